@@ -1,0 +1,7 @@
+export * from './ast.js';
+export { markdownExtensions } from './lib/markdown.js';
+export { AstVersionError, deserialize, serialize } from './lib/serialize.js';
+export { toText } from './lib/to-text.js';
+export { EXIT, SKIP, type Visitor, visit } from './lib/visit.js';
+export type { Warning, WarningCode } from './lib/warnings.js';
+export { DEFAULT_MAX_DEPTH, type ParseOptions, parse } from './parse.js';
