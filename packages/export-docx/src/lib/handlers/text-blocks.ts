@@ -1,0 +1,79 @@
+/**
+ * Paragraphs, headings and report items: the blocks that are one Word paragraph of phrasing.
+ */
+
+import { type Heading, type Item, type Paragraph as ParagraphNode, type PhrasingContent, toText } from '@wenshu/parser';
+import { Paragraph, type ParagraphChild, TextRun } from 'docx';
+import type { Block, Context, State } from '../state.js';
+import { HEADING_ROLES } from '../styles.js';
+
+/** A paragraph that holds only pictures (and line breaks) is a figure: centred, not indented. */
+function isFigure(children: readonly PhrasingContent[]): boolean {
+  let pictures = 0;
+  for (const child of children) {
+    if (child.type === 'image') pictures++;
+    else if (child.type === 'break') continue;
+    else if (child.type === 'text' && child.value.trim() === '') continue;
+    else return false;
+  }
+  return pictures > 0;
+}
+
+/** A list item's checkbox, for task items: ☑ done, ☐ to do. */
+function checkbox(context: Context): ParagraphChild[] {
+  const checked = context.list?.checked;
+  return checked === true || checked === false ? [new TextRun({ text: checked ? '☑ ' : '☐ ' })] : [];
+}
+
+/**
+ * A paragraph in the style of where it is (body, quote, footnote, table cell). The first
+ * paragraph of a list item carries the item's number (and checkbox).
+ */
+export function paragraph(state: State, node: ParagraphNode, context: Context): Block[] {
+  const children = state.phrasing(node.children, context);
+  if (context.list) {
+    const { ref, level } = context.list;
+    return [
+      new Paragraph({
+        style: state.ids.listParagraph,
+        numbering: { reference: ref.reference, instance: ref.instance, level },
+        children: [...checkbox(context), ...children],
+      }),
+    ];
+  }
+  const figure = !context.inNote && context.paragraphStyle === state.ids.normal && isFigure(node.children);
+  return [new Paragraph({ style: figure ? state.ids.figure : context.paragraphStyle, children })];
+}
+
+/** The outline level of a heading: its ordinal's level when it has one (`（一）` is 2), else its depth. */
+export function headingLevel(node: Heading): number {
+  return Math.min(6, Math.max(1, node.ordinal?.level ?? node.depth));
+}
+
+/**
+ * A heading, in the Heading style of its level; the heading whose text is the document's title is
+ * the Title. An ordinal marker the text does not start with (when a pass moved it out) is put back.
+ */
+export function heading(state: State, node: Heading, context: Context): Block[] {
+  const inline = { ...context, run: {} };
+  const children = state.phrasing(node.children, inline);
+  if (node === state.titleHeading) return [new Paragraph({ style: state.ids.title, children })];
+  const marker = node.ordinal?.marker;
+  if (marker && !toText(node).trimStart().startsWith(marker)) children.unshift(new TextRun(marker));
+  const role = HEADING_ROLES[headingLevel(node) - 1] ?? 'heading6';
+  return [new Paragraph({ style: state.ids[role], children })];
+}
+
+/**
+ * A report item: marker and run-in title in the Run-in Title character style, then the body, all
+ * in one body paragraph. Without a title, the marker is set like the body.
+ */
+export function item(state: State, node: Item, context: Context): Block[] {
+  const runIn = { ...context, run: { ...context.run, style: state.ids.runInTitle } };
+  const head: ParagraphChild[] = node.title
+    ? [new TextRun({ text: node.ordinal.marker, style: state.ids.runInTitle }), ...state.phrasing(node.title, runIn)]
+    : [new TextRun({ text: node.ordinal.marker, ...context.run })];
+  return [
+    new Paragraph({ style: context.paragraphStyle, children: [...head, ...state.phrasing(node.children, context)] }),
+  ];
+}

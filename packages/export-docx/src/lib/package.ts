@@ -1,0 +1,236 @@
+/**
+ * The last step: docx's zip, made reproducible and finished. docx writes "now" into core.xml and
+ * into every zip entry's time; here the dates come from the source date, the entries are written
+ * again with a fixed time, the font table names the theme's faces with their alternatives, and a
+ * reference document's styles part takes the place of docx's.
+ */
+
+import type { Theme } from '@wenshu/theme';
+import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
+import type { ReferenceStyles } from './reference.js';
+import { stabilizeIds } from './stable-ids.js';
+import { element, elements, parseXml, serializeXml, type XmlElement } from './xml.js';
+
+/** 2000-01-01T00:00:00Z: the date of documents without a source date. */
+export const DEFAULT_DATE = Date.UTC(2000, 0, 1);
+
+/** The earliest time a zip entry can carry (MS-DOS dates start in 1980). */
+const DOS_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 2);
+
+export interface PackageOptions {
+  /** Milliseconds since 1970. */
+  date: number;
+  lang: string;
+  theme: Theme;
+  /** The table style to add to styles.xml (see styles.ts). */
+  tableStyle?: XmlElement;
+  /** Paragraph styles to keep off the document grid (see styles.ts). */
+  offGrid?: readonly string[];
+  reference?: {
+    styles: ReferenceStyles;
+    /** Ids of the styles wenshu adds to the reference's. */
+    written: readonly string[];
+    /** Style ids docx writes itself (TOC1, FootnoteReference) → the reference's ids for them. */
+    renames: ReadonlyMap<string, string>;
+  };
+}
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+function el(name: string, attributes: Record<string, string> = {}, children: XmlElement['children'] = []): XmlElement {
+  return { name, attributes, children };
+}
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function rewriteCore(xml: string, date: number, lang: string): string {
+  const root = parseXml(xml);
+  const stamp = isoDate(date);
+  for (const name of ['dcterms:created', 'dcterms:modified']) {
+    const node = element(root, name);
+    if (node) node.children = [stamp];
+  }
+  const lastModifiedBy = element(root, 'cp:lastModifiedBy');
+  if (lastModifiedBy) lastModifiedBy.children = ['wenshu'];
+  if (!element(root, 'dc:language')) root.children.push(el('dc:language', {}, [lang]));
+  return serializeXml(root);
+}
+
+/**
+ * The font table: each face the theme uses, with its first alternative as `w:altName` (which Word
+ * tries when the face is not installed) and charset 86 (GB2312) for the Chinese faces.
+ */
+function fontTable(xml: string, theme: Theme): string {
+  const root = parseXml(xml);
+  const seen = new Set<string>();
+  const fonts: XmlElement[] = [];
+  const add = (name: string, alt: string | undefined, chinese: boolean) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    fonts.push(
+      el('w:font', { 'w:name': name }, [
+        ...(alt ? [el('w:altName', { 'w:val': alt })] : []),
+        el('w:charset', { 'w:val': chinese ? '86' : '00' }),
+        el('w:family', { 'w:val': chinese ? 'auto' : 'roman' }),
+        el('w:pitch', { 'w:val': 'variable' }),
+      ]),
+    );
+  };
+  for (const face of Object.values(theme.fonts)) add(face.eastAsia, face.alternatives[0], true);
+  for (const face of Object.values(theme.fonts)) add(face.latin, undefined, false);
+  add(theme.code.latin, undefined, false);
+  root.children = fonts;
+  return serializeXml(root);
+}
+
+/** Elements of CT_PPrBase that come after `w:snapToGrid` (ECMA-376 Part 1 §17.3.1.26). */
+const AFTER_SNAP_TO_GRID = new Set([
+  'w:spacing',
+  'w:ind',
+  'w:contextualSpacing',
+  'w:mirrorIndents',
+  'w:suppressOverlap',
+  'w:jc',
+  'w:textDirection',
+  'w:textAlignment',
+  'w:textboxTightWrap',
+  'w:outlineLvl',
+  'w:divId',
+  'w:cnfStyle',
+  'w:rPr',
+  'w:sectPr',
+  'w:pPrChange',
+]);
+
+/** `w:snapToGrid w:val="0"` in the paragraph properties of the given styles, in schema order. */
+function keepOffGrid(root: XmlElement, ids: readonly string[]): void {
+  const wanted = new Set(ids);
+  for (const style of elements(root, 'w:style')) {
+    if (!wanted.has(style.attributes['w:styleId'] ?? '')) continue;
+    let pPr = element(style, 'w:pPr');
+    if (!pPr) {
+      pPr = el('w:pPr');
+      const rPr = style.children.findIndex((child) => typeof child !== 'string' && child.name === 'w:rPr');
+      if (rPr < 0) style.children.push(pPr);
+      else style.children.splice(rPr, 0, pPr);
+    }
+    if (element(pPr, 'w:snapToGrid')) continue;
+    const at = pPr.children.findIndex((child) => typeof child !== 'string' && AFTER_SNAP_TO_GRID.has(child.name));
+    const node = el('w:snapToGrid', { 'w:val': '0' });
+    if (at < 0) pPr.children.push(node);
+    else pPr.children.splice(at, 0, node);
+  }
+}
+
+/** docx's styles part with the table style added and the off-grid styles marked. */
+function finishStyles(generated: string, table: XmlElement | undefined, offGrid: readonly string[]): string {
+  if (!table && offGrid.length === 0) return generated;
+  const root = parseXml(generated);
+  if (table) root.children.push(table);
+  keepOffGrid(root, offGrid);
+  return serializeXml(root);
+}
+
+/** The reference's styles with wenshu's missing ones added, and the document language set. */
+function mergeStyles(
+  generated: string,
+  reference: NonNullable<PackageOptions['reference']>,
+  table: XmlElement | undefined,
+  offGrid: readonly string[],
+  lang: string,
+): string {
+  const root: XmlElement = structuredClone(reference.styles.root);
+  const wanted = new Set(reference.written);
+  for (const style of elements(parseXml(generated), 'w:style')) {
+    if (wanted.has(style.attributes['w:styleId'] ?? '')) root.children.push(style);
+  }
+  if (table) root.children.push(table);
+  keepOffGrid(root, offGrid);
+  if (!root.attributes['xmlns:w']) root.attributes['xmlns:w'] = W;
+  // w:docDefaults/w:rPrDefault/w:rPr/w:lang, created where missing; in CT_RPr w:lang comes before
+  // w:eastAsianLayout, w:specVanish and w:oMath (ECMA-376 Part 1 §17.3.2.28).
+  let defaults = element(root, 'w:docDefaults');
+  if (!defaults) {
+    defaults = el('w:docDefaults');
+    root.children.unshift(defaults);
+  }
+  let rPrDefault = element(defaults, 'w:rPrDefault');
+  if (!rPrDefault) {
+    rPrDefault = el('w:rPrDefault');
+    defaults.children.unshift(rPrDefault);
+  }
+  let rPr = element(rPrDefault, 'w:rPr');
+  if (!rPr) {
+    rPr = el('w:rPr');
+    rPrDefault.children.push(rPr);
+  }
+  const langEl = element(rPr, 'w:lang');
+  if (langEl) langEl.attributes['w:eastAsia'] = lang;
+  else {
+    const after = rPr.children.findIndex(
+      (child) => typeof child !== 'string' && ['w:eastAsianLayout', 'w:specVanish', 'w:oMath'].includes(child.name),
+    );
+    const node = el('w:lang', { 'w:val': 'en-US', 'w:eastAsia': lang });
+    if (after < 0) rPr.children.push(node);
+    else rPr.children.splice(after, 0, node);
+  }
+  return serializeXml(root);
+}
+
+/** Points the style references docx writes itself at the reference's ids. */
+function renameStyles(xml: string, renames: ReadonlyMap<string, string>): string {
+  if (renames.size === 0) return xml;
+  return xml.replace(/<w:(pStyle|rStyle) w:val="([^"]*)"\/>/g, (match, kind: string, id: string) => {
+    const to = renames.get(id);
+    return to ? `<w:${kind} w:val="${to}"/>` : match;
+  });
+}
+
+/**
+ * fflate writes an entry's time from the local-time fields of the date (`getHours()`…); shift the
+ * instant so those fields read as UTC, and the bytes do not depend on the machine's time zone.
+ */
+function zipTime(date: number): Date {
+  const ms = Math.max(date, DOS_EPOCH);
+  return new Date(ms + new Date(ms).getTimezoneOffset() * 60_000);
+}
+
+export function finishPackage(zip: Uint8Array, options: PackageOptions): Uint8Array {
+  const files = unzipSync(zip);
+  stabilizeIds(files);
+  const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
+
+  const core = text('docProps/core.xml');
+  if (core !== undefined) files['docProps/core.xml'] = strToU8(rewriteCore(core, options.date, options.lang));
+  const fonts = text('word/fontTable.xml');
+  if (fonts !== undefined) files['word/fontTable.xml'] = strToU8(fontTable(fonts, options.theme));
+  const styles = text('word/styles.xml');
+  if (styles !== undefined) {
+    files['word/styles.xml'] = strToU8(
+      options.reference
+        ? mergeStyles(styles, options.reference, options.tableStyle, options.offGrid ?? [], options.lang)
+        : finishStyles(styles, options.tableStyle, options.offGrid ?? []),
+    );
+  }
+  if (options.reference) {
+    for (const part of ['word/document.xml', 'word/footnotes.xml']) {
+      const xml = text(part);
+      if (xml !== undefined) files[part] = strToU8(renameStyles(xml, options.reference.renames));
+    }
+  }
+
+  const mtime = zipTime(options.date);
+  const names = Object.keys(files).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const out: Zippable = {};
+  for (const name of names) out[name] = [files[name] as Uint8Array, { mtime, level: 6 }];
+  return zipSync(out);
+}
+
+/** `[Content_Types].xml` first, as Office writes it; then the package relationships. */
+function rank(name: string): number {
+  if (name === '[Content_Types].xml') return 0;
+  if (name === '_rels/.rels') return 1;
+  return 2;
+}

@@ -1,0 +1,158 @@
+/**
+ * Page setup and page numbers: `w:sectPr` (page size, margins, character grid) and the footers.
+ */
+
+import { mmToTwip, ptToMm, ptToTwip, type Theme } from '@wenshu/theme';
+import {
+  AlignmentType,
+  DocumentGridType,
+  Footer,
+  type ISectionOptions,
+  type ISectionPropertiesOptions,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from 'docx';
+import type { ReferencePage } from './reference.js';
+import type { StyleIds } from './styles.js';
+
+/** `w:docGrid w:charSpace` is in 1/4096 pt (ECMA-376 Part 1 §17.6.5). */
+const CHAR_SPACE_UNIT = 4096;
+
+/**
+ * The character grid of a theme that has one. Word draws `linesAndChars` grid characters at a pitch
+ * of the Normal style's size plus `charSpace`/4096 pt, so for `charsPerLine` characters to fit the
+ * text width: charSpace = ⌊(textWidth / charsPerLine − size) × 4096⌋ (rounded down, so they fit).
+ *
+ * gov: text width 11906 − 1587 − 1474 = 8845 twips = 442.25 pt; 442.25 / 28 = 15.7946 pt a character;
+ * (15.7946 − 16) × 4096 = −841.1 → −842. The line pitch is the theme's: 28.95 pt = 579 twips.
+ *
+ * LibreOffice reads this grid with a cell width of Normal's East Asian size plus charSpace
+ * (writerfilter, SectionPropertyMap::CloseSectionGroup, "dxtCharSpace") and sets a character wider
+ * than a cell in two cells, so it shows about 14 characters a line where Word shows 28; Word is what
+ * GB/T 9704 documents are made for, so the grid stays as Word needs it (see the README).
+ */
+export function documentGrid(
+  theme: Theme,
+): { type: 'linesAndChars'; linePitch: number; charSpace: number } | undefined {
+  const grid = theme.page.grid;
+  if (!grid) return undefined;
+  const { widthMm, margin } = theme.page;
+  const textWidthPt = (mmToTwip(widthMm) - mmToTwip(margin.leftMm) - mmToTwip(margin.rightMm)) / 20;
+  const charSpace = Math.floor((textWidthPt / grid.charsPerLine - theme.body.sizePt) * CHAR_SPACE_UNIT);
+  return { type: DocumentGridType.LINES_AND_CHARS, linePitch: ptToTwip(grid.linePitchPt), charSpace };
+}
+
+/**
+ * Where the footer goes. Word's `w:footer` is the distance from the bottom edge of the page to the
+ * bottom of the footer's last line; the theme gives the distance from the body area down to the top
+ * of the page number line, whose height is one em (the Footer style's exact spacing). gov:
+ * 35 mm − 7 mm − 14 pt (4.94 mm) = 23.06 mm.
+ */
+export function footerDistanceTwips(theme: Theme): number {
+  const number = theme.pageNumber;
+  return Math.max(0, mmToTwip(theme.page.margin.bottomMm - number.belowBodyMm - ptToMm(number.sizePt)));
+}
+
+function pageNumberRun(theme: Theme): TextRun {
+  const children = theme.pageNumber.format === 'dashes' ? ['— ', PageNumber.CURRENT, ' —'] : [PageNumber.CURRENT];
+  return new TextRun({ children });
+}
+
+/** The footers: one centred number, or outside numbers (odd right, even left) `outsideIndentChars` in. */
+export function footers(
+  theme: Theme,
+  ids: StyleIds,
+): { footers: NonNullable<ISectionOptions['footers']>; evenAndOdd: boolean } {
+  const number = theme.pageNumber;
+  if (number.position === 'center') {
+    return {
+      footers: {
+        default: new Footer({
+          children: [
+            new Paragraph({ style: ids.footer, alignment: AlignmentType.CENTER, children: [pageNumberRun(theme)] }),
+          ],
+        }),
+      },
+      evenAndOdd: false,
+    };
+  }
+  const inset = ptToTwip(number.outsideIndentChars * number.sizePt);
+  return {
+    footers: {
+      default: new Footer({
+        children: [
+          new Paragraph({
+            style: ids.footer,
+            alignment: AlignmentType.RIGHT,
+            indent: { right: inset },
+            children: [pageNumberRun(theme)],
+          }),
+        ],
+      }),
+      even: new Footer({
+        children: [
+          new Paragraph({
+            style: ids.footer,
+            alignment: AlignmentType.LEFT,
+            indent: { left: inset },
+            children: [pageNumberRun(theme)],
+          }),
+        ],
+      }),
+    },
+    evenAndOdd: true,
+  };
+}
+
+/** Section properties from the theme, or from a reference document's page setup where it has one. */
+export function sectionProperties(theme: Theme, reference?: ReferencePage): ISectionPropertiesOptions {
+  const { page } = theme;
+  const grid = documentGrid(theme);
+  const themed: ISectionPropertiesOptions = {
+    page: {
+      size: { width: mmToTwip(page.widthMm), height: mmToTwip(page.heightMm) },
+      margin: {
+        top: mmToTwip(page.margin.topMm),
+        bottom: mmToTwip(page.margin.bottomMm),
+        left: mmToTwip(page.margin.leftMm),
+        right: mmToTwip(page.margin.rightMm),
+        header: mmToTwip(page.headerMm),
+        footer: footerDistanceTwips(theme),
+        gutter: 0,
+      },
+    },
+    ...(grid ? { grid } : {}),
+  };
+  if (!reference) return themed;
+  const margin = reference.margin;
+  return {
+    page: {
+      size: reference.size ?? themed.page?.size ?? {},
+      margin: margin
+        ? {
+            top: margin.top,
+            right: margin.right,
+            bottom: margin.bottom,
+            left: margin.left,
+            header: margin.header ?? mmToTwip(page.headerMm),
+            footer: margin.footer ?? footerDistanceTwips(theme),
+            gutter: margin.gutter ?? 0,
+          }
+        : (themed.page?.margin ?? {}),
+    },
+    ...(reference.grid
+      ? { grid: reference.grid as ISectionPropertiesOptions['grid'] }
+      : grid && !reference.margin
+        ? { grid }
+        : {}),
+  };
+}
+
+/** The text width in twips that tables and pictures must fit, for the section actually written. */
+export function sectionTextWidth(properties: ISectionPropertiesOptions): number {
+  const width = Number(properties.page?.size?.width ?? 11906);
+  const left = Number(properties.page?.margin?.left ?? 1440);
+  const right = Number(properties.page?.margin?.right ?? 1440);
+  return width - left - right;
+}

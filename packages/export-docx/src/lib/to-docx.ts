@@ -1,0 +1,125 @@
+/**
+ * `toDocx`: a wenshu document → the bytes of a Word document. Pictures are read first; then the
+ * handler table renders the tree into docx's objects with named styles from the theme (or a
+ * reference document); docx packs them, and package.ts makes the zip reproducible.
+ */
+
+import { type Document, type Heading, toText } from '@wenshu/parser';
+import { presetTheme } from '@wenshu/theme';
+import { Document as DocxDocument, type FileChild, Packer, PageBreak, Paragraph, Table, TableOfContents } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
+import { handlers } from './handlers/index.js';
+import { loadImages } from './images.js';
+import { measureWidth } from './measure.js';
+import { ListNumbering } from './numbering.js';
+import type { ToDocxOptions } from './options.js';
+import { DEFAULT_DATE, finishPackage } from './package.js';
+import { readReferenceDocx } from './reference.js';
+import { footers, sectionProperties, sectionTextWidth } from './section.js';
+import { type Context, State } from './state.js';
+import { bodyEmTwips, buildStyles, STYLES, type StyleRole } from './styles.js';
+
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The first heading, when its text is the document's title: it is rendered as the Title, once. */
+export function titleHeadingOf(doc: Document): Heading | undefined {
+  const title = doc.meta.title;
+  if (!title) return undefined;
+  const first = doc.children.find((block): block is Heading => block.type === 'heading');
+  return first && normalise(toText(first)) === normalise(title) ? first : undefined;
+}
+
+/** "Contents" in the document's script. */
+function contentsLabel(lang: string): string {
+  return /^zh-(TW|HK|MO|Hant)/i.test(lang) ? '目錄' : '目录';
+}
+
+/** Style roles whose ids docx writes itself, and which a reference document may name differently. */
+const DOCX_FIXED_ROLES: StyleRole[] = ['toc1', 'toc2', 'toc3', 'toc4', 'footnoteReference'];
+
+/**
+ * Renders `doc` as a .docx. Same document, options and `sourceDateEpoch` → the same bytes.
+ * Throws `ReferenceDocxError` when `referenceDocx` is not a Word document.
+ */
+export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promise<Uint8Array> {
+  const theme = options.theme ?? presetTheme('report');
+  const lang = doc.meta.lang ?? theme.lang;
+  const reference = options.referenceDocx ? readReferenceDocx(options.referenceDocx) : undefined;
+  const plan = buildStyles(theme, lang, reference?.styles);
+  const { ids } = plan;
+  const section = sectionProperties(theme, reference?.page);
+  const pageHeight = Number(section.page?.size?.height ?? 16838);
+  const numbering = new ListNumbering(bodyEmTwips(theme));
+  const titleHeading = titleHeadingOf(doc);
+
+  const state = new State({
+    theme,
+    ids,
+    handlers,
+    images: await loadImages(doc, options.baseDir ?? process.cwd()),
+    footnotes: new Set(doc.footnotes.map((note) => note.number)),
+    numbering,
+    textWidthTwips: sectionTextWidth(section),
+    textHeightTwips:
+      pageHeight - Number(section.page?.margin?.top ?? 1440) - Number(section.page?.margin?.bottom ?? 1440),
+    titleHeading,
+    onWarning: options.onWarning ?? (() => {}),
+  });
+  const context: Context = { paragraphStyle: ids.normal, run: {}, listDepth: 0, inNote: false };
+
+  const body: FileChild[] = [];
+  let blocks = doc.children;
+  if (titleHeading && blocks[0] === titleHeading) {
+    body.push(...state.one(titleHeading, context));
+    blocks = blocks.slice(1);
+  } else if (doc.meta.title && !titleHeading) {
+    body.push(new Paragraph({ style: ids.title, text: doc.meta.title }));
+  }
+  if (options.toc) {
+    body.push(
+      new Paragraph({ style: ids.tocHeading, text: contentsLabel(lang) }),
+      new TableOfContents(contentsLabel(lang), { hyperlink: true, headingStyleRange: '1-3' }),
+      new Paragraph({ children: [new PageBreak()] }),
+    );
+  }
+  body.push(...state.blocks(blocks, context));
+  // A document, like a table cell, ends with a paragraph (ECMA-376 Part 1 §17.4.66, tc; Word
+  // repairs a body whose last block is a table by adding one).
+  if (body.at(-1) instanceof Table) body.push(new Paragraph({ style: ids.normal }));
+
+  const footnotes: Record<string, { children: Paragraph[] }> = {};
+  for (const note of doc.footnotes) {
+    const children = state.one(note, context).filter((block): block is Paragraph => block instanceof Paragraph);
+    footnotes[String(note.number)] = {
+      children: children.length > 0 ? children : [new Paragraph({ style: ids.footnoteText })],
+    };
+  }
+
+  const pageNumbers = footers(theme, ids);
+  const docx = new DocxDocument({
+    creator: 'wenshu',
+    lastModifiedBy: 'wenshu',
+    ...(doc.meta.title ? { title: doc.meta.title } : {}),
+    styles: plan.styles,
+    numbering: numbering.options(),
+    footnotes,
+    evenAndOddHeaderAndFooters: pageNumbers.evenAndOdd,
+    ...(options.toc ? { pageNumbers: estimatePageNumbersWith({ measureWidth, guess: true }) } : {}),
+    ...(reference?.theme ? { theme: reference.theme } : {}),
+    sections: [{ properties: section, footers: pageNumbers.footers, children: body }],
+  });
+  const packed = new Uint8Array(await Packer.toArrayBuffer(docx));
+
+  const renames = new Map<string, string>();
+  for (const role of DOCX_FIXED_ROLES) if (ids[role] !== STYLES[role].id) renames.set(STYLES[role].id, ids[role]);
+  return finishPackage(packed, {
+    date: options.sourceDateEpoch === undefined ? DEFAULT_DATE : options.sourceDateEpoch * 1000,
+    lang,
+    theme,
+    ...(plan.tableStyle ? { tableStyle: plan.tableStyle } : {}),
+    offGrid: plan.offGrid,
+    ...(reference ? { reference: { styles: reference.styles, written: plan.written, renames } } : {}),
+  });
+}
