@@ -64,7 +64,10 @@ export type OrdinalStyle =
 
 /** A Chinese or Arabic ordinal at the start of a heading or item. */
 export interface Ordinal {
-  /** Outline level: 1 for `一、`, 2 for `（一）`, 3 for `1.`, 4 for `（1）`. */
+  /**
+   * Outline level: 1 for `一、`, 2 for `（一）`, 3 for `1.`, 4 for `（1）`. Legal texts take the level
+   * whose typography they share: `第一章` 1, `第一节` 2, `第一条` 3 (a numbered paragraph, like `1.`).
+   */
   level: number;
   /** The number the ordinal stands for: `四十二、` is 42. */
   number: number;

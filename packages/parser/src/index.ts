@@ -5,3 +5,20 @@ export { toText } from './lib/to-text.js';
 export { EXIT, SKIP, type Visitor, visit } from './lib/visit.js';
 export type { Warning, WarningCode } from './lib/warnings.js';
 export { DEFAULT_MAX_DEPTH, type ParseOptions, parse } from './parse.js';
+export {
+  check,
+  chineseNumber,
+  type Fix,
+  type FixKind,
+  matchOrdinal,
+  type Outline,
+  type OutlineItem,
+  type OutlineSection,
+  outline,
+  type StructureOptions,
+  type Suspect,
+  type SuspectKind,
+  structure,
+} from './passes/index.js';
+export { parsePlainText } from './plain-text.js';
+export { decode, DecodeError, type Decoded, type Encoding } from './decode.js';

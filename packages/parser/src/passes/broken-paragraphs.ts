@@ -1,0 +1,141 @@
+/**
+ * Pass `brokenParagraphs`: a column or page break in the printed source splits a paragraph in two,
+ * and OCR gives two paragraphs (`…重污` / `染天数从2019年…`). A paragraph that ends without
+ * sentence-final punctuation is joined with the next when that one cannot start a block of its
+ * own. Joining merges the phrasing children, so formatting survives; between CJK characters nothing
+ * is inserted, between two Latin words a space.
+ *
+ * Not joined: after a colon (it introduces what follows) or a closing book-title mark; after a
+ * short last line (a list entry `委员长，`, a title, a byline, an address) or one ending in a web
+ * address or DOI; before an ordinal, a page marker, a dash or bullet line, a short heading-like
+ * line, an indented paragraph, or any block that is not a paragraph (heading, list, table, code…);
+ * across a switch between English and Chinese text.
+ */
+import type { BlockContent, Document, Paragraph, PhrasingContent, Position } from '../ast.js';
+import { mergeTexts } from '../lib/phrasing.js';
+import { mapBlockLists } from './blocks.js';
+import {
+  CONTINUATION_START,
+  characterCount,
+  firstCharacter,
+  isLatinLetter,
+  isLayout,
+  isWide,
+  lastCharacter,
+  PARAGRAPH_END,
+  trimEndWhere,
+  trimLayout,
+} from './characters.js';
+import { endLine, type Fix } from './fix.js';
+import { looksLikeHeading, ordinalHeading } from './heading-lines.js';
+import { matchOrdinal } from './ordinal-marker.js';
+import { openingMarker, wholeMarker } from './page-markers.js';
+import { head, phrasingText, rewriteTexts, tail, trimPhrasingEnd } from './phrasing.js';
+
+/** Lines that open a list-like block of their own: `——经济总体回升向好。`, `• 要点`, `注：…`. */
+const LIST_LIKE = /^(?:—|―|[•·●○■□◆◇▪▫►▶※☆★]|[-*+]\s|(?:注|附件|附表|资料来源|来源)[：:])/;
+
+/**
+ * The paragraph's text as laid out: soft line breaks (source wrapping) removed, hard breaks kept
+ * as `\n`, and trailing footnote references and images dropped (they are not how a sentence ends).
+ */
+function endingText(paragraph: Paragraph): string {
+  const children = [...paragraph.children];
+  while (children.length > 0) {
+    const last = children[children.length - 1] as PhrasingContent;
+    if (last.type !== 'footnoteReference' && last.type !== 'image') break;
+    children.pop();
+  }
+  return trimLayout(phrasingText(rewriteTexts(children, (value) => value.replace(/\n/g, ''))));
+}
+
+/** A paragraph's last line shorter than this is a line of its own (a list entry, an address), not a cut-off paragraph. */
+export const MIN_CUT_LINE = 20;
+
+/** A web address, DOI or e-mail address ends a line of references, not a sentence. */
+const ADDRESS = /(?:[/@]|\.(?:cn|com|org|net|edu|gov|int)$)/i;
+
+/** Whether Latin letters outnumber CJK characters: an English abstract next to Chinese text. */
+function mostlyLatin(text: string): boolean {
+  let latin = 0;
+  let wide = 0;
+  for (const char of text) {
+    if (isLatinLetter(char)) latin++;
+    else if (isWide(char)) wide++;
+  }
+  return latin > wide;
+}
+
+/** Whether `second` continues `first`, cut off by a column or page break. */
+export function continues(first: Paragraph, second: Paragraph): boolean {
+  if (first.children[first.children.length - 1]?.type === 'break') return false;
+  const firstText = phrasingText(first.children);
+  const ending = endingText(first);
+  const secondText = phrasingText(second.children);
+  const opening = trimLayout(secondText);
+  if (ending === '' || opening === '') return false;
+  // An indent (kept until the layout pass) says a new paragraph starts here.
+  if (/^[\s\u3000]/.test(secondText) || second.children[0]?.type === 'image') return false;
+  if (PARAGRAPH_END.has(lastCharacter(ending))) return false;
+  if (wholeMarker(firstText) || wholeMarker(secondText) || openingMarker(secondText)) return false;
+  if (matchOrdinal(opening) || LIST_LIKE.test(opening)) return false;
+  if (CONTINUATION_START.has(firstCharacter(opening))) return true;
+  // A bare ordinal (`一、` on a line of its own) is continued by its text.
+  const ordinal = matchOrdinal(ending);
+  if (ordinal && trimLayout(ending.slice(ordinal.end)) === '') return true;
+  // The last line decides: a paragraph of hard-broken lines (an address block) ends with a line of its own.
+  const lastLine = trimLayout(ending.slice(ending.lastIndexOf('\n') + 1));
+  if (characterCount(lastLine) < MIN_CUT_LINE || ordinalHeading(lastLine) || looksLikeHeading(lastLine)) return false;
+  if (looksLikeHeading(opening) || ADDRESS.test(lastLine.split(/\s/).pop() ?? '')) return false;
+  return mostlyLatin(ending) === mostlyLatin(opening);
+}
+
+function spanning(a: Position | undefined, b: Position | undefined): Position | undefined {
+  return a && b ? { start: a.start, end: b.end } : undefined;
+}
+
+/** What goes between the two halves: nothing in Chinese, a space between two Latin words. */
+function separator(first: string, second: string): string {
+  return isLatinLetter(lastCharacter(first)) && isLatinLetter(firstCharacter(second)) ? ' ' : '';
+}
+
+/** `first` and `second` as one paragraph. */
+export function joinParagraphs(first: Paragraph, second: Paragraph): Paragraph {
+  const start = trimPhrasingEnd(first.children, isLayout);
+  const between = separator(phrasingText(start), phrasingText(second.children));
+  const children = mergeTexts([
+    ...start,
+    ...(between ? [{ type: 'text' as const, value: between }] : []),
+    ...second.children,
+  ]);
+  const joined: Paragraph = { type: 'paragraph', children };
+  const position = spanning(first.position, second.position);
+  if (position) joined.position = position;
+  return joined;
+}
+
+export function brokenParagraphsPass(document: Document): { document: Document; fixes: Fix[] } {
+  const fixes: Fix[] = [];
+  const out = mapBlockLists(document, (blocks) => {
+    const joined: BlockContent[] = [];
+    for (const block of blocks) {
+      const previous = joined[joined.length - 1];
+      if (previous?.type === 'paragraph' && block.type === 'paragraph' && continues(previous, block)) {
+        const paragraph = joinParagraphs(previous, block);
+        const firstText = trimEndWhere(phrasingText(previous.children), isLayout);
+        const secondText = phrasingText(block.children);
+        fixes.push({
+          kind: 'broken-paragraph',
+          line: endLine(previous),
+          before: `${tail(firstText, 10)}\n\n${head(secondText, 10)}`,
+          after: `${tail(firstText, 10)}${separator(firstText, secondText)}${head(secondText, 10)}`,
+        });
+        joined[joined.length - 1] = paragraph;
+      } else {
+        joined.push(block);
+      }
+    }
+    return joined.length === blocks.length ? blocks : joined;
+  });
+  return { document: out, fixes };
+}

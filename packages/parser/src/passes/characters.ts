@@ -1,0 +1,111 @@
+/**
+ * Character classes the report passes decide by. Chinese text is set without spaces, so whether a
+ * character is "wide" (CJK) decides what a line break or a half-width comma next to it means.
+ */
+
+/** Han, kana, Hangul, CJK symbols and punctuation, full-width forms: text set without spaces. */
+const WIDE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u2e80-\u2fdf\u3001-\u303f\u3200-\u33ff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6]/u;
+
+/** A CJK character or CJK punctuation (U+3000 itself is layout, not a wide character). */
+export function isWide(char: string | undefined): boolean {
+  return char !== undefined && char !== '' && WIDE.test(char);
+}
+
+/** A Latin letter, including accented ones. */
+export function isLatinLetter(char: string | undefined): boolean {
+  return char !== undefined && /^\p{Script=Latin}$/u.test(char);
+}
+
+/** An ASCII or full-width digit. */
+export function isDigit(char: string | undefined): boolean {
+  return char !== undefined && /^[0-9０-９]$/.test(char);
+}
+
+/** Horizontal whitespace including the ideographic space U+3000. */
+export const SPACE = '[ \\t\\u00a0\\u3000]';
+
+/** Zero-width characters: never visible text in a report (U+200B–U+200D, U+2060, U+FEFF). */
+export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
+
+/** Ends a sentence; a run-in title ends with one of these. */
+export const SENTENCE_END = new Set(['。', '！', '？']);
+
+/** May follow a sentence end and still belong to the sentence: `……肯定。”`. */
+export const CLOSING = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '〕', '］', ']']);
+
+/**
+ * A paragraph ending in one of these is finished; one ending in anything else was cut by a column
+ * or page break. Colons count: they introduce what follows, which is a separate block. So does a
+ * closing 》: a line ending in a book title is a reference or a date line, seldom a cut sentence.
+ */
+export const PARAGRAPH_END = new Set([
+  '。',
+  '》',
+  '！',
+  '？',
+  '；',
+  '：',
+  '…',
+  '”',
+  '’',
+  '』',
+  '」',
+  '）',
+  '】',
+  '〕',
+  '］',
+  '.',
+  '!',
+  '?',
+  ';',
+  ':',
+  ')',
+  ']',
+]);
+
+/** Punctuation that cannot open a paragraph: text starting with it continues the one before. */
+export const CONTINUATION_START = new Set(['，', '、', '。', '；', '：', '！', '？', '）', '”', '’', '」', '』', '…']);
+
+/** Code points, not UTF-16 units: a report's "60 characters" counts ideographs (some are surrogate pairs). */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** Whitespace (U+3000 included) or a zero-width character. */
+export function isLayout(char: string | undefined): boolean {
+  return char !== undefined && /^[\s\u3000\u200b-\u200d\u2060\ufeff]$/.test(char);
+}
+
+/**
+ * `text` without the characters `trimmed` accepts at its end. A loop, because a `/\s+$/` regex
+ * tries every start position and is quadratic on a long run of spaces.
+ */
+export function trimEndWhere(text: string, trimmed: (char: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && trimmed(text[end - 1] as string)) end--;
+  return text.slice(0, end);
+}
+
+/** Whitespace and zero-width characters removed from both ends. */
+export function trimLayout(text: string): string {
+  let start = 0;
+  while (start < text.length && isLayout(text[start])) start++;
+  return trimEndWhere(text.slice(start), isLayout);
+}
+
+/** The last character (code point) of a string, or `''`. */
+export function lastCharacter(text: string): string {
+  const code = text.codePointAt(text.length - 1);
+  if (code === undefined) return '';
+  if (code >= 0xdc00 && code <= 0xdfff && text.length >= 2) return text.slice(-2);
+  return text.slice(-1);
+}
+
+/** The first character (code point) of a string, or `''`. */
+export function firstCharacter(text: string): string {
+  const code = text.codePointAt(0);
+  return code === undefined ? '' : String.fromCodePoint(code);
+}

@@ -1,0 +1,44 @@
+/**
+ * What a line that is a heading looks like when nothing marks it as one (plain text, OCR): short,
+ * no sentence inside, nothing at its end that says a sentence or clause is done or goes on.
+ */
+import { characterCount, trimLayout } from './characters.js';
+import { type MatchOptions, matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
+
+/** An ordinal heading's text after its marker is at most this long (`三、修改《…的规定》` runs to ~60). */
+export const MAX_ORDINAL_HEADING = 60;
+
+/** A heading line without an ordinal (a title, a date line, a byline) is at most this long. */
+export const MAX_PLAIN_HEADING = 40;
+
+/** A sentence inside: a heading has none. */
+const SENTENCE_INSIDE = /[。！？；;!?]/;
+
+/** Ends a sentence or a clause, or leads on to what follows: a heading does not end so. */
+const NOT_A_HEADING_END = /[。！？；：…，、.!?;:,]$/;
+
+/**
+ * The ordinal a line starts with, when the line is a heading: `一、经济运行总体平稳`,
+ * `四十六、市农业农村局(市乡村振兴局)`, `三、修改《最高人民法院关于…的规定》`. Not `1.将第一条修改为：`
+ * (a clause leading on), not `（一）加快发展。坚持…` (a sentence and a body).
+ */
+export function ordinalHeading(text: string, options: MatchOptions = {}): OrdinalMatch | null {
+  if (text.includes('\n')) return null;
+  const match = matchOrdinal(text, options);
+  if (!match) return null;
+  const body = trimLayout(text.slice(match.end));
+  if (body === '' || characterCount(body) > MAX_ORDINAL_HEADING) return null;
+  if (SENTENCE_INSIDE.test(body) || NOT_A_HEADING_END.test(body)) return null;
+  return match;
+}
+
+/**
+ * A short line with no sentence or clause in it: a title, a heading without a number, a date or
+ * signature line (`2024年工作回顾`, `来源：四川日报`, `国务院总理 李强`). Such a line is not the first
+ * half of a broken paragraph.
+ */
+export function looksLikeHeading(text: string): boolean {
+  const line = trimLayout(text);
+  if (line === '' || line.includes('\n') || characterCount(line) > MAX_PLAIN_HEADING) return false;
+  return !/[。，；！？,;!?]/.test(line) && !NOT_A_HEADING_END.test(line);
+}

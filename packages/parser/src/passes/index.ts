@@ -1,0 +1,76 @@
+/**
+ * The report-structure passes: what turns an OCR'd report into a structured one. Each is a pure
+ * function `Document → { document, fixes }`, separately switchable, and none loses text (only page
+ * markers and layout characters leave the body, and each removal is recorded as a fix).
+ */
+import type { Document } from '../ast.js';
+import { brokenParagraphsPass } from './broken-paragraphs.js';
+import type { Fix } from './fix.js';
+import { layoutCharactersPass } from './layout-characters.js';
+import { lineBreaksPass } from './line-breaks.js';
+import { ordinalsPass } from './ordinals.js';
+import { pageMarkersPass } from './page-markers.js';
+import { punctuationPass } from './punctuation.js';
+import { runInTitlesPass } from './run-in-titles.js';
+import { titlePass } from './title.js';
+
+export { check, type Suspect, type SuspectKind } from './check.js';
+export type { Fix, FixKind } from './fix.js';
+export { chineseNumber, type MatchOptions, matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
+export { type Outline, type OutlineItem, type OutlineSection, outline } from './outline.js';
+
+/** Which passes run; every one is on unless set to `false`, except `punctuation`, which is off unless `true`. */
+export interface StructureOptions {
+  /** Read ordinals: annotate headings, make items of numbered paragraphs and headings of short numbered lines. */
+  ordinals?: boolean;
+  /** Split an item's first sentence or bold lead off as its run-in title (needs `ordinals`). */
+  runInTitles?: boolean;
+  /** Move page-jump markers `(上接7版)` / `(下转9版)` to `meta.continuedFrom` / `meta.continuedTo`. */
+  pageMarkers?: boolean;
+  /** Join paragraphs split by a column or page break. */
+  brokenParagraphs?: boolean;
+  /** Remove soft line breaks next to CJK characters (a space between Latin words). */
+  cjkLineBreaks?: boolean;
+  /** Remove U+3000 indents and zero-width characters. */
+  layoutCharacters?: boolean;
+  /** Half-width `,;:?!()` in Chinese text → `，；：？！（）`. Off by default: it changes what the author typed. */
+  punctuation?: boolean;
+  /** Take `meta.title` from a single leading level-1 heading when front matter gave none. */
+  title?: boolean;
+}
+
+type Pass = (document: Document) => { document: Document; fixes: Fix[] };
+
+/**
+ * The passes in the order they run, and why in this order: paragraphs are joined while indents
+ * and markers can still say "a new paragraph starts here"; markers go before ordinals so that a
+ * marker paragraph is never read as a numbered one; layout characters and line breaks go before
+ * ordinals so that `　　一、` and a wrapped heading line read as they look; punctuation runs last
+ * but for the title so that it never rewrites an item's marker.
+ */
+const PASSES: { option: keyof StructureOptions; pass: Pass; byDefault: boolean }[] = [
+  { option: 'brokenParagraphs', pass: brokenParagraphsPass, byDefault: true },
+  { option: 'pageMarkers', pass: pageMarkersPass, byDefault: true },
+  { option: 'layoutCharacters', pass: layoutCharactersPass, byDefault: true },
+  { option: 'cjkLineBreaks', pass: lineBreaksPass, byDefault: true },
+  { option: 'ordinals', pass: ordinalsPass, byDefault: true },
+  { option: 'runInTitles', pass: runInTitlesPass, byDefault: true },
+  { option: 'punctuation', pass: punctuationPass, byDefault: false },
+  { option: 'title', pass: titlePass, byDefault: true },
+];
+
+/**
+ * Runs the report passes over a parsed document (Markdown from `parse`, plain text from
+ * `parsePlainText`). Returns a new document (the input is not modified) and every fix, in pass order.
+ */
+export function structure(document: Document, options: StructureOptions = {}): { document: Document; fixes: Fix[] } {
+  let current = document;
+  const fixes: Fix[] = [];
+  for (const { option, pass, byDefault } of PASSES) {
+    if (!(options[option] ?? byDefault)) continue;
+    const result = pass(current);
+    current = result.document;
+    fixes.push(...result.fixes);
+  }
+  return { document: current, fixes };
+}

@@ -1,0 +1,58 @@
+/**
+ * Pass `layoutCharacters`: full-width-space (U+3000) indents and zero-width characters are how the
+ * source was laid out, not text. An indent is a run of U+3000 at the start of a line (or the end of
+ * the paragraph); a U+3000 inside a line (`李　强`, a name padded to three characters) stays, and so
+ * does one ending a line inside a paragraph (`国务院总理　⏎李　强`): it separates what the break joins.
+ */
+import type { Document } from '../ast.js';
+import { mapPhrasing } from './blocks.js';
+import { isWide } from './characters.js';
+import { type Fix, startLine } from './fix.js';
+import { excerpt, phrasingText, rewriteTexts } from './phrasing.js';
+
+/** A run of spaces; one holding a U+3000 may be an indent. */
+const SPACES = /[ \t\u3000]+/g;
+const ZERO_WIDTH_RUN = /[\u200b-\u200d\u2060\ufeff]+/g;
+
+/** Removes layout characters from one text leaf, given the characters around it. */
+export function removeLayoutCharacters(value: string, before: string, after: string): string {
+  const withoutZeroWidth = value.replace(ZERO_WIDTH_RUN, (run, index: number) => {
+    const previous = value[index - 1] ?? before;
+    const next = value[index + run.length] ?? after;
+    // ZWJ and ZWNJ shape emoji sequences and some scripts: between two such characters they are text.
+    return /^[\u200c\u200d]+$/.test(run) && joinsSymbols(previous, next) ? run : '';
+  });
+  return withoutZeroWidth.replace(SPACES, (run, index: number) => {
+    if (!run.includes('\u3000')) return run;
+    const previous = index === 0 ? before : withoutZeroWidth[index - 1];
+    const nextIndex = index + run.length;
+    const next = nextIndex >= withoutZeroWidth.length ? after : withoutZeroWidth[nextIndex];
+    const atLineStart = previous === '' || previous === '\n';
+    return atLineStart || next === '' ? '' : run;
+  });
+}
+
+function joinsSymbols(previous: string | undefined, next: string | undefined): boolean {
+  const visible = (char: string | undefined) => char !== undefined && char !== '' && /\S/u.test(char);
+  return visible(previous) && visible(next) && !isWide(previous) && !isWide(next);
+}
+
+export function layoutCharactersPass(document: Document): { document: Document; fixes: Fix[] } {
+  const fixes: Fix[] = [];
+  const out = mapPhrasing(document, (nodes, host) => {
+    const rewritten = rewriteTexts(nodes, removeLayoutCharacters);
+    if (rewritten !== nodes) {
+      const before = phrasingText(nodes);
+      const index = before.search(/[\u3000\u200b-\u200d\u2060\ufeff]/);
+      const after = phrasingText(rewritten);
+      fixes.push({
+        kind: 'layout',
+        line: startLine(host.node),
+        before: excerpt(before, Math.max(index, 0), 8, 1),
+        after: excerpt(after, Math.max(index - 1, 0), 8, 1),
+      });
+    }
+    return rewritten;
+  });
+  return { document: out, fixes };
+}

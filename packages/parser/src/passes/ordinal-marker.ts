@@ -1,0 +1,155 @@
+/**
+ * Reading the ordinal at the start of a heading or paragraph: `四十、`, `（一）`, `1.`, `（1）`,
+ * `第一章`, `第一节`, `第一条`.
+ *
+ * Levels. Reports number their outline `一、` (1) › `（一）` (2) › `1.` (3) › `（1）` (4). Legal texts
+ * number chapters, sections and articles; they get the levels whose typography they share in the
+ * themes: `第一章` 1 (a level-1 heading, like `一、`), `第一节` 2 (like `（一）`), `第一条` 3 (a numbered
+ * paragraph with a run-in marker, like `1.`). Levels say how a marker is set, not how numbering
+ * nests: article numbers run on through chapters, and the `（一）` clauses inside an article are not
+ * siblings of sections. `check` therefore reads how numberings nest from the order they appear in.
+ */
+import type { Ordinal, OrdinalStyle } from '../ast.js';
+
+/** The outline level of each style. */
+export const ORDINAL_LEVEL: { [S in OrdinalStyle]: number } = {
+  'chinese-comma': 1,
+  'chinese-paren': 2,
+  'arabic-dot': 3,
+  'arabic-paren': 4,
+  chapter: 1,
+  section: 2,
+  article: 3,
+};
+
+const DIGITS: { [key: string]: number } = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const UNITS: { [key: string]: number } = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * A Chinese numeral written with units (`四十二`, `一百零一`, `十`) as a number; `null` for
+ * anything else, including digit-by-digit years (`一九五四`).
+ */
+export function chineseNumber(text: string): number | null {
+  if (text === '') return null;
+  let total = 0;
+  let digit: number | null = null;
+  let lastUnit = Number.POSITIVE_INFINITY;
+  let afterZero = false;
+  for (const char of text) {
+    const value = DIGITS[char];
+    if (value !== undefined) {
+      // Two digits in a row only after a zero (`一百零五`).
+      if (digit !== null && !(afterZero && digit === 0)) return null;
+      digit = value;
+      afterZero = value === 0;
+      continue;
+    }
+    const unit = UNITS[char];
+    if (unit === undefined || unit >= lastUnit) return null;
+    // `十二` is ten-two: a leading ten has no digit.
+    total += (digit ?? (total === 0 && unit === 10 ? 1 : Number.NaN)) * unit;
+    if (Number.isNaN(total) || digit === 0) return null;
+    lastUnit = unit;
+    digit = null;
+    afterZero = false;
+  }
+  total += digit ?? 0;
+  return total > 0 ? total : null;
+}
+
+function arabicNumber(text: string): number {
+  return Number(text.replace(/[０-９]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)));
+}
+
+/** An ordinal found at the start of a text. */
+export interface OrdinalMatch {
+  ordinal: Ordinal;
+  /** Where the marker starts (after leading whitespace). */
+  start: number;
+  /** Where the text after the marker starts (after the marker and the whitespace following it). */
+  end: number;
+}
+
+export interface MatchOptions {
+  /**
+   * `heading`: the whole text is a heading, so `第一章总则` (no space) is a chapter. In a paragraph a
+   * legal marker must be followed by a space (`第一条 中华人民共和国…`): `第一条规定的…` is prose.
+   */
+  context?: 'heading' | 'paragraph';
+  /**
+   * The `1.` number expected next in this section. `8.6个重大科技专项` reads as the amount 8.6 on
+   * its own, but as item 8 right after item 7.
+   */
+  expectedArabic?: number;
+}
+
+const LEAD = /^[ \t\u3000]*/;
+const CHINESE_NUMERAL = '[零〇一二三四五六七八九十百千]+';
+const ARABIC_NUMERAL = '[0-9０-９]{1,3}';
+const PATTERNS: { style: OrdinalStyle; pattern: RegExp }[] = [
+  { style: 'chinese-comma', pattern: new RegExp(`^(${CHINESE_NUMERAL})、`) },
+  { style: 'chinese-paren', pattern: new RegExp(`^[（(](${CHINESE_NUMERAL})[）)]`) },
+  { style: 'arabic-paren', pattern: new RegExp(`^[（(](${ARABIC_NUMERAL})[）)]`) },
+  { style: 'arabic-dot', pattern: new RegExp(`^(${ARABIC_NUMERAL})[.．、]`) },
+  { style: 'chapter', pattern: new RegExp(`^第(${CHINESE_NUMERAL})章`) },
+  { style: 'section', pattern: new RegExp(`^第(${CHINESE_NUMERAL})节`) },
+  { style: 'article', pattern: new RegExp(`^第(${CHINESE_NUMERAL})条`) },
+];
+
+/** `一、二线城市`, `三、四级医院`: a range of numerals, not an ordinal. */
+const NUMERAL_RANGE = /^[一二三四五六七八九十][、线级类档等]/;
+
+/**
+ * The ordinal a heading or paragraph text starts with, or `null`. Rejects what only looks like
+ * one: amounts and versions (`1.5亿元`, `1.29万亩`, `2023.`), numeral ranges (`一、二线城市`).
+ */
+export function matchOrdinal(text: string, options: MatchOptions = {}): OrdinalMatch | null {
+  const start = (LEAD.exec(text)?.[0] ?? '').length;
+  const rest = text.slice(start);
+  for (const { style, pattern } of PATTERNS) {
+    const match = pattern.exec(rest);
+    if (!match) continue;
+    const numeral = match[1] as string;
+    const number = /^[0-9０-９]/.test(numeral) ? arabicNumber(numeral) : chineseNumber(numeral);
+    if (number === null || number <= 0) return null;
+    const marker = match[0];
+    const after = rest.slice(marker.length);
+    if (!acceptable(style, number, after, options)) return null;
+    const separator = (/^[ \t\u3000]*/.exec(after)?.[0] ?? '').length;
+    return {
+      ordinal: { level: ORDINAL_LEVEL[style], number, marker, style },
+      start,
+      end: start + marker.length + separator,
+    };
+  }
+  return null;
+}
+
+function acceptable(style: OrdinalStyle, number: number, after: string, options: MatchOptions): boolean {
+  switch (style) {
+    case 'arabic-dot':
+      // A digit after the dot makes a decimal (`1.5亿元`); it is an ordinal only where one is due.
+      if (/^[0-9０-９]/.test(after)) return number >= 2 && options.expectedArabic === number;
+      return true;
+    case 'chinese-comma':
+      return !NUMERAL_RANGE.test(after);
+    case 'chapter':
+    case 'section':
+    case 'article':
+      return options.context === 'heading' || after === '' || /^[ \t\u3000]/.test(after);
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The outline of a structured report as plain JSON: its title, page markers, sections (from the
+ * headings) with their numbered items, and the fixes the passes made. A public contract (the CLI
+ * prints it, spreadsheets are built from it): add fields only, never rename.
+ */
+import type { BlockContent, Document, Heading, Item } from '../ast.js';
+import { trimLayout } from './characters.js';
+import type { Fix } from './fix.js';
+import { titleHeading } from './ordinals.js';
+import { phrasingText } from './phrasing.js';
+
+/** A numbered item: `text` is its body, without marker and title. */
+export interface OutlineItem {
+  marker: string;
+  number: number;
+  level: number;
+  title: string | null;
+  text: string;
+}
+
+/**
+ * A section: a heading and what follows it up to the next heading of the same or a shallower
+ * depth. `heading` is the full text including its marker; `marker` and `number` come from its
+ * ordinal (`null` without one). `level` is the nesting in this outline, 1 for top-level sections.
+ * The items before the first heading form a first section whose `heading` is `null`.
+ */
+export interface OutlineSection {
+  heading: string | null;
+  marker: string | null;
+  level: number;
+  number: number | null;
+  items: OutlineItem[];
+  sections: OutlineSection[];
+}
+
+export interface Outline {
+  title: string | null;
+  continuedFrom: string | null;
+  continuedTo: string | null;
+  sections: OutlineSection[];
+  fixes: Fix[];
+}
+
+function outlineItem(item: Item): OutlineItem {
+  return {
+    marker: item.ordinal.marker,
+    number: item.ordinal.number,
+    level: item.ordinal.level,
+    title: item.title ? trimLayout(phrasingText(item.title)) : null,
+    text: trimLayout(phrasingText(item.children)),
+  };
+}
+
+function section(heading: Heading | null, level: number): OutlineSection {
+  return {
+    heading: heading ? trimLayout(phrasingText(heading.children)) : null,
+    marker: heading?.ordinal?.marker ?? null,
+    level,
+    number: heading?.ordinal?.number ?? null,
+    items: [],
+    sections: [],
+  };
+}
+
+/**
+ * The outline of a document's body. The title heading is not a section; items inside block quotes
+ * or lists are not outline items.
+ */
+export function outline(document: Document, fixes: Fix[]): Outline {
+  const title = titleHeading(document);
+  const isTitle = (block: BlockContent) =>
+    block === title &&
+    document.meta.title !== undefined &&
+    trimLayout(phrasingText(title.children)) === document.meta.title;
+  const sections: OutlineSection[] = [];
+  // Open sections from the outermost in, with the heading depth that opened each.
+  const open: { section: OutlineSection; depth: number }[] = [];
+  for (const block of document.children) {
+    if (block.type === 'heading') {
+      if (isTitle(block)) continue;
+      while (open.length > 0 && (open[open.length - 1] as { depth: number }).depth >= block.depth) open.pop();
+      const parent = open[open.length - 1];
+      const next = section(block, open.length + 1);
+      (parent ? parent.section.sections : sections).push(next);
+      open.push({ section: next, depth: block.depth });
+    } else if (block.type === 'item') {
+      let current = open[open.length - 1]?.section;
+      if (!current) {
+        current = section(null, 1);
+        sections.push(current);
+        // Any heading closes this leading section.
+        open.push({ section: current, depth: Number.POSITIVE_INFINITY });
+      }
+      current.items.push(outlineItem(block));
+    }
+  }
+  return {
+    title: document.meta.title ?? null,
+    continuedFrom: document.meta.continuedFrom ?? null,
+    continuedTo: document.meta.continuedTo ?? null,
+    sections,
+    fixes: fixes.map(({ kind, line, before, after }) => ({ kind, line, before, after })),
+  };
+}

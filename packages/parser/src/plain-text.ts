@@ -1,0 +1,127 @@
+/**
+ * Plain-text reports (`.txt`) → `Document`. Nothing in the text is markup: `*`, `#`, `<` and `|`
+ * are characters like any other. Run `structure` on the result, as for Markdown.
+ *
+ * Paragraphs. Text files come in two kinds, and the reader tells them apart by how often a line is
+ * followed by a blank one:
+ * - one paragraph per line, no blank lines between (text extracted from Word, `2025-sichuan-gwr`);
+ * - paragraphs separated by blank lines, each possibly wrapped over several lines (wiki exports,
+ *   where a linked phrase sits on a line of its own). The lines of a block are joined by soft line
+ *   breaks (`\n` in the text), which the `cjkLineBreaks` pass resolves.
+ * Lines holding only spaces, U+3000 or zero-width characters are blank.
+ *
+ * Positions: lines and columns as in the file; offsets count in the text after a byte-order mark
+ * is dropped and CRLF line ends are made LF.
+ *
+ * Headings. The first paragraph is the title (a depth-1 heading) when it is a short line with no
+ * sentence, clause or ordinal in it (`政府工作报告`). A short line that starts with an ordinal and
+ * has no body (`一、2023年工作回顾`) is a heading: `一、` one level below the title, `（一）` two, and
+ * so on. The `ordinals` pass turns the other numbered paragraphs into items.
+ */
+import { AST_VERSION, type BlockContent, type Document, type Heading, type Paragraph, type Point } from './ast.js';
+import { trimEndWhere, trimLayout } from './passes/characters.js';
+import { looksLikeHeading, ordinalHeading } from './passes/heading-lines.js';
+import { matchOrdinal } from './passes/ordinal-marker.js';
+import { headingDepths, headingFromLine } from './passes/ordinals.js';
+import { phrasingText } from './passes/phrasing.js';
+
+const BLANK = /^[\s\u3000\u200b-\u200d\u2060\ufeff]*$/;
+
+/** Spaces and tabs: what is trimmed from a line (U+3000 is layout, for the layout pass to record). */
+const isSpace = (char: string) => char === ' ' || char === '\t';
+
+/** A run of source lines read as one paragraph. */
+interface Block {
+  /** Line values with spaces and tabs trimmed (U+3000 indents stay: they are the layout pass's to remove). */
+  lines: string[];
+  /** Index of the first line in the source. */
+  first: number;
+}
+
+function blocksOf(lines: string[], onePerLine: boolean): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  lines.forEach((line, index) => {
+    if (BLANK.test(line)) {
+      current = null;
+      return;
+    }
+    const value = trimEndWhere(line.replace(/^[ \t]+/, ''), isSpace);
+    if (current && !onePerLine) current.lines.push(value);
+    else {
+      current = { lines: [value], first: index };
+      blocks.push(current);
+    }
+  });
+  return blocks;
+}
+
+/** True when most non-blank lines are followed by a blank one: paragraphs are blank-line separated. */
+function blankLineSeparated(lines: string[]): boolean {
+  let nonBlank = 0;
+  let ending = 0;
+  lines.forEach((line, index) => {
+    if (BLANK.test(line)) return;
+    nonBlank++;
+    const next = lines[index + 1];
+    if (next === undefined || BLANK.test(next)) ending++;
+  });
+  return nonBlank > 0 && ending / nonBlank > 0.5;
+}
+
+function paragraphOf(block: Block, sourceLines: string[], lineStarts: number[]): Paragraph {
+  const point = (index: number, column: number): Point => ({
+    line: index + 1,
+    column: column + 1,
+    offset: (lineStarts[index] ?? 0) + column,
+  });
+  const firstLine = sourceLines[block.first] ?? '';
+  const lastIndex = block.first + block.lines.length - 1;
+  const lastLine = sourceLines[lastIndex] ?? '';
+  const position = {
+    start: point(block.first, firstLine.length - firstLine.replace(/^[ \t]+/, '').length),
+    end: point(lastIndex, trimEndWhere(lastLine, isSpace).length),
+  };
+  return { type: 'paragraph', children: [{ type: 'text', value: block.lines.join('\n'), position }], position };
+}
+
+/** Whether a first paragraph reads as the document's title. */
+function isTitleLine(text: string): boolean {
+  return looksLikeHeading(text) && !matchOrdinal(text) && !/^[—―-]/.test(trimLayout(text));
+}
+
+/** A plain-text report as a document: paragraphs, the title and numbered headings. */
+export function parsePlainText(text: string): Document {
+  const source = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+  const lines = source.split('\n');
+  const lineStarts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    lineStarts.push(offset);
+    offset += line.length + 1;
+  }
+  const paragraphs = blocksOf(lines, !blankLineSeparated(lines)).map((block) => paragraphOf(block, lines, lineStarts));
+  const children: BlockContent[] = [...paragraphs];
+  const first = paragraphs[0];
+  if (first && isTitleLine(phrasingText(first.children))) {
+    const title: Heading = { type: 'heading', depth: 1, children: first.children };
+    if (first.position) title.position = first.position;
+    children[0] = title;
+  }
+  const draft: Document = { type: 'document', version: AST_VERSION, meta: {}, children, footnotes: [] };
+  const depthFor = headingDepths(draft);
+  const withHeadings = children.map((block) => {
+    if (block.type !== 'paragraph') return block;
+    const match = ordinalHeading(phrasingText(block.children), { context: 'paragraph' });
+    return match ? headingFromLine(block, match, depthFor(match.ordinal.level)) : block;
+  });
+  const end = lines.length - 1;
+  return {
+    ...draft,
+    children: withHeadings,
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: end + 1, column: (lines[end] ?? '').length + 1, offset: source.length },
+    },
+  };
+}

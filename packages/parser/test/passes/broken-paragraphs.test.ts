@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { BlockContent, Document } from '../../src/index.js';
+import { parse, toText } from '../../src/index.js';
+import { brokenParagraphsPass, continues, joinParagraphs } from '../../src/passes/broken-paragraphs.js';
+import { expectGolden, readFixture } from './golden.js';
+import { deepFreeze, only } from './helpers.js';
+
+interface Case {
+  name: string;
+  blocks: BlockContent[];
+}
+
+/** Cases are separated by thematic breaks; each opens with a `####` heading that names it. */
+function cases(document: Document): Case[] {
+  const out: Case[] = [];
+  let current: Case | null = null;
+  for (const block of document.children) {
+    if (block.type === 'thematicBreak') current = null;
+    else if (!current && block.type === 'heading') {
+      current = { name: toText(block), blocks: [] };
+      out.push(current);
+    } else current?.blocks.push(block);
+  }
+  return out;
+}
+
+describe('brokenParagraphs fixtures', () => {
+  const mustJoin = parse(readFixture('joins', 'must-join.md'));
+  const mustNotJoin = parse(readFixture('joins', 'must-not-join.md'));
+
+  it('has at least 10 pairs that must be joined and 20 that must not', () => {
+    expect(cases(mustJoin).length).toBeGreaterThanOrEqual(10);
+    expect(cases(mustNotJoin).length).toBeGreaterThanOrEqual(20);
+  });
+
+  const joined = cases(brokenParagraphsPass(mustJoin).document);
+  for (const [index, { name, blocks }] of cases(mustJoin).entries()) {
+    it(`joins: ${name}`, () => {
+      expect(blocks.length).toBeGreaterThanOrEqual(2);
+      const result = joined[index]?.blocks ?? [];
+      expect(result).toHaveLength(1);
+      expect(result[0]?.type).toBe('paragraph');
+      // Nothing lost: the joined text is the parts' texts, with at most a space between Latin words.
+      const parts = blocks.map((block) => toText(block).replace(/\s+$/, ''));
+      expect(toText(result[0] as BlockContent).replace(/ /g, '')).toBe(parts.join('').replace(/ /g, ''));
+    });
+  }
+
+  it('joined texts match the golden file', () => {
+    expectGolden(
+      'joins/must-join.json',
+      joined.map(({ name, blocks }) => ({ case: name, text: blocks.map(toText) })),
+    );
+  });
+
+  const kept = cases(brokenParagraphsPass(mustNotJoin).document);
+  for (const [index, { name, blocks }] of cases(mustNotJoin).entries()) {
+    it(`does not join: ${name}`, () => {
+      expect(kept[index]?.blocks).toEqual(blocks);
+    });
+  }
+
+  it('records no fix for the pairs that must not be joined', () => {
+    expect(brokenParagraphsPass(mustNotJoin).fixes).toEqual([]);
+  });
+});
+
+describe('brokenParagraphs', () => {
+  it('records each join with the line of the cut and the seam before and after', () => {
+    const { fixes } = only('空气质量持续改善，首次达到二级标准，重污\n\n染天数降至一天。', { brokenParagraphs: true });
+    expect(fixes).toEqual([
+      {
+        kind: 'broken-paragraph',
+        line: 1,
+        before: '…次达到二级标准，重污\n\n染天数降至一天。',
+        after: '…次达到二级标准，重污染天数降至一天。',
+      },
+    ]);
+  });
+
+  it('merges phrasing: formatting and positions survive', () => {
+    const document = parse(
+      '全年新开工**重点项目**三百余个，带动了相关产业链上下游企业协\n\n同发展，*新动能*加快成长。',
+    );
+    const [first, second] = document.children;
+    if (first?.type !== 'paragraph' || second?.type !== 'paragraph') throw new Error('two paragraphs expected');
+    expect(continues(first, second)).toBe(true);
+    const joined = joinParagraphs(first, second);
+    expect(joined.children.map((node) => node.type)).toEqual(['text', 'strong', 'text', 'emphasis', 'text']);
+    expect(joined.position?.start.line).toBe(1);
+    expect(joined.position?.end.line).toBe(3);
+  });
+
+  it('does not modify its input', () => {
+    const document = deepFreeze(parse('一段被截断的文字，后面还有很多内容需要接续上来才能完\n\n整表达。'));
+    const { document: out } = brokenParagraphsPass(document);
+    expect(out.children).toHaveLength(1);
+    expect(document.children).toHaveLength(2);
+  });
+
+  it('joins inside block quotes too', () => {
+    const { document } = only('> 一段被截断的文字，后面还有很多内容需要接续上来才能完\n>\n> 整表达。', {
+      brokenParagraphs: true,
+    });
+    const quote = document.children[0];
+    expect(quote?.type === 'blockquote' && quote.children.length).toBe(1);
+  });
+
+  it('leaves a short first half alone: a line with no punctuation is a heading or a label', () => {
+    const { document } = only('绩效考核A+序\n\n列(全国前10%)。', { brokenParagraphs: true });
+    expect(document.children).toHaveLength(2);
+  });
+
+  it('reads a paragraph wrapped in the source as one line, but a hard-broken one by its last line', () => {
+    const wrapped = '空气质量持续改善，首次达到二级标准，\n重污\n\n染天数降至一天。';
+    expect(only(wrapped, { brokenParagraphs: true }).document.children).toHaveLength(1);
+    const address =
+      '中国科学院地理科学与资源研究所，北京 100101  \n中国科学院大学资源与环境学院\n\n摘要 设立河北雄安新区，是重大决策部署。';
+    expect(only(address, { brokenParagraphs: true }).document.children).toHaveLength(2);
+  });
+
+  it('is off when switched off', () => {
+    const { document, fixes } = only('一段被截断的文字，后面还有很多内容需要接续上来才能完\n\n整表达。', {});
+    expect(document.children).toHaveLength(2);
+    expect(fixes).toEqual([]);
+  });
+});

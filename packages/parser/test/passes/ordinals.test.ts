@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/index.js';
+import { headingDepths, ordinalsPass } from '../../src/passes/ordinals.js';
+import { blockLines, deepFreeze, only } from './helpers.js';
+
+describe('ordinals', () => {
+  it('annotates headings and keeps their marker in the text', () => {
+    const { document, fixes } = only('## 四十、市自然资源和规划局\n\n### （二）耕地保护', { ordinals: true });
+    expect(document.children[0]).toMatchObject({
+      type: 'heading',
+      ordinal: { level: 1, number: 40, marker: '四十、', style: 'chinese-comma' },
+      children: [{ type: 'text', value: '四十、市自然资源和规划局' }],
+    });
+    expect(document.children[1]).toMatchObject({ ordinal: { level: 2, number: 2, marker: '（二）' } });
+    // Reading a heading's ordinal changes no text: not a fix.
+    expect(fixes).toEqual([]);
+  });
+
+  it('makes items of numbered paragraphs; the marker leaves the text', () => {
+    const { document, fixes } = only('1.社保工作获推广。强化数字赋能。\n\n（2）第二项内容，分两个方面；', {
+      ordinals: true,
+    });
+    expect(blockLines(document)).toEqual([
+      'item 1.||社保工作获推广。强化数字赋能。',
+      'item （2）||第二项内容，分两个方面；',
+    ]);
+    expect(document.children[0]).toMatchObject({ position: { start: { line: 1 } } });
+    expect(fixes.map((fix) => [fix.kind, fix.line, fix.after])).toEqual([
+      ['item', 1, '[1.] 社保工作获推广。强化数字赋能。'],
+      ['item', 3, '[（2）] 第二项内容，分两个方面；'],
+    ]);
+  });
+
+  it('makes headings of short numbered lines with no body, at the depth of the document’s numbered headings', () => {
+    const markdown = '# 标题\n\n## 一、已有标题\n\n二、经济运行总体平稳\n\n（一）工业生产较快增长\n\n1.第一项。正文。';
+    const { document, fixes } = only(markdown, { ordinals: true });
+    expect(blockLines(document)).toEqual([
+      'h1 标题',
+      'h2 一、已有标题',
+      'h2 二、经济运行总体平稳',
+      'h3 （一）工业生产较快增长',
+      'item 1.||第一项。正文。',
+    ]);
+    expect(fixes.filter((fix) => fix.kind === 'heading').map((fix) => fix.after)).toEqual([
+      '## 二、经济运行总体平稳',
+      '### （一）工业生产较快增长',
+    ]);
+  });
+
+  it('does not make a heading of a numbered line that ends a clause or holds a sentence', () => {
+    const { document } = only('1.将第一条修改为：\n\n（一）加快发展。坚持创新\n\n2.第二项；', { ordinals: true });
+    expect(document.children.map((block) => block.type)).toEqual(['item', 'item', 'item']);
+  });
+
+  it('keeps formatting when the marker is cut off: `**1.标题。**正文`', () => {
+    const { document } = only('**1.标题。**正文', { ordinals: true });
+    expect(document.children[0]).toMatchObject({
+      type: 'item',
+      ordinal: { marker: '1.' },
+      children: [
+        { type: 'strong', children: [{ type: 'text', value: '标题。' }] },
+        { type: 'text', value: '正文' },
+      ],
+    });
+  });
+
+  it('tells item 8 from the amount 8.6 by the item before it', () => {
+    const { document } = only('7.第七项。内容。\n\n8.6个重大专项：内容。\n\n1.5亿元的投资已经到位。', {
+      ordinals: true,
+    });
+    expect(blockLines(document)).toEqual([
+      'item 7.||第七项。内容。',
+      'item 8.||6个重大专项：内容。',
+      'p 1.5亿元的投资已经到位。',
+    ]);
+  });
+
+  it('reads legal articles only when a space follows the marker', () => {
+    const { document } = only('第一条 为了规范管理，制定本办法。\n\n第二条规定的情形除外。', { ordinals: true });
+    expect(blockLines(document)).toEqual(['item 第一条||为了规范管理，制定本办法。', 'p 第二条规定的情形除外。']);
+  });
+
+  it('leaves lists, tables and code alone', () => {
+    const markdown = '- 1.列表中的段落。内容。\n\n| 1.单元格 |\n| --- |\n| 2.单元格 |\n\n```\n1.代码\n```';
+    const before = parse(markdown);
+    expect(ordinalsPass(before).document).toEqual(before);
+  });
+
+  it('does not modify its input', () => {
+    const document = deepFreeze(parse('## 一、标题\n\n1.第一项。内容。'));
+    expect(() => ordinalsPass(document)).not.toThrow();
+  });
+
+  it('is off when switched off', () => {
+    const { document } = only('1.社保工作获推广。强化数字赋能。\n\n## 一、标题', {});
+    expect(document.children.map((block) => block.type)).toEqual(['paragraph', 'heading']);
+    expect(document.children[1]).not.toHaveProperty('ordinal');
+  });
+});
+
+describe('headingDepths', () => {
+  const depths = (markdown: string) => headingDepths(parse(markdown));
+
+  it('uses the depth Markdown headings of the same level have', () => {
+    const depthFor = depths('# 题\n\n### （一）小节');
+    expect(depthFor(2)).toBe(3);
+    expect(depthFor(1)).toBe(2);
+    expect(depthFor(3)).toBe(4);
+  });
+
+  it('puts level 1 under the title, or at the shallowest unnumbered heading, or at 1', () => {
+    expect(headingDepths(parse('# 题\n\n正文'))(1)).toBe(2);
+    expect(headingDepths(parse('# 题\n\n## 概述\n\n### 细节'))(1)).toBe(2);
+    expect(headingDepths(parse('正文'))(1)).toBe(1);
+    expect(headingDepths(parse('正文'))(4)).toBe(4);
+  });
+
+  it('never goes beyond depth 6', () => {
+    expect(headingDepths(parse('###### 一、深'))(4)).toBe(6);
+  });
+});

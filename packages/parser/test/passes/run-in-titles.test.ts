@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/index.js';
+import { firstSentenceEnd, runInTitlesPass, splitRunInTitle } from '../../src/passes/run-in-titles.js';
+import { blockLines, deepFreeze, only } from './helpers.js';
+
+const titles = (markdown: string) => blockLines(only(markdown, { ordinals: true, runInTitles: true }).document);
+
+describe('runInTitles', () => {
+  it('takes the first sentence as the title when more text follows', () => {
+    expect(titles('1.社保工作获全国全省现场观摩推广。强化数字赋能,246万名领取待遇人员享受服务。')).toEqual([
+      'item 1.|**社保工作获全国全省现场观摩推广。**|强化数字赋能,246万名领取待遇人员享受服务。',
+    ]);
+  });
+
+  it('keeps a closing quote or bracket with the sentence', () => {
+    expect(titles('2.我市被评为“生态环境领域真抓实干成效明显的地方。”2022年，我市空气质量改善。')).toEqual([
+      'item 2.|**我市被评为“生态环境领域真抓实干成效明显的地方。”**|2022年，我市空气质量改善。',
+    ]);
+  });
+
+  it('ends the title at ！ and ？ too', () => {
+    expect(titles('（一）打赢安全度汛攻坚战！以隐患排查整治为抓手。')[0]).toBe(
+      'item （一）|**打赢安全度汛攻坚战！**|以隐患排查整治为抓手。',
+    );
+  });
+
+  it('takes an explicitly bold lead, with the punctuation right after it', () => {
+    expect(titles('**1.标题在这里。**正文在这里。')).toEqual(['item 1.|**标题在这里。**|正文在这里。']);
+    expect(titles('1.**标题在这里**。正文在这里。')).toEqual(['item 1.|**标题在这里。**|正文在这里。']);
+    // A bold lead may be longer than a sentence title and hold no full stop.
+    expect(titles('1.**关于进一步深化改革、扩大开放、促进经济社会高质量发展的若干意见和工作安排**：正文。')).toEqual([
+      'item 1.|**关于进一步深化改革、扩大开放、促进经济社会高质量发展的若干意见和工作安排：**|正文。',
+    ]);
+  });
+
+  it('keeps formatting inside the title and the body', () => {
+    const { document } = only('1.推进*重点*工作。正文**加粗**部分。', { ordinals: true, runInTitles: true });
+    expect(document.children[0]).toMatchObject({
+      type: 'item',
+      title: [{ type: 'text', value: '推进' }, { type: 'emphasis' }, { type: 'text', value: '工作。' }],
+      children: [{ type: 'text', value: '正文' }, { type: 'strong' }, { type: 'text', value: '部分。' }],
+    });
+  });
+
+  it('gives no title when nothing follows the sentence, it is too long, or a quote is still open', () => {
+    expect(titles('8.条文顺序作相应调整。')).toEqual(['item 8.||条文顺序作相应调整。']);
+    expect(
+      titles(
+        '3.化解历史遗留问题九百二十二个，惠及群众十二万七千户，五十余万人，已办理小证三万九千二百八十四户，市县两级共收到群众自发赠送锦旗六十四面。正文。',
+      )[0],
+    ).toMatch(/^item 3\.\|\|/);
+    expect(titles('1.将第一条修改为：“根据《土地管理法》的规定收回。收回后依法处置。”')[0]).toMatch(/^item 1\.\|\|/);
+    expect(titles('（一）转让行为发生在破产申请受理前的，作为普通破产债权清偿；')[0]).toMatch(/^item （一）\|\|/);
+  });
+
+  it('gives legal articles no title', () => {
+    expect(titles('第一条 为了规范管理。制定本办法。')).toEqual(['item 第一条||为了规范管理。制定本办法。']);
+  });
+
+  it('records the title as a fix', () => {
+    const { fixes } = only('1.标题。正文。', { ordinals: true, runInTitles: true });
+    expect(fixes.filter((fix) => fix.kind === 'run-in-title')).toEqual([
+      { kind: 'run-in-title', line: 1, before: '[1.] 标题。正文。', after: '[1.] **标题。** 正文。' },
+    ]);
+  });
+
+  it('does not modify its input, and does nothing without items', () => {
+    const document = deepFreeze(parse('1.标题。正文。'));
+    expect(runInTitlesPass(document).document).toBe(document);
+  });
+
+  it('is off when switched off', () => {
+    expect(blockLines(only('1.标题。正文。', { ordinals: true }).document)).toEqual(['item 1.||标题。正文。']);
+  });
+});
+
+describe('splitRunInTitle and firstSentenceEnd', () => {
+  it('finds the end of the first sentence after its closing marks', () => {
+    expect(firstSentenceEnd('标题。”正文')).toBe(4);
+    expect(firstSentenceEnd('没有句号')).toBe(-1);
+  });
+
+  it('trims the space between title and body', () => {
+    const split = splitRunInTitle([{ type: 'text', value: ' 标题。 正文' }]);
+    expect(split).toEqual({ title: [{ type: 'text', value: '标题。' }], body: [{ type: 'text', value: '正文' }] });
+  });
+});
