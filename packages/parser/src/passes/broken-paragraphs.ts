@@ -55,6 +55,14 @@ export const MIN_CUT_LINE = 20;
 /** A web address, DOI or e-mail address ends a line of references, not a sentence. */
 const ADDRESS = /(?:[/@]|\.(?:cn|com|org|net|edu|gov|int)$)/i;
 
+/**
+ * The run of printable ASCII that ends a line (`https://doi.org/10.1/x`), or `''` when the line ends
+ * in Chinese: a `/` earlier in the line (`31微克/m3`) says nothing about how it ends.
+ */
+function trailingToken(line: string): string {
+  return /[!-~]+$/.exec(line)?.[0] ?? '';
+}
+
 /** Whether Latin letters outnumber CJK characters: an English abstract next to Chinese text. */
 function mostlyLatin(text: string): boolean {
   let latin = 0;
@@ -86,7 +94,7 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   // The last line decides: a paragraph of hard-broken lines (an address block) ends with a line of its own.
   const lastLine = trimLayout(ending.slice(ending.lastIndexOf('\n') + 1));
   if (characterCount(lastLine) < MIN_CUT_LINE || ordinalHeading(lastLine) || looksLikeHeading(lastLine)) return false;
-  if (looksLikeHeading(opening) || ADDRESS.test(lastLine.split(/\s/).pop() ?? '')) return false;
+  if (looksLikeHeading(opening) || ADDRESS.test(trailingToken(lastLine))) return false;
   return mostlyLatin(ending) === mostlyLatin(opening);
 }
 
