@@ -1,5 +1,6 @@
 import { gov, loadTheme, report } from '@wenshu/theme';
 import { describe, expect, it } from 'vitest';
+import { gridCharacterSpacing } from '../src/lib/styles.js';
 import { doc, element, elements, must, render, style, styleProp } from './docx.js';
 
 const body = doc([{ type: 'paragraph', children: [{ type: 'text', value: '正文。' }] }]);
@@ -74,17 +75,37 @@ describe('named styles', () => {
     expect(Number(spacing?.['w:line'])).toBeLessThan(579);
   });
 
-  it('keeps code, notes, cells, captions and footers of gov off the grid, in schema order', async () => {
+  it('keeps every gov paragraph style off the grid, in schema order, and condenses characters to fit 28', async () => {
     const styles = await stylesOf('gov');
-    for (const id of ['SourceCode', 'FootnoteText', 'TableText', 'Caption', 'Footer', 'Figure']) {
+    for (const id of [
+      'Normal',
+      'Heading1',
+      'Title',
+      'SourceCode',
+      'FootnoteText',
+      'TableText',
+      'Caption',
+      'Footer',
+      'Figure',
+    ]) {
       const pPr = must(element(style(styles, id), 'w:pPr'));
       const names = elements(pPr).map((el) => el.name);
       expect(element(pPr, 'w:snapToGrid')?.attributes['w:val'], id).toBe('0');
       if (names.includes('w:spacing')) expect(names.indexOf('w:snapToGrid')).toBeLessThan(names.indexOf('w:spacing'));
     }
-    expect(element(must(element(style(styles, 'Normal'), 'w:pPr')), 'w:snapToGrid')).toBeUndefined();
+    // 442.25 pt of text width / 28 = 15.79 pt a character: 16 pt type condensed by 0.25 pt (−5 twentieths).
+    const defaults = must(element(must(element(must(element(styles, 'w:docDefaults')), 'w:rPrDefault')), 'w:rPr'));
+    const spacing = Number(element(defaults, 'w:spacing')?.attributes['w:val']);
+    expect(spacing).toBe(-5);
+    expect(28 * (16 + spacing / 20)).toBeLessThanOrEqual(442.25);
+    expect(29 * (16 + spacing / 20)).toBeGreaterThan(442.25);
+    expect(gridCharacterSpacing(loadTheme('report'))).toBe(0);
     const report = await stylesOf('report');
     expect(element(must(element(style(report, 'SourceCode'), 'w:pPr')), 'w:snapToGrid')).toBeUndefined();
+    const reportDefaults = must(
+      element(must(element(must(element(report, 'w:docDefaults')), 'w:rPrDefault')), 'w:rPr'),
+    );
+    expect(element(reportDefaults, 'w:spacing')).toBeUndefined();
   });
 
   it('indents quotes on the left as well', async () => {

@@ -19,6 +19,12 @@ import type { StyleIds } from './styles.js';
 /** `w:docGrid w:charSpace` is in 1/4096 pt (ECMA-376 Part 1 §17.6.5). */
 const CHAR_SPACE_UNIT = 4096;
 
+/** The text width as Word sees it: page and margins each rounded to twips, in points. */
+export function textWidthPt(theme: Theme): number {
+  const { widthMm, margin } = theme.page;
+  return (mmToTwip(widthMm) - mmToTwip(margin.leftMm) - mmToTwip(margin.rightMm)) / 20;
+}
+
 /**
  * The character grid of a theme that has one. Word draws `linesAndChars` grid characters at a pitch
  * of the Normal style's size plus `charSpace`/4096 pt, so for `charsPerLine` characters to fit the
@@ -27,19 +33,15 @@ const CHAR_SPACE_UNIT = 4096;
  * gov: text width 11906 − 1587 − 1474 = 8845 twips = 442.25 pt; 442.25 / 28 = 15.7946 pt a character;
  * (15.7946 − 16) × 4096 = −841.1 → −842. The line pitch is the theme's: 28.95 pt = 579 twips.
  *
- * LibreOffice reads this grid with a cell width of Normal's East Asian size plus charSpace
- * (writerfilter, SectionPropertyMap::CloseSectionGroup, "dxtCharSpace") and sets a character wider
- * than a cell in two cells, so it shows about 14 characters a line where Word shows 28; Word is what
- * GB/T 9704 documents are made for, so the grid stays as Word needs it (see the README).
+ * Paragraphs do not snap to this grid: see `gridCharacterSpacing` in styles.ts for why, and for
+ * what sets the 28 characters instead.
  */
 export function documentGrid(
   theme: Theme,
 ): { type: 'linesAndChars'; linePitch: number; charSpace: number } | undefined {
   const grid = theme.page.grid;
   if (!grid) return undefined;
-  const { widthMm, margin } = theme.page;
-  const textWidthPt = (mmToTwip(widthMm) - mmToTwip(margin.leftMm) - mmToTwip(margin.rightMm)) / 20;
-  const charSpace = Math.floor((textWidthPt / grid.charsPerLine - theme.body.sizePt) * CHAR_SPACE_UNIT);
+  const charSpace = Math.floor((textWidthPt(theme) / grid.charsPerLine - theme.body.sizePt) * CHAR_SPACE_UNIT);
   return { type: DocumentGridType.LINES_AND_CHARS, linePitch: ptToTwip(grid.linePitchPt), charSpace };
 }
 

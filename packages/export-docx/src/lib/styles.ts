@@ -19,6 +19,7 @@ import {
   LineRuleType,
 } from 'docx';
 import type { ReferenceStyles } from './reference.js';
+import { textWidthPt } from './section.js';
 import type { XmlElement } from './xml.js';
 
 /** What a style is for, and the id and name wenshu gives it. */
@@ -393,21 +394,22 @@ export interface StylePlan {
 }
 
 /**
- * Styles set in their own size and spacing that must keep off a theme's grid. Word already leaves
- * exact-spaced lines off it; LibreOffice snaps every line of a paragraph that does not opt out
- * with `w:snapToGrid w:val="0"` (ECMA-376 Part 1 §17.3.1.32), so code, notes, cells and captions
- * would take a 28.95 pt line each.
+ * Character spacing, in twentieths of a point, that fits `charsPerLine` body characters on a line:
+ * ⌊(text width / chars − size) × 20⌋. gov: 442.25 pt / 28 = 15.79 pt a character, 16 pt type, so
+ * −0.21 pt → −5 (−0.25 pt): 28 × 15.75 = 441 pt fits, 29 does not.
+ *
+ * The `linesAndChars` grid alone would do this in Word, but LibreOffice lays such a grid out with a
+ * cell of the font size plus charSpace (writerfilter SectionPropertyMap, "dxtCharSpace") and puts
+ * every 16 pt character into two 15.79 pt cells: 14 characters a line. So the grid is still written
+ * (Word's page setup shows 22 × 28, as GB/T 9704 documents carry it), but paragraphs do not snap to
+ * it (`w:snapToGrid w:val="0"`, ECMA-376 Part 1 §17.3.1.32): the exact line spacing gives the 22
+ * lines and this condensed spacing (§17.3.2.35 `w:spacing`) the 28 characters, in every program.
  */
-const OFF_GRID_ROLES: StyleRole[] = [
-  'sourceCode',
-  'displayMath',
-  'figure',
-  'caption',
-  'tableText',
-  'tableHeading',
-  'footnoteText',
-  'footer',
-];
+export function gridCharacterSpacing(theme: Theme): number {
+  const grid = theme.page.grid;
+  if (!grid) return 0;
+  return Math.floor((textWidthPt(theme) / grid.charsPerLine - theme.body.sizePt) * 20);
+}
 
 /**
  * The styles for a theme. With a reference document, a role whose style name the reference has
@@ -464,12 +466,15 @@ export function buildStyles(theme: Theme, lang: string, reference?: ReferenceSty
           size: halfPoints(body.sizePt),
           sizeComplexScript: halfPoints(body.sizePt),
           language: { value: 'en-US', eastAsia: lang },
+          ...(theme.page.grid ? { characterSpacing: gridCharacterSpacing(theme) } : {}),
         },
       },
     },
     paragraphStyles,
     characterStyles,
   };
-  const offGrid = theme.page.grid ? OFF_GRID_ROLES.filter((role) => !fromReference(role)).map((role) => ids[role]) : [];
+  // With a grid every written style keeps off it: the characters per line come from the condensed
+  // spacing above, which Word, WPS and LibreOffice all honour (see gridCharacterSpacing).
+  const offGrid = theme.page.grid ? written.filter((id) => paragraphStyles.some((style) => style.id === id)) : [];
   return { styles, ids, written, offGrid, ...(table ? { tableStyle: table } : {}) };
 }
