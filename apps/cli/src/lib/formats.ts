@@ -1,0 +1,40 @@
+import type { Document } from '@wenshu/parser';
+import type { Theme } from '@wenshu/theme';
+
+/** What every exporter is given besides the document. */
+export interface ExportContext {
+  theme: Theme;
+  toc: boolean;
+  /** Folder of the input, for relative image paths. */
+  baseDir: string;
+  sourceDateEpoch: number | undefined;
+  onWarning: (message: string) => void;
+}
+
+export interface Format {
+  /** File extension and `--to` name. */
+  name: string;
+  render(document: Document, context: ExportContext): Promise<Uint8Array>;
+}
+
+/**
+ * The output formats. Exporters are imported when first used, so `wenshu ast` does not load
+ * docx, and a format's heavy dependencies cost nothing when it is not asked for.
+ */
+export const formats: Record<string, Format> = {
+  docx: {
+    name: 'docx',
+    async render(document, context) {
+      const { toDocx } = await import('@wenshu/export-docx');
+      return toDocx(document, {
+        theme: context.theme,
+        toc: context.toc,
+        baseDir: context.baseDir,
+        ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
+        onWarning: (warning) => context.onWarning(typeof warning === 'string' ? warning : warning.message),
+      });
+    },
+  },
+};
+
+export const formatNames = Object.keys(formats);

@@ -1,0 +1,110 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import {
+  DecodeError,
+  type Document,
+  decode,
+  type Fix,
+  parse,
+  parsePlainText,
+  type StructureOptions,
+  structure,
+  type Warning,
+} from '@wenshu/parser';
+import { InputError } from './errors.js';
+
+/** Inputs over this size are refused unless the caller raises the limit. */
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+
+export interface ReadOptions {
+  maxBytes?: number;
+}
+
+export interface SourceText {
+  file: string;
+  text: string;
+  encoding: string;
+  /** Plain text (`.txt`): no Markdown marks are read. */
+  plain: boolean;
+}
+
+/** Reads and decodes one input file; every failure is an `InputError` naming the file. */
+export async function readSource(file: string, options: ReadOptions = {}): Promise<SourceText> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    throw new InputError(file, describeFsError(error));
+  }
+  if (info.isDirectory()) throw new InputError(file, 'is a folder, not a file');
+  if (info.size > maxBytes) {
+    throw new InputError(
+      file,
+      `is ${megabytes(info.size)} MB, over the ${megabytes(maxBytes)} MB limit (raise it with --max-size)`,
+    );
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    throw new InputError(file, describeFsError(error));
+  }
+  return decodeSource(file, bytes);
+}
+
+/** Decodes bytes already read (standard input, tests). */
+export function decodeSource(file: string, bytes: Uint8Array): SourceText {
+  let decoded: ReturnType<typeof decode>;
+  try {
+    decoded = decode(bytes, { fileName: file });
+  } catch (error) {
+    if (error instanceof DecodeError) throw new InputError(file, error.message.replace(`${file}: `, ''));
+    throw error;
+  }
+  if (decoded.text.trim() === '') throw new InputError(file, 'is empty: there is no text to convert');
+  return { file, text: decoded.text, encoding: decoded.encoding, plain: extname(file).toLowerCase() === '.txt' };
+}
+
+export interface Report extends SourceText {
+  /** The repaired document (or the raw one when the passes are off). */
+  document: Document;
+  fixes: Fix[];
+  warnings: Warning[];
+}
+
+export interface LoadOptions {
+  /** Skip every report pass: the tree exactly as parsed. */
+  raw?: boolean;
+  passes?: StructureOptions;
+}
+
+/** Source → document: Markdown through `parse` (plain text through `parsePlainText`), then the report passes. */
+export function loadReport(source: SourceText, options: LoadOptions = {}): Report {
+  const warnings: Warning[] = [];
+  const parsed = source.plain
+    ? parsePlainText(source.text)
+    : parse(source.text, { onWarning: (warning) => warnings.push(warning) });
+  if (options.raw) return { ...source, document: parsed, fixes: [], warnings };
+  const { document, fixes } = structure(parsed, options.passes);
+  return { ...source, document, fixes, warnings };
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: cannot read it';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    default:
+      return `cannot read it (${(error as Error).message})`;
+  }
+}

@@ -1,0 +1,59 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, wenshu } from './run-cli.js';
+
+const example = join(repoRoot, 'examples/report.md');
+
+function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'wenshu-convert-'));
+}
+
+describe('wenshu convert', () => {
+  it('writes a DOCX per input into --out-dir, reproducibly with SOURCE_DATE_EPOCH', () => {
+    const out = scratch();
+    const env = { SOURCE_DATE_EPOCH: '1700000000' };
+    const first = wenshu(['convert', example, '--to', 'docx', '--out-dir', out], { env });
+    expect(first.status).toBe(0);
+    const file = join(out, 'report.docx');
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const again = wenshu(['convert', example, '--to', 'docx', '--out-dir', out, '--theme', 'report'], { env });
+    expect(again.status).toBe(0);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    // No temporary file is left behind.
+    expect(readdirSync(out)).toEqual(['report.docx']);
+  });
+
+  it('a failing file does not stop the others; the exit code is 1', () => {
+    const out = scratch();
+    const bad = join(out, 'bad.md');
+    writeFileSync(bad, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const result = wenshu(['convert', bad, example, '--to', 'docx', '--out-dir', out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('bad.md:');
+    expect(existsSync(join(out, 'report.docx'))).toBe(true);
+    expect(existsSync(join(out, 'bad.docx'))).toBe(false);
+  });
+
+  it('never overwrites an input', () => {
+    const dir = scratch();
+    const input = join(dir, 'notes.docx');
+    const text = '# 标题\n\n正文。\n';
+    writeFileSync(input, text);
+    const result = wenshu(['convert', input, '--to', 'docx']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('would overwrite the input');
+    expect(readFileSync(input, 'utf8')).toBe(text);
+  });
+
+  it('an unknown format or theme is a usage error', () => {
+    const unknownFormat = wenshu(['convert', example, '--to', 'odt']);
+    expect(unknownFormat.status).toBe(2);
+    expect(unknownFormat.stderr).toContain('unknown format "odt"');
+    const unknownTheme = wenshu(['convert', example, '--theme', 'no-such-theme.json', '--out-dir', scratch()]);
+    expect(unknownTheme.status).toBe(2);
+    expect(unknownTheme.stderr).toContain('no-such-theme.json');
+  });
+});
