@@ -1,0 +1,69 @@
+/**
+ * Places a table's cells on a grid, as the HTML table model does: each cell goes to the first free
+ * column of its row, and a cell with `rowSpan`/`colSpan` occupies the positions below and to the
+ * right of it, so later rows skip them. Any mix of spans lands where a browser would draw it.
+ *
+ * HTML lets spans overlap (a colspan running into a rowspan from above); Excel's merged ranges must
+ * not, or Excel reports the file as corrupt. An overlapping span is clipped where it meets the
+ * occupied position, and counted so the caller can warn.
+ */
+import type { Table, TableCell } from '@wenshu/parser';
+
+export interface PlacedCell {
+  cell: TableCell;
+  /** 0-based grid row and column of the cell's top-left position. */
+  row: number;
+  column: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+export interface TableGrid {
+  cells: PlacedCell[];
+  rows: number;
+  columns: number;
+  /** Cells whose span was cut to avoid an overlap or the table's end. */
+  clipped: number;
+}
+
+function positiveInteger(value: number): number {
+  return Number.isFinite(value) && value >= 1 ? Math.floor(value) : 1;
+}
+
+export function tableGrid(table: Table): TableGrid {
+  const rows = table.children.length;
+  const occupied: boolean[][] = Array.from({ length: rows }, () => []);
+  const isFree = (row: number, column: number) => !(occupied[row]?.[column] ?? false);
+  const cells: PlacedCell[] = [];
+  let columns = 0;
+  let clipped = 0;
+
+  table.children.forEach((tableRow, row) => {
+    let column = 0;
+    for (const cell of tableRow.children) {
+      while (!isFree(row, column)) column += 1;
+      const wantedRows = positiveInteger(cell.rowSpan);
+      const wantedColumns = positiveInteger(cell.colSpan);
+      // A rowspan past the last row is cut at the table's end, as in HTML.
+      let rowSpan = Math.min(wantedRows, rows - row);
+      let colSpan = wantedColumns;
+      for (let k = 1; k < colSpan; k++) {
+        if (!isFree(row, column + k)) colSpan = k;
+      }
+      for (let r = 1; r < rowSpan; r++) {
+        let free = true;
+        for (let k = 0; k < colSpan; k++) free &&= isFree(row + r, column + k);
+        if (!free) rowSpan = r;
+      }
+      if (rowSpan !== wantedRows || colSpan !== wantedColumns) clipped += 1;
+      for (let r = 0; r < rowSpan; r++) {
+        const line = occupied[row + r] as boolean[];
+        for (let k = 0; k < colSpan; k++) line[column + k] = true;
+      }
+      cells.push({ cell, row, column, rowSpan, colSpan });
+      column += colSpan;
+      columns = Math.max(columns, column);
+    }
+  });
+  return { cells, rows, columns, clipped };
+}

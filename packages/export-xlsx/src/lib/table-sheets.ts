@@ -1,0 +1,140 @@
+/**
+ * One sheet per document table: the table's grid with merged cells for its spans, header rows
+ * styled and frozen, and numbers as numbers. Whether a cell is a number is decided by its column:
+ * a column is numeric when every body cell in it is a number or a dash; one word, one `001` or one
+ * phone number keeps the whole column text, and so does a column of years or codes.
+ */
+import { toText } from '@wenshu/parser';
+import type { Labels } from './labels.js';
+import type { Cell, CellRange, SheetModel, SheetRow } from './model.js';
+import { type CellNumber, looksLikeYear, parseCellNumber } from './numbers.js';
+import type { SheetNames } from './sheet-names.js';
+import { type PlacedCell, tableGrid } from './table-grid.js';
+import { columnWidth, rowHeight } from './text-width.js';
+import type { TableEntry } from './walk.js';
+
+/** A paragraph that reads as a table caption: `表1 …`, `表 3-2 …`, `附表2：…`, `Table 1. …`. */
+const CAPTION =
+  /^(?:附?表|table)[ \t\u3000]*(?:[0-9０-９]+(?:[-.－．][0-9０-９]+)*|[一二三四五六七八九十]+)(?![0-9０-９])/i;
+/** Longer than this, or ending like a sentence, a paragraph is prose that happens to start with 表. */
+const CAPTION_MAX = 60;
+
+/** The caption to name the table by: its own, else a caption-like paragraph just before it. */
+export function tableCaption(entry: TableEntry): string | null {
+  if (entry.table.caption && entry.table.caption.length > 0) {
+    const caption = toText({ type: 'paragraph', children: entry.table.caption }).trim();
+    if (caption !== '') return caption;
+  }
+  const before = entry.before;
+  if (before && [...before].length <= CAPTION_MAX && CAPTION.test(before) && !/[。；！？]$/.test(before)) {
+    return before;
+  }
+  return null;
+}
+
+/** Header words of a column whose values are labels even when they are digits: years, dates, codes, phone numbers. */
+const TEXT_COLUMN =
+  /年份|年度|^年$|日期|时间|月份|编码|代码|代号|编号|邮编|电话|手机|证号|身份证|账号|学号|工号|year|date|code|phone|^id$/i;
+
+/**
+ * Which columns are numeric, from each column's single (not spanning) body cells. `header(c)` is
+ * the text of the header cells above column `c`. The first column of row labels is text when it
+ * holds only years (`2019`, `2020`…).
+ */
+function numericColumns(
+  bodyColumns: readonly PlacedCell[][],
+  parsed: ReadonlyMap<PlacedCell, CellNumber>,
+  header: (column: number) => string,
+  cellText: (placed: PlacedCell) => string,
+): boolean[] {
+  return bodyColumns.map((cells, column) => {
+    const kinds = cells.map((placed) => (parsed.get(placed) as CellNumber).kind);
+    const numbers = cells.filter((_, index) => kinds[index] === 'number');
+    const allNumbers = numbers.length > 0 && kinds.every((kind) => kind === 'number' || kind === 'empty');
+    const labelColumn =
+      TEXT_COLUMN.test(header(column).replace(/\s+/g, '')) ||
+      (column === 0 && numbers.every((placed) => looksLikeYear(cellText(placed))));
+    return allNumbers && !labelColumn;
+  });
+}
+
+/** The cells that cover one column only, column by column. */
+function singleCellsByColumn(cells: readonly PlacedCell[], columns: number): PlacedCell[][] {
+  const out: PlacedCell[][] = Array.from({ length: columns }, () => []);
+  for (const placed of cells) if (placed.colSpan === 1) out[placed.column]?.push(placed);
+  return out;
+}
+
+export interface TableSheet {
+  sheet: SheetModel;
+  /** The full caption (a sheet name is cut at 31 characters), `null` when the table has none. */
+  caption: string | null;
+  /** Cells whose span had to be clipped. */
+  clipped: number;
+}
+
+export function tableSheet(entry: TableEntry, names: SheetNames, labels: Labels): TableSheet {
+  const caption = tableCaption(entry);
+  const name = names.unique(caption ?? '', labels.table(entry.index));
+  const grid = tableGrid(entry.table);
+  const texts = new Map(grid.cells.map((placed) => [placed, toText(placed.cell).trim()] as const));
+  const cellText = (placed: PlacedCell) => texts.get(placed) ?? '';
+  const headerRows = Math.min(Math.max(0, entry.table.headerRows), grid.rows);
+  const isHeader = (placed: PlacedCell) => placed.row < headerRows || placed.cell.header;
+
+  const body = grid.cells.filter((placed) => !isHeader(placed));
+  const parsed = new Map(body.map((placed) => [placed, parseCellNumber(cellText(placed))] as const));
+  const headers = grid.cells.filter(isHeader);
+  const header = (column: number) =>
+    headers
+      .filter((placed) => placed.column <= column && column < placed.column + placed.colSpan)
+      .map(cellText)
+      .join(' ');
+  const numeric = numericColumns(singleCellsByColumn(body, grid.columns), parsed, header, cellText);
+  const widths = singleCellsByColumn(grid.cells, grid.columns).map((cells) => columnWidth(cells.map(cellText), 6, 40));
+
+  const cells: (Cell | null)[][] = Array.from({ length: grid.rows }, () => Array(grid.columns).fill(null));
+  const merges: CellRange[] = [];
+  for (const placed of grid.cells) {
+    const style = isHeader(placed) ? 'tableHeader' : 'tableBody';
+    const written = cellText(placed);
+    const number = parsed.get(placed);
+    let cell: Cell = { value: written, style };
+    if (number && numeric[placed.column] && placed.colSpan === 1) {
+      if (number.kind === 'number') cell = { value: number.value, style, numFmt: number.numFmt };
+      else if (number.kind === 'empty') cell = { value: null, style };
+    }
+    // The covered positions get the style too, so the merged area is bordered all round.
+    for (let r = 0; r < placed.rowSpan; r++) {
+      for (let k = 0; k < placed.colSpan; k++) {
+        (cells[placed.row + r] as (Cell | null)[])[placed.column + k] =
+          r === 0 && k === 0 ? cell : { value: null, style };
+      }
+    }
+    if (placed.rowSpan > 1 || placed.colSpan > 1) {
+      merges.push({
+        top: placed.row + 1,
+        left: placed.column + 1,
+        bottom: placed.row + placed.rowSpan,
+        right: placed.column + placed.colSpan,
+      });
+    }
+  }
+
+  // Spanning cells share their text among rows and columns: only single cells size a row.
+  const lines: { text: string; width: number }[][] = Array.from({ length: grid.rows }, () => []);
+  for (const placed of grid.cells) {
+    if (placed.rowSpan !== 1 || placed.colSpan !== 1) continue;
+    lines[placed.row]?.push({ text: cellText(placed), width: widths[placed.column] ?? 10 });
+  }
+  const rows = cells.map((line, index): SheetRow => {
+    const height = rowHeight(lines[index] ?? []);
+    return height === undefined ? { cells: line } : { cells: line, height };
+  });
+
+  const sheet: SheetModel = { name, columns: widths, rows, merges, frozenRows: headerRows };
+  if (headerRows > 0 && grid.rows > headerRows && grid.columns > 0) {
+    sheet.autoFilter = { top: headerRows, left: 1, bottom: grid.rows, right: grid.columns };
+  }
+  return { sheet, caption, clipped: grid.clipped };
+}

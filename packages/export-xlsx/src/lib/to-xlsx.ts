@@ -1,0 +1,68 @@
+/**
+ * The report as data: a workbook of its items, its figures, one sheet per table, and what it was
+ * made from. Each sheet is built as plain data first (`*-sheet.ts`), then written (`write.ts`) and
+ * packaged reproducibly (`package.ts`).
+ */
+import type { Document } from '@wenshu/parser';
+import { toText } from '@wenshu/parser';
+import { aboutSheet } from './about-sheet.js';
+import { documentFigures, figuresSheet } from './figures-sheet.js';
+import { itemPassages, itemsSheet } from './items-sheet.js';
+import { labels } from './labels.js';
+import type { ToXlsxOptions } from './options.js';
+import { finishPackage } from './package.js';
+import { SheetNames } from './sheet-names.js';
+import { tableSheet } from './table-sheets.js';
+import { characterCount } from './text-width.js';
+import { walk } from './walk.js';
+import { writeWorkbook } from './write.js';
+
+/** The generation time: `sourceDateEpoch` (seconds) when given, else now. */
+function generationDate(options: ToXlsxOptions): Date {
+  return options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000);
+}
+
+/**
+ * Renders a structured report (`structure(parse(markdown)).document`) as an .xlsx workbook: the
+ * items sheet first, then the figures, one sheet per table, and the about sheet. Same document,
+ * options and `sourceDateEpoch` → the same bytes.
+ */
+export async function toXlsx(doc: Document, options: ToXlsxOptions = {}): Promise<Uint8Array> {
+  const words = labels(options.sheetLang);
+  const onWarning = options.onWarning ?? (() => {});
+  const date = generationDate(options);
+  const leading = doc.meta.continuedFrom === undefined ? '' : words.continuedFrom(doc.meta.continuedFrom);
+  const { passages, tables } = walk(doc, leading);
+
+  const names = new SheetNames();
+  for (const name of Object.values(words.sheets)) names.reserve(name);
+  const tableSheets = tables.map((entry) => {
+    const result = tableSheet(entry, names, words);
+    if (result.clipped > 0) {
+      onWarning(`${result.sheet.name}: ${result.clipped} cell span(s) overlap or run past the table and were cut`);
+    }
+    return result;
+  });
+  const figures = documentFigures(passages);
+
+  const about = aboutSheet(
+    {
+      document: doc,
+      sourceFile: options.sourceFile,
+      version: options.version,
+      generated: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      items: itemPassages(passages).filter((passage) => passage.kind === 'item').length,
+      figures: figures.length,
+      characters: characterCount(toText(doc)),
+      tables: tableSheets.map(({ sheet, caption }) => ({ sheet: sheet.name, caption })),
+    },
+    words,
+  );
+  const sheets = [
+    itemsSheet(passages, words),
+    figuresSheet(figures, words),
+    ...tableSheets.map(({ sheet }) => sheet),
+    about,
+  ];
+  return finishPackage(await writeWorkbook(sheets, { date, onWarning }), date);
+}

@@ -1,0 +1,208 @@
+import type { Table, TableCell } from '@wenshu/parser';
+import { describe, expect, it } from 'vitest';
+import { labels } from '../src/lib/labels.js';
+import { parseCellNumber } from '../src/lib/numbers.js';
+import { SheetNames, sanitizeSheetName } from '../src/lib/sheet-names.js';
+import { tableGrid } from '../src/lib/table-grid.js';
+import { tableSheet } from '../src/lib/table-sheets.js';
+import { readWorkbook, render, rows, sheet, sheetXml } from './xlsx.js';
+
+const SPANS = `## 一、指标
+
+<table>
+<caption>表1　2024年主要经济指标</caption>
+<thead>
+<tr><th rowspan="2">指标</th><th colspan="2">2024年</th><th rowspan="2">备注</th></tr>
+<tr><th>数值</th><th>增长</th></tr>
+</thead>
+<tbody>
+<tr><td>地区生产总值（亿元）</td><td>7,306.5</td><td>87.5%</td><td rowspan="2">初步核算</td></tr>
+<tr><td>一般公共预算收入（亿元）</td><td>１２３</td><td>-0.2</td></tr>
+<tr><td colspan="2">合计</td><td>—</td><td></td></tr>
+</tbody>
+</table>
+`;
+
+function cell(text: string, rowSpan = 1, colSpan = 1, header = false): TableCell {
+  return { type: 'tableCell', header, rowSpan, colSpan, children: [{ type: 'text', value: text }] };
+}
+
+function table(cells: TableCell[][], headerRows = 1): Table {
+  return {
+    type: 'table',
+    align: [],
+    headerRows,
+    children: cells.map((children) => ({ type: 'tableRow', children })),
+  };
+}
+
+describe('table sheets', () => {
+  it('merge the cells of an HTML table with rowspan and colspan over the right ranges', async () => {
+    const bytes = await render(SPANS);
+    const workbook = await readWorkbook(bytes);
+    expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual([
+      '条目',
+      '指标',
+      '表1　2024年主要经济指标',
+      '信息',
+    ]);
+    const xml = sheetXml(bytes, '表1　2024年主要经济指标');
+    const merges = [...xml.matchAll(/<mergeCell ref="([A-Z0-9:]+)"\/>/g)].map((match) => match[1]).sort();
+    expect(merges).toEqual(['A1:A2', 'A5:B5', 'B1:C1', 'D1:D2', 'D3:D4']);
+    expect(rows(sheet(workbook, '表1　2024年主要经济指标'))).toEqual([
+      ['指标', '2024年', '2024年', '备注'],
+      ['指标', '数值', '增长', '备注'],
+      ['地区生产总值（亿元）', 7306.5, 0.875, '初步核算'],
+      ['一般公共预算收入（亿元）', 123, -0.2, '初步核算'],
+      ['合计', '合计', null, null],
+    ]);
+  });
+
+  it('make numeric cells numbers with formats that show them as written', async () => {
+    const worksheet = sheet(await readWorkbook(await render(SPANS)), '表1　2024年主要经济指标');
+    expect(worksheet.getCell('B3').numFmt).toBe('#,##0.0');
+    expect(worksheet.getCell('C3').numFmt).toBe('0.0%');
+    expect(worksheet.getCell('B4').numFmt).toBe('#,##0');
+    expect(worksheet.getCell('C4').numFmt).toBe('#,##0.0');
+    expect(worksheet.getCell('A1').font?.bold).toBe(true);
+    expect(worksheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  });
+
+  it('keep a column text when one cell in it is not a number, or it holds codes or years', () => {
+    const model = tableSheet(
+      {
+        table: table([
+          [cell('年份'), cell('编号'), cell('电话'), cell('数量'), cell('金额')],
+          [cell('2019'), cell('001'), cell('13812345678'), cell('12'), cell('1,200')],
+          [cell('2020'), cell('002'), cell('13912345678'), cell('约30'), cell('—')],
+        ]),
+        section: '',
+        index: 1,
+        before: null,
+      },
+      new SheetNames(),
+      labels('zh'),
+    ).sheet;
+    expect([...model.rows].map((row) => row.cells.map((c) => c?.value))).toEqual([
+      ['年份', '编号', '电话', '数量', '金额'],
+      ['2019', '001', '13812345678', '12', 1200],
+      ['2020', '002', '13912345678', '约30', null],
+    ]);
+  });
+
+  it('warn when overlapping spans had to be clipped', async () => {
+    const warnings: string[] = [];
+    const html = '<table><tr><td>a</td><td rowspan="2">b</td></tr><tr><td colspan="3">c</td></tr></table>';
+    const bytes = await render(html, { onWarning: (message) => warnings.push(message) });
+    expect(warnings).toEqual(['表1: 1 cell span(s) overlap or run past the table and were cut']);
+    expect(sheetXml(bytes, '表1')).toContain('<mergeCell ref="B1:B2"/>');
+  });
+
+  it('are named from a caption paragraph before the table, else 表N, within Excel’s rules', async () => {
+    const markdown = [
+      '表2 主要指标：完成情况/对比[初步]',
+      '',
+      '| 指标 | 数值 |',
+      '|---|---|',
+      '| 收入 | 12.5 |',
+      '',
+      '正文段落。',
+      '',
+      '| 甲 | 乙 |',
+      '|---|---|',
+      '| 1 | 2 |',
+    ].join('\n');
+    const workbook = await readWorkbook(await render(markdown, { sheetLang: 'en' }));
+    expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual([
+      'Items',
+      'Figures',
+      '表2 主要指标：完成情况／对比［初步］',
+      'Table 2',
+      'About',
+    ]);
+  });
+});
+
+describe('table grid', () => {
+  it('places cells under rowspans from rows above, as HTML does', () => {
+    const grid = tableGrid(table([[cell('a', 3), cell('b', 1, 2)], [cell('c', 2, 1), cell('d')], [cell('e')]]));
+    expect(
+      grid.cells.map(({ cell: c, row, column, rowSpan, colSpan }) => [c.children[0], row, column, rowSpan, colSpan]),
+    ).toEqual([
+      [{ type: 'text', value: 'a' }, 0, 0, 3, 1],
+      [{ type: 'text', value: 'b' }, 0, 1, 1, 2],
+      [{ type: 'text', value: 'c' }, 1, 1, 2, 1],
+      [{ type: 'text', value: 'd' }, 1, 2, 1, 1],
+      [{ type: 'text', value: 'e' }, 2, 2, 1, 1],
+    ]);
+    expect(grid).toMatchObject({ rows: 3, columns: 3, clipped: 0 });
+  });
+
+  it('clips spans that would overlap or run past the table, and counts them', () => {
+    const grid = tableGrid(table([[cell('a', 2), cell('b')], [cell('c', 5, 3)]]));
+    // `c` starts at column 1 (column 0 is under `a`) and may not run past the last row.
+    expect(grid.cells[2]).toMatchObject({ row: 1, column: 1, rowSpan: 1, colSpan: 3 });
+    expect(grid.clipped).toBe(1);
+    const overlap = tableGrid(table([[cell('a'), cell('b', 2)], [cell('c', 1, 3)]]));
+    expect(overlap.cells[2]).toMatchObject({ row: 1, column: 0, rowSpan: 1, colSpan: 1 });
+    expect(overlap.clipped).toBe(1);
+  });
+});
+
+describe('cell numbers', () => {
+  it.each([
+    ['7,306.5', 7306.5, '#,##0.0'],
+    ['87.5%', 0.875, '0.0%'],
+    ['64.4%', 0.644, '0.0%'],
+    ['5%', 0.05, '0%'],
+    ['-0.2', -0.2, '#,##0.0'],
+    ['－3', -3, '#,##0'],
+    ['−1.25', -1.25, '#,##0.00'],
+    ['１２３', 123, '#,##0'],
+    ['９４０．２', 940.2, '#,##0.0'],
+    ['+6.1', 6.1, '#,##0.0'],
+    [' 42 ', 42, '#,##0'],
+    ['0', 0, '#,##0'],
+    ['0.5', 0.5, '#,##0.0'],
+  ])('reads %s as %d with format %s', (text, value, numFmt) => {
+    expect(parseCellNumber(text)).toEqual({ kind: 'number', value, numFmt });
+  });
+
+  it.each(['', '—', '——', '-', '–', '－', '…'])('reads %j as no figure', (text) => {
+    expect(parseCellNumber(text)).toEqual({ kind: 'empty' });
+  });
+
+  it.each(['001', '0532', '13812345678', '370102199001011234', '1234567890123456'])(
+    'reads %s as an identifier, not an amount',
+    (text) => {
+      expect(parseCellNumber(text)).toEqual({ kind: 'identifier' });
+    },
+  );
+
+  it.each(['约30', '12亿元', '1,2', '3-5', '2023年', 'N/A'])('reads %s as text', (text) => {
+    expect(parseCellNumber(text)).toEqual({ kind: 'text' });
+  });
+});
+
+describe('sheet names', () => {
+  it('replace forbidden characters, cut at 31 characters and never end in an apostrophe', () => {
+    expect(sanitizeSheetName('a[b]c:d*e?f/g\\h')).toBe('a［b］c：d＊e？f／g＼h');
+    expect(sanitizeSheetName("'引用'")).toBe('引用');
+    const long = sanitizeSheetName('表3　2024年全市各县市区主要经济社会发展指标完成情况统计表（初步核算数）');
+    expect(long.length).toBe(31);
+    expect(sanitizeSheetName('𠀀'.repeat(20)).length).toBe(30);
+  });
+
+  it('are unique ignoring case, and never History', () => {
+    const names = new SheetNames();
+    names.reserve('条目');
+    expect(names.unique('条目', '表1')).toBe('条目 (2)');
+    expect(names.unique('History', '表2')).toBe('History (2)');
+    expect(names.unique('Data', '表3')).toBe('Data');
+    expect(names.unique('DATA', '表4')).toBe('DATA (2)');
+    expect(names.unique('', '表5')).toBe('表5');
+    const long = 'x'.repeat(40);
+    expect(names.unique(long, '')).toBe('x'.repeat(31));
+    expect(names.unique(long, '')).toBe(`${'x'.repeat(27)} (2)`);
+  });
+});
