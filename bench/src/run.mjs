@@ -13,6 +13,7 @@ import { cases, scalesOf, validateRegistry } from './cases/index.mjs';
 import { BENCH_DIR, CORPUS_DIR, corpusFile, inputLabel, missingInputs, OUT_DIR, REPO_DIR } from './inputs.mjs';
 import { FULL_PLAN, median, QUICK_PLAN, RESULT_MARKER } from './measure.mjs';
 import { banner, formatTable, loadAverage, machineInfo } from './report.mjs';
+import { installBaselineTools } from './tools.mjs';
 
 const WORKER = fileURLToPath(new URL('./worker.mjs', import.meta.url));
 const USAGE = `usage: pnpm bench [-- [--quick] [--filter <substring>]]
@@ -64,6 +65,8 @@ if (!existsSync(CORPUS_DIR)) {
   );
   process.exit(0);
 }
+installBaselineTools(selected.flatMap((c) => (c.install ? [c.install] : [])));
+
 const missing = missingInputs(selected.map((c) => c.input));
 if (missing.length > 0) {
   process.stdout.write(

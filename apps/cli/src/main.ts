@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { astCommand } from './commands/ast.js';
 import { checkCommand } from './commands/check.js';
 import { convertCommand } from './commands/convert.js';
@@ -7,8 +6,7 @@ import { outlineCommand } from './commands/outline.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './lib/errors.js';
 import { formatNames } from './lib/formats.js';
 import { addPassFlags } from './lib/pass-flags.js';
-
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+import { version } from './lib/version.js';
 
 function program(): Command {
   const root = new Command('wenshu')
@@ -47,7 +45,12 @@ function program(): Command {
       .option('-t, --to <formats>', `output formats, comma-separated (${formatNames.join(', ')})`, 'docx')
       .option('--theme <name|file>', 'report (default), gov (GB/T 9704), or a theme JSON file', 'report')
       .option('-d, --out-dir <dir>', "where to write (default: each input's folder)")
-      .option('--toc', 'add a table of contents'),
+      .option('--toc', 'add a table of contents (DOCX, PDF)')
+      .addOption(
+        new Option('--sheet-lang <lang>', 'language of Excel sheet and column names')
+          .choices(['zh', 'en'])
+          .default('zh'),
+      ),
   ).action(convertCommand);
   for (const command of root.commands) command.exitOverride();
   return root;

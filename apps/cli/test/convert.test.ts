@@ -48,6 +48,17 @@ describe('wenshu convert', () => {
     expect(readFileSync(input, 'utf8')).toBe(text);
   });
 
+  it('--to takes a comma list: one file per format', () => {
+    const out = scratch();
+    const result = wenshu(['convert', example, '--to', 'docx,xlsx', '--sheet-lang', 'en', '--out-dir', out]);
+    expect(result.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['report.docx', 'report.xlsx']);
+    const xlsx = readFileSync(join(out, 'report.xlsx'));
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    // A workbook: the zip holds its main part (sheet contents are tested in @wenshu/export-xlsx).
+    expect(xlsx.includes(Buffer.from('xl/workbook.xml'))).toBe(true);
+  });
+
   it('an unknown format or theme is a usage error', () => {
     const unknownFormat = wenshu(['convert', example, '--to', 'odt']);
     expect(unknownFormat.status).toBe(2);
@@ -55,5 +66,6 @@ describe('wenshu convert', () => {
     const unknownTheme = wenshu(['convert', example, '--theme', 'no-such-theme.json', '--out-dir', scratch()]);
     expect(unknownTheme.status).toBe(2);
     expect(unknownTheme.stderr).toContain('no-such-theme.json');
+    expect(wenshu(['convert', example, '--sheet-lang', 'fr']).status).toBe(2);
   });
 });

@@ -7,6 +7,7 @@
  * and its peak RSS is its own.
  */
 import { which } from '../measure.mjs';
+import { docxCases } from './docx.mjs';
 import { parserCases } from './parser.mjs';
 
 /**
@@ -23,12 +24,13 @@ import { parserCases } from './parser.mjs';
  * @property {(input: Input) => unknown} [setup]     untimed preparation; returns the state for `run`
  * @property {(state: any) => unknown} [run]         the timed work (may return a promise)
  * @property {(input: Input) => string[]} [command]  an external program and its arguments instead
+ * @property {{ program: string, debian: string }} [install]  a Debian package to install when the program is missing
  * @property {(input: Input) => string | undefined} [skip]  a reason not to run here (nothing installed…)
  * @property {(result: any, input: Input) => void} [check]  throws if the (first) result is wrong
  */
 
 /** @type {BenchCase[]} */
-export const cases = [...parserCases];
+export const cases = [...parserCases, ...docxCases];
 
 export const DEFAULT_SCALES = [1, 10, 100];
 

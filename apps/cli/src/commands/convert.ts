@@ -7,12 +7,14 @@ import { loadReport, readSource } from '../lib/input.js';
 import { canonicalPath, writeFileAtomic } from '../lib/output.js';
 import { type PassFlags, passOptions } from '../lib/pass-flags.js';
 import { formatWarning } from '../lib/report.js';
+import { version } from '../lib/version.js';
 
 export interface ConvertOptions extends PassFlags {
   to: string;
   theme?: string;
   outDir?: string;
   toc?: boolean;
+  sheetLang?: 'zh' | 'en';
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds convention for dates written into files. */
@@ -76,6 +78,7 @@ interface ResolvedOptions extends PassFlags {
   epoch: number | undefined;
   outDir?: string;
   toc?: boolean;
+  sheetLang?: 'zh' | 'en';
 }
 
 async function convertOne(file: string, selected: Format[], options: ResolvedOptions): Promise<string[]> {
@@ -93,6 +96,9 @@ async function convertOne(file: string, selected: Format[], options: ResolvedOpt
       toc: options.toc === true,
       baseDir: resolve(dirname(file)),
       sourceDateEpoch: options.epoch,
+      sourceFile: basename(file),
+      sheetLang: options.sheetLang ?? 'zh',
+      version,
       onWarning: (message) => process.stderr.write(`${file}: warning: ${message}\n`),
     });
     try {

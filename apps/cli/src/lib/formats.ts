@@ -8,6 +8,11 @@ export interface ExportContext {
   /** Folder of the input, for relative image paths. */
   baseDir: string;
   sourceDateEpoch: number | undefined;
+  /** The input's file name, for the workbook's About sheet. */
+  sourceFile: string;
+  sheetLang: 'zh' | 'en';
+  /** wenshu's version, recorded in the workbook. */
+  version: string;
   onWarning: (message: string) => void;
 }
 
@@ -32,6 +37,19 @@ export const formats: Record<string, Format> = {
         baseDir: context.baseDir,
         ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
         onWarning: (warning) => context.onWarning(typeof warning === 'string' ? warning : warning.message),
+      });
+    },
+  },
+  xlsx: {
+    name: 'xlsx',
+    async render(document, context) {
+      const { toXlsx } = await import('@wenshu/export-xlsx');
+      return toXlsx(document, {
+        sheetLang: context.sheetLang,
+        sourceFile: context.sourceFile,
+        version: context.version,
+        ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
+        onWarning: context.onWarning,
       });
     },
   },
