@@ -1,0 +1,173 @@
+/**
+ * Words OpenCC converts wrongly, shipped with the package and applied by default.
+ *
+ * Why they go wrong: OpenCC cuts text into segments by forward maximum matching on its phrase
+ * list, then converts each segment stage by stage. A phrase that straddles a word boundary wins
+ * when it starts first (被发明 → 被髮|明, since 被发 "hair let down" is a phrase), and a run of
+ * characters that start no phrase is one segment, inside which the Taiwan vocabulary stage
+ * matches freely (静默认证 → 靜|默認→預設|證).
+ *
+ * How they are fixed: the way OpenCC fixes such errors upstream, by adding phrases to its stage-1
+ * phrase list (STPhrases.txt), for the editions listed. At every position the longest match wins,
+ * OpenCC's phrases and these words alike, and on equal length these words win. So a word here
+ * never cuts into a longer OpenCC phrase that starts earlier (头发明显 stays 頭髮明顯), and a wrong
+ * phrase is overruled by a correct one starting at the same place (被发 → 被發 replaces OpenCC's
+ * bare 被发 → 被髮, while its classical 被发左衽 → 被髮左衽 is longer and still wins).
+ * `traditional` is OpenCC standard Traditional: like any stage-1 phrase, it then goes through the
+ * edition's later stages as a segment of its own (成羣 → 成群 for Taiwan).
+ *
+ * Each entry cites the report it comes from and carries an example that the tests convert; the
+ * tests also check that opencc-js alone still gets the example wrong, so a fixed upstream
+ * dictionary shows up as an entry to delete.
+ */
+import type { Variant } from './pipeline.js';
+
+export interface OverrideWord {
+  /** The Simplified word, as it is matched. */
+  simplified: string;
+  /** Its OpenCC standard Traditional form. */
+  traditional: string;
+  /** The editions whose error it fixes. */
+  variants: readonly Variant[];
+  /** What OpenCC does wrong, and where it was reported. */
+  reason: string;
+  /** A text OpenCC gets wrong and what each listed edition must give. */
+  example: { text: string; expected: Partial<Record<Variant, string>> };
+}
+
+const ALL: readonly Variant[] = ['t', 'tw', 'twp', 'hk'];
+
+export const OVERRIDE_WORDS: readonly OverrideWord[] = [
+  {
+    simplified: '静默',
+    traditional: '靜默',
+    variants: ['twp'],
+    reason: 'Taiwan stage matches 默認→預設 across 静默|认证 (TOOLCHAIN.md; same class as BYVoid/OpenCC#1497)',
+    example: { text: '静默认证', expected: { twp: '靜默認證' } },
+  },
+  {
+    simplified: '量子',
+    traditional: '量子',
+    variants: ['twp'],
+    reason: 'Taiwan stage matches 變量→變數 across 改变|量子 (BYVoid/OpenCC#1497)',
+    example: { text: '改变量子比特', expected: { twp: '改變量子位元' } },
+  },
+  {
+    simplified: '组织',
+    traditional: '組織',
+    variants: ['twp'],
+    reason: 'Taiwan stage matches 數組→陣列 across 少数|组织 (BYVoid/OpenCC#1497)',
+    example: { text: '少数组织', expected: { twp: '少數組織' } },
+  },
+  {
+    simplified: '成群',
+    traditional: '成羣',
+    variants: ['twp'],
+    reason: 'Taiwan stage matches 集成→整合 across 聚集|成群 (BYVoid/OpenCC#1497)',
+    example: { text: '聚集成群', expected: { twp: '聚集成群' } },
+  },
+  {
+    simplified: '被发',
+    traditional: '被發',
+    variants: ALL,
+    reason:
+      'bare 被发 is listed as 被髮 (hair let down), so the passive 被 + 发明/发掘/发送 gets 髮 ' +
+      '(BYVoid/OpenCC#1497; Vonng/ddia#145: 被髮送); the classical 被发左衽 etc. are longer and still win. ' +
+      'As a segment of its own, 被發 keeps the Taiwan stage from turning 發送 into 傳送 after it',
+    example: {
+      text: '被发明，被发掘，请求被发送',
+      expected: { t: '被發明，被發掘，請求被發送', twp: '被發明，被發掘，請求被發送' },
+    },
+  },
+  {
+    simplified: '了如何',
+    traditional: '了如何',
+    variants: ALL,
+    reason: '了如 (of 了如指掌) is listed as 瞭如, so the particle 了 before 如何 becomes 瞭 (BYVoid/OpenCC#1497)',
+    example: {
+      text: '展示了如何，学习了如何，了解了如何',
+      expected: { t: '展示了如何，學習了如何，瞭解了如何', tw: '展示了如何，學習了如何，瞭解了如何' },
+    },
+  },
+  {
+    simplified: '参与制造',
+    traditional: '參與製造',
+    variants: ALL,
+    reason: 'the phrase 参与制 (participation system) wins over 参与|制造 (BYVoid/OpenCC#1497)',
+    example: { text: '参与制造', expected: { t: '參與製造', twp: '參與製造', hk: '參與製造' } },
+  },
+  {
+    simplified: '参与制作',
+    traditional: '參與製作',
+    variants: ALL,
+    reason: 'the phrase 参与制 wins over 参与|制作, as for 参与制造 (BYVoid/OpenCC#1497)',
+    example: { text: '参与制作', expected: { t: '參與製作', tw: '參與製作' } },
+  },
+  {
+    simplified: '前头发生',
+    traditional: '前頭發生',
+    variants: ALL,
+    reason: '头发 (hair) wins over 前头|发生 (BYVoid/OpenCC#586; upstream fix proposed in PR #1450)',
+    example: { text: '前头发生了什么', expected: { t: '前頭發生了什麼', twp: '前頭發生了什麼' } },
+  },
+  {
+    simplified: '是只能',
+    traditional: '是只能',
+    variants: ALL,
+    reason: '是只 (is a, with the classifier 隻) wins over 是|只能 (BYVoid/OpenCC#581)',
+    example: { text: '则全都不是只能', expected: { t: '則全都不是只能', hk: '則全都不是只能' } },
+  },
+  {
+    simplified: '是只有',
+    traditional: '是只有',
+    variants: ALL,
+    reason: '是只 wins over 是|只有, the pattern of 是只能 (BYVoid/OpenCC#581, PR #1433)',
+    example: { text: '这不是只有一个', expected: { t: '這不是只有一個', tw: '這不是只有一個' } },
+  },
+  {
+    simplified: '一只只',
+    traditional: '一隻隻',
+    variants: ALL,
+    reason: '一只 → 一隻 leaves the repeated classifier as 只 (nk2028/opencc-js#43, upstream BYVoid/OpenCC#1277)',
+    example: { text: '一只只鸟', expected: { t: '一隻隻鳥', twp: '一隻隻鳥' } },
+  },
+  {
+    simplified: '粉丝',
+    traditional: '粉絲',
+    variants: ALL,
+    reason: 'the phrase 丝发 (絲髮) wins over 粉丝|发布 (Vonng/ddia#145: 粉絲髮布)',
+    example: { text: '向粉丝发送消息', expected: { t: '向粉絲發送消息', twp: '向粉絲傳送訊息' } },
+  },
+  {
+    simplified: '包括',
+    traditional: '包括',
+    variants: ALL,
+    reason: 'the phrase 括发 (括髮) wins over 包括|发送 (Vonng/ddia#145: 包括髮送)',
+    example: { text: '包括发送给下游', expected: { t: '包括發送給下游', twp: '包括傳送給下游' } },
+  },
+  {
+    simplified: '发布',
+    traditional: '發布',
+    variants: ['twp'],
+    reason:
+      'Taiwan vocabulary turns 發佈 into 釋出 (software release); reports use 發布 for announcements ' +
+      '(TOOLCHAIN.md: "发布 into 釋出"; Vonng/ddia#145)',
+    example: { text: '政府发布通知', expected: { twp: '政府發布通知' } },
+  },
+  // OpenCC's other phrases holding 发布 would outrank the word above by length, so they are
+  // listed too (all of them: 发布会 and 新闻发布会 are the only ones in opencc-js 1.4.2).
+  {
+    simplified: '发布会',
+    traditional: '發布會',
+    variants: ['twp'],
+    reason: 'OpenCC phrase holding 发布, as for 发布: 釋出會',
+    example: { text: '举行发布会', expected: { twp: '舉行發布會' } },
+  },
+  {
+    simplified: '新闻发布会',
+    traditional: '新聞發布會',
+    variants: ['twp'],
+    reason: 'OpenCC phrase holding 发布, as for 发布: 新聞釋出會',
+    example: { text: '新闻发布会', expected: { twp: '新聞發布會' } },
+  },
+];

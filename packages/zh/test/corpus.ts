@@ -1,0 +1,35 @@
+/**
+ * The shared test corpus lives beside the checkout (`../shared/corpus`), on CI too. Suites that
+ * read it use `describeCorpus`, which skips with a message when it is absent.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe } from 'vitest';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const corpusDir = resolve(repoRoot, '../shared/corpus');
+export const hasCorpus = existsSync(corpusDir);
+
+if (!hasCorpus) {
+  console.warn(`[wenshu tests] corpus not found at ${corpusDir}: corpus suites are skipped`);
+}
+
+/** `describe` for suites that need the corpus; skipped (with the message above) without it. */
+export const describeCorpus: typeof describe.skip = hasCorpus ? describe : describe.skip;
+
+export function corpusPath(...parts: string[]): string {
+  return join(corpusDir, ...parts);
+}
+
+export function readCorpus(...parts: string[]): string {
+  return readFileSync(corpusPath(...parts), 'utf8');
+}
+
+/** File names in a corpus folder ending with `extension`, sorted; empty without the corpus. */
+export function listCorpus(folder: string, extension: string): string[] {
+  if (!hasCorpus) return [];
+  return readdirSync(corpusPath(folder))
+    .filter((name) => name.endsWith(extension))
+    .sort();
+}
