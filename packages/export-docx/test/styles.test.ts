@@ -138,4 +138,12 @@ describe('named styles', () => {
     expect(lang(await stylesOf('report'))).toMatchObject({ 'w:eastAsia': 'zh-CN' });
     expect(lang(await stylesOf('report', 'zh-TW'))).toMatchObject({ 'w:eastAsia': 'zh-TW' });
   });
+
+  it('names the faces Taiwan readers have in a zh-TW edition', async () => {
+    const styles = await stylesOf('gov', 'zh-TW');
+    expect(styleProp(styles, 'Normal', 'w:rPr', 'w:rFonts')?.attributes['w:eastAsia']).toBe('標楷體');
+    expect(styleProp(styles, 'Heading1', 'w:rPr', 'w:rFonts')?.attributes['w:eastAsia']).toBe('微軟正黑體');
+    const simplified = await stylesOf('gov');
+    expect(styleProp(simplified, 'Normal', 'w:rPr', 'w:rFonts')?.attributes['w:eastAsia']).toBe('仿宋_GB2312');
+  });
 });

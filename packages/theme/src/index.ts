@@ -1,3 +1,4 @@
+export { themeForLanguage } from './lib/editions.js';
 export { bodyArea, lineHeightPt } from './lib/geometry.js';
 export { deepMerge, extendTheme, loadTheme, parseTheme, presetTheme, ThemeError, type ThemeIssue } from './lib/load.js';
 export { gov, isPresetName, type PresetName, presets, report } from './lib/presets.js';

@@ -5,7 +5,7 @@
  */
 
 import { type Document, type Heading, toText } from '@wenshu/parser';
-import { presetTheme } from '@wenshu/theme';
+import { presetTheme, themeForLanguage } from '@wenshu/theme';
 import { Document as DocxDocument, type FileChild, Packer, PageBreak, Paragraph, Table, TableOfContents } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { handlers } from './handlers/index.js';
@@ -44,7 +44,8 @@ const DOCX_FIXED_ROLES: StyleRole[] = ['toc1', 'toc2', 'toc3', 'toc4', 'footnote
  * Throws `ReferenceDocxError` when `referenceDocx` is not a Word document.
  */
 export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promise<Uint8Array> {
-  const theme = options.theme ?? presetTheme('report');
+  // A Traditional edition (meta.lang zh-TW/zh-HK/zh-Hant) names the faces its readers have.
+  const theme = themeForLanguage(options.theme ?? presetTheme('report'), doc.meta.lang);
   const lang = doc.meta.lang ?? theme.lang;
   const reference = options.referenceDocx ? readReferenceDocx(options.referenceDocx) : undefined;
   const plan = buildStyles(theme, lang, reference?.styles);
