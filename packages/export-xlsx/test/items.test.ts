@@ -1,5 +1,6 @@
 import { type OutlineSection, outline, parse, structure } from '@wenshu/parser';
 import { describe, expect, it } from 'vitest';
+import { toXlsx } from '../src/index.js';
 import { itemsSheet } from '../src/lib/items-sheet.js';
 import { labels } from '../src/lib/labels.js';
 import { walk } from '../src/lib/walk.js';
@@ -50,6 +51,15 @@ describe('items sheet', () => {
     const workbook = await readWorkbook(await render(NESTED, { sheetLang: 'en' }));
     expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual(['Items', 'Figures', 'About']);
     expect(rows(sheet(workbook, 'Items'))[0]).toEqual(['Section', 'Marker', 'Number', 'Title', 'Body', 'Characters']);
+  });
+
+  it('names sheets and columns in Traditional characters for a Taiwan or Hong Kong edition', async () => {
+    for (const lang of ['zh-TW', 'zh-HK']) {
+      const document = { ...report(NESTED), meta: { ...report(NESTED).meta, lang } };
+      const workbook = await readWorkbook(await toXlsx(document, { sourceDateEpoch: 1_700_000_000 }));
+      expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual(['條目', '指標', '資訊']);
+      expect(rows(sheet(workbook, '條目'))[0]).toEqual(['章節', '編號', '序號', '標題', '正文', '字數']);
+    }
   });
 
   it('puts text before the first heading in a section continued from the previous page', async () => {

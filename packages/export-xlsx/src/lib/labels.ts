@@ -75,6 +75,41 @@ const zh: Labels = {
   },
 };
 
+/** The same words in Traditional characters, for Taiwan and Hong Kong editions. */
+const zhHant: Labels = {
+  sheets: { items: '條目', figures: '指標', about: '資訊' },
+  table: (n) => `表${n}`,
+  continuedFrom: (page) => `（上接${page}版）`,
+  items: { section: '章節', marker: '編號', number: '序號', title: '標題', body: '正文', characters: '字數' },
+  figures: {
+    section: '章節',
+    item: '條目',
+    kind: '類別',
+    value: '數值',
+    unit: '單位',
+    qualifier: '限定',
+    scope: '範圍',
+    subject: '指標',
+    written: '原文',
+    sentence: '句子',
+  },
+  kinds: { value: '數值', growth: '增減', rank: '排名' },
+  about: {
+    title: '標題',
+    sourceFile: '來源檔案',
+    continuedFrom: '上接',
+    continuedTo: '下轉',
+    items: '條目數',
+    tables: '表格數',
+    figures: '指標數',
+    characters: '字數',
+    version: 'wenshu 版本',
+    generated: '產生時間',
+    sheet: '工作表',
+    caption: '表題',
+  },
+};
+
 const en: Labels = {
   sheets: { items: 'Items', figures: 'Figures', about: 'About' },
   table: (n) => `Table ${n}`,
@@ -116,6 +151,11 @@ const en: Labels = {
   },
 };
 
-export function labels(lang: SheetLang = 'zh'): Labels {
-  return lang === 'en' ? en : zh;
+/**
+ * The words for a sheet language; Chinese ones in Traditional characters when the document is a
+ * Traditional edition (`meta.lang` zh-TW, zh-HK, zh-Hant…).
+ */
+export function labels(lang: SheetLang = 'zh', documentLang?: string): Labels {
+  if (lang === 'en') return en;
+  return documentLang && /^zh-(tw|hk|mo|hant)/i.test(documentLang) ? zhHant : zh;
 }

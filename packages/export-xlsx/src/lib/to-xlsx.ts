@@ -28,7 +28,7 @@ function generationDate(options: ToXlsxOptions): Date {
  * options and `sourceDateEpoch` → the same bytes.
  */
 export async function toXlsx(doc: Document, options: ToXlsxOptions = {}): Promise<Uint8Array> {
-  const words = labels(options.sheetLang);
+  const words = labels(options.sheetLang, doc.meta.lang);
   const onWarning = options.onWarning ?? (() => {});
   const date = generationDate(options);
   const leading = doc.meta.continuedFrom === undefined ? '' : words.continuedFrom(doc.meta.continuedFrom);
