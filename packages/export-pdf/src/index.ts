@@ -1,0 +1,14 @@
+export type { PdfFontRole } from './lib/fonts/candidates.js';
+export { FontFileError } from './lib/fonts/face.js';
+export {
+  type FontListing,
+  type FontSource,
+  type FontWarning,
+  listFonts,
+  type ResolvedFonts,
+  type ResolveFontsOptions,
+  type RoleFaces,
+  resolveFonts,
+} from './lib/fonts/resolve.js';
+export type { PdfWarning, ToPdfOptions } from './lib/options.js';
+export { DEFAULT_EPOCH, toPdf } from './lib/to-pdf.js';

@@ -1,0 +1,350 @@
+/**
+ * A font face: one file, or one face of a collection (.ttc) picked by its PostScript name, opened
+ * with fontkit. Layout asks it three things: does it have a glyph for a character, how wide is a
+ * character, and how tall is a line. Faces are big (15–27 MB), so each is opened once per process.
+ *
+ * pdfkit lays out every text it draws with fontkit's OpenType shaping, and that is slow for the big
+ * CJK faces: 2 ms for 28 Han characters of Noto Serif CJK (its `ccmp` lookups), three times per
+ * piece of text (pdfmake measures it, pdfkit measures it again and encodes it; pdfkit caches only
+ * when no features are given). Shaping changes nothing in Han text, so the face pdfkit gets is
+ * the face without its layout tables (GSUB, GPOS, GDEF…): fontkit then maps characters to
+ * glyphs directly, 0.4 µs a character, and widths are the sum of the advances. Text of scripts
+ * that need shaping (Arabic, Indic, Thai…) is drawn with the face as it is (`shaped()`).
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import * as fontkit from 'fontkit';
+
+/** A font file that cannot be used, and why. */
+export class FontFileError extends Error {
+  readonly file: string;
+
+  constructor(file: string, reason: string) {
+    super(`font ${file}: ${reason}`);
+    this.name = 'FontFileError';
+    this.file = file;
+  }
+}
+
+/** Outline tables pdfkit can embed and subset: TrueType `glyf` or CFF (not CFF2, not bitmaps only). */
+const EMBEDDABLE = ['glyf', 'CFF '] as const;
+
+/** Layout tables left out of the face pdfkit draws plain text with (see the module comment). */
+const LAYOUT_TABLES = new Set(['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'morx', 'mort', 'kerx', 'feat']);
+
+interface TableRecord {
+  tag: string;
+  checkSum: number;
+  offset: number;
+  length: number;
+}
+
+/** fontkit's table directory, which its type declarations leave out. */
+interface WithDirectory {
+  directory?: { tables?: Record<string, TableRecord> };
+}
+
+function tablesOf(font: fontkit.Font): Record<string, TableRecord> {
+  return (font as unknown as WithDirectory).directory?.tables ?? {};
+}
+
+/**
+ * A stand-alone OpenType file of one face without its layout tables: the sfnt header, the table
+ * records sorted by tag, the tables 4-byte aligned (OpenType spec, "Organization of an OpenType
+ * Font"). Table checksums are the original ones; the tables are unchanged.
+ */
+function withoutLayoutTables(bytes: Buffer, font: fontkit.Font): Buffer {
+  const tables = tablesOf(font);
+  const tags = Object.keys(tables)
+    .filter((tag) => !LAYOUT_TABLES.has(tag))
+    .sort();
+  const count = tags.length;
+  let size = 12 + 16 * count;
+  const placed = tags.map((tag) => {
+    const record = tables[tag] as TableRecord;
+    const offset = size;
+    size += (record.length + 3) & ~3;
+    return { tag, record, offset };
+  });
+  const out = Buffer.alloc(size);
+  out.writeUInt32BE('CFF ' in tables ? 0x4f54544f : 0x00010000, 0);
+  out.writeUInt16BE(count, 4);
+  const selector = Math.floor(Math.log2(count));
+  const range = 2 ** selector * 16;
+  out.writeUInt16BE(range, 6);
+  out.writeUInt16BE(selector, 8);
+  out.writeUInt16BE(count * 16 - range, 10);
+  placed.forEach(({ tag, record, offset }, i) => {
+    const at = 12 + 16 * i;
+    out.write(tag.padEnd(4, ' '), at, 'latin1');
+    out.writeUInt32BE(record.checkSum >>> 0, at + 4);
+    out.writeUInt32BE(offset, at + 8);
+    out.writeUInt32BE(record.length, at + 12);
+    bytes.copy(out, offset, record.offset, record.offset + record.length);
+  });
+  return out;
+}
+
+interface Loaded {
+  bytes: Buffer;
+  font: fontkit.Font;
+}
+
+export class Face {
+  /** `file#PostScriptName`; `+shaped` for the shaping variant. */
+  readonly key: string;
+  readonly file: string;
+  readonly postscriptName: string;
+  /** pdfkit must pick this face out of `bytes` by its PostScript name (a collection). */
+  readonly inCollection: boolean;
+  /** Text in this face is shaped (fontkit's default OpenType features); else drawn glyph by glyph. */
+  readonly shaping: boolean;
+  #load: (() => Loaded) | undefined;
+  #loaded: Loaded | undefined;
+  readonly #advances = new Map<number, number>();
+  readonly #has = new Map<number, boolean>();
+  readonly #widths = new Map<string, number>();
+  #shaped: Face | undefined;
+
+  /** `load` reads the face when it is first needed: a report uses a few of the faces a machine offers. */
+  constructor(
+    file: string,
+    postscriptName: string,
+    load: () => Loaded,
+    options: { inCollection: boolean; shaping: boolean },
+  ) {
+    this.file = file;
+    this.postscriptName = postscriptName;
+    this.#load = load;
+    this.inCollection = options.inCollection;
+    this.shaping = options.shaping;
+    this.key = `${file}#${postscriptName}${options.shaping ? '+shaped' : ''}`;
+  }
+
+  #data(): Loaded {
+    if (!this.#loaded) {
+      this.#loaded = (this.#load as () => Loaded)();
+      this.#load = undefined;
+    }
+    return this.#loaded;
+  }
+
+  /** The bytes pdfkit gets: for the shaping variant of a collection's face, the whole collection. */
+  get bytes(): Buffer {
+    return this.#data().bytes;
+  }
+
+  get familyName(): string {
+    return this.#data().font.familyName;
+  }
+
+  get glyphCount(): number {
+    return this.#data().font.numGlyphs;
+  }
+
+  get unitsPerEm(): number {
+    return this.#data().font.unitsPerEm;
+  }
+
+  /** hhea ascender in font units: what pdfkit uses for the line box. */
+  get ascent(): number {
+    return this.#data().font.ascent;
+  }
+
+  get descent(): number {
+    return this.#data().font.descent;
+  }
+
+  has(codePoint: number): boolean {
+    let has = this.#has.get(codePoint);
+    if (has === undefined) {
+      has = this.#data().font.hasGlyphForCodePoint(codePoint);
+      this.#has.set(codePoint, has);
+    }
+    return has;
+  }
+
+  /** The advance of a character's glyph (no shaping) in font units. */
+  advance(codePoint: number): number {
+    let advance = this.#advances.get(codePoint);
+    if (advance === undefined) {
+      advance = this.#data().font.glyphForCodePoint(codePoint).advanceWidth;
+      this.#advances.set(codePoint, advance);
+    }
+    return advance;
+  }
+
+  /**
+   * The width of `text` in font units as pdfkit measures it in a shaping face (`EmbeddedFont.layout`
+   * with `onlyWidth`: fontkit's default shaping, one piece per space-delimited word).
+   */
+  shapedWidth(text: string): number {
+    let width = this.#widths.get(text);
+    if (width !== undefined) return width;
+    const font = this.#data().font;
+    width = 0;
+    let last = 0;
+    for (let i = 0; i <= text.length; i++) {
+      const c = text.charAt(i);
+      if ((i === text.length && last < i) || c === ' ' || c === '\t') {
+        width += font.layout(text.slice(last, i + 1)).advanceWidth;
+        last = i + 1;
+      }
+    }
+    if (this.#widths.size > 20_000) this.#widths.clear();
+    this.#widths.set(text, width);
+    return width;
+  }
+
+  /** The height of pdfkit's line box for this face at `sizePt`. */
+  lineHeightPt(sizePt: number): number {
+    const font = this.#data().font;
+    return ((font.ascent - font.descent) / font.unitsPerEm) * sizePt;
+  }
+
+  /** The same face with its layout tables, for text that needs shaping (read again from its file). */
+  shaped(): Face {
+    if (this.shaping) return this;
+    if (!this.#shaped) {
+      const bytes = readFileSync(this.file);
+      const opened = fontkit.create(bytes);
+      const font = pick(this.file, opened, this.postscriptName);
+      this.#shaped = new Face(this.file, font.postscriptName, () => ({ bytes, font }), {
+        inCollection: isCollection(opened),
+        shaping: true,
+      });
+    }
+    return this.#shaped;
+  }
+}
+
+function isCollection(value: fontkit.Font | fontkit.FontCollection): value is fontkit.FontCollection {
+  return value.type === 'TTC' || value.type === 'DFont';
+}
+
+function pick(
+  file: string,
+  opened: fontkit.Font | fontkit.FontCollection,
+  postscriptName: string | undefined,
+  prefer?: RegExp,
+): fontkit.Font {
+  if (isCollection(opened)) {
+    const font = postscriptName
+      ? opened.fonts.find((f) => f.postscriptName === postscriptName)
+      : (opened.fonts.find((f) => prefer?.test(f.postscriptName)) ?? opened.fonts[0]);
+    if (!font) {
+      const names = opened.fonts.map((f) => f.postscriptName).join(', ');
+      throw new FontFileError(file, `no face ${postscriptName} (it has ${names})`);
+    }
+    return font;
+  }
+  if (postscriptName && opened.postscriptName !== postscriptName) {
+    throw new FontFileError(file, `its face is ${opened.postscriptName}, not ${postscriptName}`);
+  }
+  return opened;
+}
+
+function checkEmbeddable(file: string, font: fontkit.Font): void {
+  if (font.type !== 'TTF') throw new FontFileError(file, `${font.type} fonts are not embedded; use .ttf, .otf or .ttc`);
+  const tables = tablesOf(font);
+  if (!EMBEDDABLE.some((tag) => tag in tables)) {
+    throw new FontFileError(file, 'no TrueType or CFF outlines (a bitmap, colour or CFF2 font)');
+  }
+}
+
+const faces = new Map<string, Face>();
+const failures = new Map<string, FontFileError>();
+
+function readFont(file: string): { bytes: Buffer; opened: fontkit.Font | fontkit.FontCollection } {
+  if (!['.ttf', '.otf', '.ttc', '.otc'].includes(extname(file).toLowerCase())) {
+    throw new FontFileError(file, 'not a .ttf, .otf, .ttc or .otc file');
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new FontFileError(file, `cannot read it (${(error as Error).message})`);
+  }
+  try {
+    return { bytes, opened: fontkit.create(bytes) };
+  } catch (error) {
+    throw new FontFileError(file, `not a font fontkit can read (${(error as Error).message})`);
+  }
+}
+
+/** The face without its layout tables, as a file of its own (see the module comment). */
+function plainFace(file: string, bytes: Buffer, font: fontkit.Font): Loaded {
+  checkEmbeddable(file, font);
+  const plain = withoutLayoutTables(bytes, font);
+  return { bytes: plain, font: fontkit.create(plain) as fontkit.Font };
+}
+
+/**
+ * Opens a face now (cached per process), to know at once whether it can be used. For a collection,
+ * `postscriptName` picks the face; without it, `prefer` picks the first face whose PostScript name
+ * matches, else the first face. Throws {@link FontFileError} for files that cannot be read or embedded.
+ */
+export function openFace(file: string, postscriptName?: string, prefer?: RegExp): Face {
+  const wanted = `${file}#${postscriptName ?? ''}#${prefer?.source ?? ''}`;
+  const cached = faces.get(wanted);
+  if (cached) return cached;
+  const failed = failures.get(wanted);
+  if (failed) throw failed;
+  try {
+    const { bytes, opened } = readFont(file);
+    const font = pick(file, opened, postscriptName, prefer);
+    const key = `${file}#${font.postscriptName}`;
+    let face = faces.get(key);
+    if (!face) {
+      const loaded = plainFace(file, bytes, font);
+      face = new Face(file, font.postscriptName, () => loaded, { inCollection: false, shaping: false });
+      faces.set(key, face);
+    }
+    faces.set(wanted, face);
+    return face;
+  } catch (error) {
+    const failure = error instanceof FontFileError ? error : new FontFileError(file, (error as Error).message);
+    failures.set(wanted, failure);
+    throw failure;
+  }
+}
+
+/**
+ * A face known by file and PostScript name (an installed or bundled one), read when it is first
+ * used. Reading throws {@link FontFileError} if the file is not what fontconfig said.
+ */
+export function lazyFace(file: string, postscriptName: string): Face {
+  const key = `${file}#${postscriptName}`;
+  let face = faces.get(key);
+  if (!face) {
+    face = new Face(
+      file,
+      postscriptName,
+      () => {
+        const { bytes, opened } = readFont(file);
+        return plainFace(file, bytes, pick(file, opened, postscriptName));
+      },
+      { inCollection: false, shaping: false },
+    );
+    faces.set(key, face);
+  }
+  return face;
+}
+
+/** Like {@link openFace}, but `undefined` instead of an error. */
+export function tryOpenFace(file: string, postscriptName?: string, prefer?: RegExp): Face | undefined {
+  try {
+    return openFace(file, postscriptName, prefer);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A user's font file: `path`, or `path.ttc#PostScriptName` to pick a face of a collection. */
+export function parseFontSpec(spec: string): { file: string; postscriptName?: string } {
+  const hash = spec.lastIndexOf('#');
+  if (hash > 0 && /\.(ttc|otc)#[^/\\]+$/i.test(spec)) {
+    return { file: spec.slice(0, hash), postscriptName: spec.slice(hash + 1) };
+  }
+  return { file: spec };
+}

@@ -1,0 +1,271 @@
+/**
+ * Which face draws each role. In order: the user's files (`fonts` option), the theme's files,
+ * installed faces (see `candidates.ts`), the Noto Serif SC (宋) and Noto Sans SC (黑) files bundled
+ * from npm. A role with none of these falls back: 楷 and 仿宋 to 宋, 小标宋 to 宋 bold, the code face
+ * to 宋; each fallback is a warning. Results are cached per process: faces are opened once.
+ */
+
+import { createRequire } from 'node:module';
+import type { FontRole, Theme } from '@wenshu/theme';
+import { candidates, isCandidateFile, PDF_FONT_ROLES, type PdfFontRole, type Script, scriptOf } from './candidates.js';
+import { type Face, FontFileError, lazyFace, openFace, parseFontSpec } from './face.js';
+import { type SystemFace, systemFaces } from './system.js';
+
+/** Where a role's face came from. */
+export type FontSource = 'user' | 'theme' | 'system' | 'bundled' | 'fallback';
+
+export interface RoleFaces {
+  role: PdfFontRole;
+  regular: Face;
+  bold: Face;
+  source: FontSource;
+  boldSource: FontSource;
+  /** How the bold face was chosen, when it is not the regular face's own bold. */
+  boldNote?: string;
+}
+
+export interface FontWarning {
+  role: PdfFontRole;
+  message: string;
+}
+
+export interface ResolvedFonts {
+  script: Script;
+  roles: Record<PdfFontRole, RoleFaces>;
+  /** Fallbacks and unusable files. */
+  warnings: FontWarning[];
+  /** Whether installed fonts were looked at (for roles and for missing characters). */
+  systemFonts: boolean;
+}
+
+export interface ResolveFontsOptions {
+  /** Font files by role (`path`, or `path.ttc#PostScriptName`): they win over everything else. */
+  fonts?: Partial<Record<PdfFontRole, string>>;
+  /** Its `fonts[role].files` come after the user's files. */
+  theme?: Theme;
+  /** BCP 47: Traditional-Chinese tags (zh-TW, zh-HK, zh-Hant) prefer Traditional faces. Default zh-CN. */
+  lang?: string;
+  /** Look at installed fonts (default `true`); `false` uses only given and bundled files. */
+  systemFonts?: boolean;
+}
+
+/** Chinese names of the roles, for messages and listings. */
+export const ROLE_NAMES: Record<PdfFontRole, string> = {
+  song: '宋',
+  hei: '黑',
+  kai: '楷',
+  fang: '仿宋',
+  title: '小标宋',
+  mono: '等宽',
+};
+
+export function roleLabel(role: PdfFontRole): string {
+  return `${ROLE_NAMES[role]} (${role})`;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The TrueType files of the npm packages, resolved through the module system (never their Expo `index.js`). */
+export function bundledFile(family: 'serif' | 'sans', weight: 'regular' | 'bold'): string {
+  const pkg = family === 'serif' ? 'noto-serif-sc' : 'noto-sans-sc';
+  const name = family === 'serif' ? 'NotoSerifSC' : 'NotoSansSC';
+  const dir = weight === 'regular' ? '400Regular' : '700Bold';
+  return require.resolve(`@expo-google-fonts/${pkg}/${dir}/${name}_${dir}.ttf`);
+}
+
+/** A bundled face, read when first used. */
+export function bundledFace(family: 'serif' | 'sans', weight: 'regular' | 'bold'): Face {
+  const name = `${family === 'serif' ? 'NotoSerifSC' : 'NotoSansSC'}-${weight === 'regular' ? 'Regular' : 'Bold'}`;
+  return lazyFace(bundledFile(family, weight), name);
+}
+
+const BUNDLED: Partial<Record<PdfFontRole, 'serif' | 'sans'>> = { song: 'serif', hei: 'sans' };
+
+/** Roles in resolution order: 宋 first, since the others fall back to it. */
+const ORDER: PdfFontRole[] = ['song', 'hei', 'kai', 'fang', 'title', 'mono'];
+
+interface Found {
+  regular: Face;
+  bold?: Face;
+  source: FontSource;
+}
+
+function findSystem(role: PdfFontRole, script: Script, installed: SystemFace[]): Found | undefined {
+  const byName = new Map<string, SystemFace>();
+  for (const face of installed) if (!byName.has(face.postscriptName)) byName.set(face.postscriptName, face);
+  for (const candidate of candidates(role, script)) {
+    const entry = byName.get(candidate.regular);
+    if (!entry) continue;
+    const regular = lazyFace(entry.file, entry.postscriptName);
+    const boldEntry = candidate.bold ? byName.get(candidate.bold) : undefined;
+    const bold = boldEntry ? lazyFace(boldEntry.file, boldEntry.postscriptName) : undefined;
+    return { regular, ...(bold ? { bold } : {}), source: 'system' };
+  }
+  return undefined;
+}
+
+/** A bold face of the role's other candidates, when the chosen face has none of its own. */
+function findSystemBold(role: PdfFontRole, script: Script, installed: SystemFace[]): Face | undefined {
+  const byName = new Map(installed.map((face) => [face.postscriptName, face]));
+  for (const candidate of candidates(role, script)) {
+    const entry = candidate.bold ? byName.get(candidate.bold) : undefined;
+    if (entry) return lazyFace(entry.file, entry.postscriptName);
+  }
+  return undefined;
+}
+
+function resolveUncached(options: ResolveFontsOptions): ResolvedFonts {
+  const script = scriptOf(options.lang);
+  const useSystem = options.systemFonts ?? true;
+  const installed = useSystem ? systemFaces(isCandidateFile) : [];
+  const warnings: FontWarning[] = [];
+  const roles = {} as Record<PdfFontRole, RoleFaces>;
+
+  const open = (role: PdfFontRole, spec: string, what: string): Face | undefined => {
+    const { file, postscriptName } = parseFontSpec(spec);
+    try {
+      return openFace(file, postscriptName, script === 'tc' ? /tc|TC|hk|HK/ : /sc|SC|CN/);
+    } catch (error) {
+      const reason = error instanceof FontFileError ? error.message : String(error);
+      warnings.push({ role, message: `${what} for ${roleLabel(role)} cannot be used: ${reason}` });
+      return undefined;
+    }
+  };
+
+  for (const role of ORDER) {
+    let found: Found | undefined;
+    const user = options.fonts?.[role];
+    if (user) {
+      const regular = open(role, user, 'the font file');
+      if (regular) found = { regular, source: 'user' };
+    }
+    const files = role === 'mono' ? undefined : options.theme?.fonts[role as FontRole].files;
+    if (!found && files?.regular) {
+      const regular = open(role, files.regular, `the theme's font file`);
+      if (regular) found = { regular, source: 'theme' };
+    }
+    if (found && files?.bold && (found.source === 'theme' || !found.bold)) {
+      const bold = open(role, files.bold, `the theme's bold font file`);
+      if (bold) found.bold = bold;
+    }
+    if (!found && useSystem) found = findSystem(role, script, installed);
+    const family = BUNDLED[role];
+    if (!found && family) {
+      found = { regular: bundledFace(family, 'regular'), bold: bundledFace(family, 'bold'), source: 'bundled' };
+    }
+
+    if (!found) {
+      const song = roles.song;
+      const regular = role === 'title' ? song.bold : song.regular;
+      roles[role] = {
+        role,
+        regular,
+        bold: song.bold,
+        source: 'fallback',
+        boldSource: 'fallback',
+        boldNote: `from ${roleLabel('song')}`,
+      };
+      const tried = useSystem ? 'no font file given and none installed' : 'no font file given';
+      const as = role === 'title' ? `${roleLabel('song')} bold` : roleLabel('song');
+      warnings.push({ role, message: `${roleLabel(role)}: ${tried}; set in ${as} (${regular.postscriptName})` });
+      continue;
+    }
+
+    let bold = found.bold;
+    let boldSource = found.source;
+    let boldNote: string | undefined;
+    if (!bold && useSystem) {
+      bold = findSystemBold(role, script, installed);
+      boldSource = 'system';
+      if (bold) boldNote = 'the bold of another installed face';
+    }
+    if (!bold && family) {
+      bold = bundledFace(family, 'bold');
+      boldSource = 'bundled';
+      boldNote = 'the bundled bold';
+    }
+    if (!bold && role !== 'song') {
+      bold = roles.song.bold;
+      boldSource = roles.song.boldSource;
+      boldNote = `from ${roleLabel('song')}`;
+    }
+    if (!bold) {
+      bold = found.regular;
+      boldSource = found.source;
+      boldNote = 'no bold face: bold is set in the regular face';
+    }
+    roles[role] = {
+      role,
+      regular: found.regular,
+      bold,
+      source: found.source,
+      boldSource,
+      ...(boldNote ? { boldNote } : {}),
+    };
+  }
+  return { script, roles, warnings, systemFonts: useSystem };
+}
+
+const cache = new Map<string, ResolvedFonts>();
+
+/**
+ * The face of every role (see the module comment for the order). Cached per process for the same
+ * options; opening faces reads their files once.
+ */
+export function resolveFonts(options: ResolveFontsOptions = {}): ResolvedFonts {
+  const themeFiles = options.theme
+    ? Object.fromEntries(Object.entries(options.theme.fonts).map(([role, face]) => [role, face.files]))
+    : {};
+  const key = JSON.stringify([options.fonts ?? {}, themeFiles, scriptOf(options.lang), options.systemFonts ?? true]);
+  let resolved = cache.get(key);
+  if (!resolved) {
+    resolved = resolveUncached(options);
+    cache.set(key, resolved);
+  }
+  return resolved;
+}
+
+/** One line of `wenshu fonts`. */
+export interface FontListing {
+  role: PdfFontRole;
+  /** 宋, 黑, 楷, 仿宋, 小标宋, 等宽. */
+  name: string;
+  weight: 'regular' | 'bold';
+  file: string;
+  /** The face's PostScript name (which face of a collection). */
+  face: string;
+  glyphs: number;
+  source: FontSource;
+  note?: string;
+}
+
+/** Role → file → face → glyph count, regular and bold, for every role (`wenshu fonts` prints it). */
+export function listFonts(options: ResolveFontsOptions = {}): FontListing[] {
+  const resolved = resolveFonts(options);
+  const rows: FontListing[] = [];
+  for (const role of PDF_FONT_ROLES) {
+    const faces = resolved.roles[role];
+    const fallback = faces.source === 'fallback' ? resolved.warnings.find((w) => w.role === role)?.message : undefined;
+    rows.push({
+      role,
+      name: ROLE_NAMES[role],
+      weight: 'regular',
+      file: faces.regular.file,
+      face: faces.regular.postscriptName,
+      glyphs: faces.regular.glyphCount,
+      source: faces.source,
+      ...(fallback ? { note: fallback } : {}),
+    });
+    rows.push({
+      role,
+      name: ROLE_NAMES[role],
+      weight: 'bold',
+      file: faces.bold.file,
+      face: faces.bold.postscriptName,
+      glyphs: faces.bold.glyphCount,
+      source: faces.boldSource,
+      ...(faces.boldNote ? { note: faces.boldNote } : {}),
+    });
+  }
+  return rows;
+}

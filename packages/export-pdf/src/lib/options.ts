@@ -1,0 +1,34 @@
+import type { FontRole, Theme } from '@wenshu/theme';
+
+/** Something the exporter could not render as written. */
+export interface PdfWarning {
+  message: string;
+  /** The source line the node came from, when known. */
+  line?: number;
+}
+
+export interface ToPdfOptions {
+  /** Page, fonts and styles; `report` when absent. */
+  theme?: Theme;
+  /** A table of contents after the title, with page numbers. */
+  toc?: boolean;
+  /**
+   * Font files by role (`path`, or `path.ttc#PostScriptName` for a face of a collection): they win
+   * over the theme's files, installed fonts and the bundled ones. `mono` is the code face.
+   */
+  fonts?: Partial<Record<FontRole | 'mono', string>>;
+  /**
+   * Look at installed fonts for roles and for characters the role's face lacks (default `true`);
+   * `false` uses only given files and the bundled Noto Serif SC / Noto Sans SC, so that output
+   * does not depend on the machine.
+   */
+  systemFonts?: boolean;
+  /**
+   * Seconds since 1970 (the `SOURCE_DATE_EPOCH` convention): the document's creation and
+   * modification dates. Default 2000-01-01T00:00:00Z, so output is reproducible.
+   */
+  sourceDateEpoch?: number;
+  onWarning?: (warning: PdfWarning) => void;
+  /** The folder local picture paths are relative to (and confined to); the current folder when absent. */
+  baseDir?: string;
+}

@@ -1,0 +1,160 @@
+/**
+ * The part of pdfmake 0.3's document definition wenshu writes, typed. Lengths are PDF points.
+ * pdfmake reads these objects and mutates them while it lays the document out, so every render
+ * builds fresh ones.
+ */
+
+export type Alignment = 'left' | 'center' | 'right' | 'justify';
+
+/** A font file for `setFonts`: a path or virtual-file-system name, or `[file, PostScript name]` in a collection. */
+export type FontFile = string | [string, string];
+
+/** pdfmake's font families: a file for each of the four styles pdfmake asks for. */
+export type FontFamilies = Record<
+  string,
+  { normal: FontFile; bold: FontFile; italics: FontFile; bolditalics: FontFile }
+>;
+
+export type Margin = [number, number, number, number];
+
+/** Properties any node may carry. */
+export interface NodeProps {
+  margin?: Margin;
+  /** A destination name: links (`linkToDestination`), page references and outline parents use it. */
+  id?: string;
+  pageBreak?: 'before' | 'after';
+  /** Keep the node on one page when it fits on one. */
+  unbreakable?: boolean;
+}
+
+/** One inline of a text node: a run of text in one style. */
+export interface Inline {
+  text: string;
+  /** A family registered with `setFonts`: wenshu registers one family per face. */
+  font?: string;
+  fontSize?: number;
+  /** A multiple of the font's own line height (ascender − descender). */
+  lineHeight?: number;
+  bold?: boolean;
+  italics?: boolean;
+  /** Never break inside this inline (it is measured and drawn as one piece). */
+  noWrap?: boolean;
+  /** Keep the next inline on the same line as this one. */
+  noNewLine?: boolean;
+  /** Extra space after every character (PDF `Tc`); pdfmake measures it between the characters of an inline. */
+  characterSpacing?: number;
+  sup?: boolean;
+  sub?: boolean;
+  link?: string;
+  linkToDestination?: string;
+  decoration?: 'underline' | 'lineThrough' | ('underline' | 'lineThrough')[];
+  background?: string;
+  color?: string;
+  preserveLeadingSpaces?: boolean;
+  preserveTrailingSpaces?: boolean;
+  /** Replaced by the page number of the node with this id, when the page is drawn. */
+  pageReference?: string;
+}
+
+export interface TextNode extends NodeProps, Omit<Inline, 'text'> {
+  text: string | Inline[];
+  alignment?: Alignment;
+  /** First-line indent. */
+  leadingIndent?: number;
+  /** A bookmark for this node: `outlineText` under the bookmark of `outlineParentId`. */
+  outline?: boolean;
+  outlineText?: string;
+  outlineParentId?: string;
+}
+
+export interface StackNode extends NodeProps {
+  stack: Content[];
+}
+
+export interface Column extends NodeProps {
+  width: number | '*' | 'auto';
+  stack: Content[];
+}
+
+export interface ColumnsNode extends NodeProps {
+  columns: Column[];
+  columnGap?: number;
+}
+
+/** A table cell, or `{}` where a spanning cell covers the position. */
+export type Cell =
+  | (NodeProps & { stack: Content[]; colSpan?: number; rowSpan?: number; fillColor?: string })
+  | Record<string, never>;
+
+export interface TableLayout {
+  hLineWidth: () => number;
+  vLineWidth: () => number;
+  hLineColor?: () => string;
+  vLineColor?: () => string;
+  paddingLeft: () => number;
+  paddingRight: () => number;
+  paddingTop: () => number;
+  paddingBottom: () => number;
+  fillColor?: () => string | null;
+}
+
+export interface TableNode extends NodeProps {
+  table: {
+    /** Content widths of the columns, paddings and rules not included. */
+    widths: (number | '*' | 'auto')[];
+    body: Cell[][];
+    headerRows?: number;
+    dontBreakRows?: boolean;
+  };
+  layout?: TableLayout | 'noBorders';
+}
+
+export interface ImageNode extends NodeProps {
+  /** A data URL. */
+  image: string;
+  width: number;
+  height: number;
+  alignment?: Alignment;
+}
+
+export interface CanvasLine {
+  type: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  lineWidth: number;
+  lineColor?: string;
+}
+
+export interface CanvasNode extends NodeProps {
+  canvas: CanvasLine[];
+}
+
+export type Content = TextNode | StackNode | ColumnsNode | TableNode | ImageNode | CanvasNode;
+
+/** The Info dictionary, with pdfmake's lower-case keys. */
+export interface Info {
+  title?: string;
+  author?: string;
+  subject?: string;
+  keywords?: string;
+  creator: string;
+  producer: string;
+  creationDate: Date;
+  modDate: Date;
+}
+
+export interface DocumentDefinition {
+  pageSize: { width: number; height: number };
+  /** Left, top, right, bottom. */
+  pageMargins: Margin;
+  /** PDF version pdfkit writes in the header. */
+  version: '1.7';
+  /** The catalog's `/Lang`. */
+  language: string;
+  info: Info;
+  defaultStyle: { font: string; fontSize: number; lineHeight: number };
+  content: Content[];
+  footer?: (currentPage: number, pageCount: number) => Content;
+}

@@ -1,0 +1,320 @@
+/**
+ * What the handlers share while a document is rendered: the theme and page, the faces, the
+ * pictures read beforehand, the headings met so far (for bookmarks and the table of contents),
+ * warnings; and `one`/`blocks`/`phrasing`/`text` to render children through the handler table.
+ */
+import type { BlockContent, FootnoteDefinition, Heading, Nodes, PhrasingContent, Position } from '@wenshu/parser';
+import type { Theme } from '@wenshu/theme';
+import { describeCodePoint } from './fonts/coverage.js';
+import type { FontRegistry } from './fonts/registry.js';
+import type { ImageResult } from './images.js';
+import type { BlockStyle, Geometry } from './page.js';
+import type { Content, ImageNode, TextNode } from './pdf/definition.js';
+import type { Styles } from './styles.js';
+import type { Run, RunStyle } from './text/runs.js';
+import { type SetText, setText } from './text/set.js';
+import type { Shaper } from './text/shape.js';
+
+/** Where a node is rendered. */
+export interface Context {
+  /** The width blocks are set to here. */
+  width: number;
+  /** How paragraphs look here: body, quote, list, table cell, note. */
+  block: BlockStyle;
+  /** Inline formatting inherited from the wrappers around a run. */
+  run: RunStyle;
+  /** How many lists enclose this block. */
+  listDepth: number;
+}
+
+/** What a handler gives: runs for inline nodes, content for the others. */
+export type Output<N extends Nodes> = N extends PhrasingContent ? Run[] : Content[];
+
+export type Handler<N extends Nodes> = (state: State, node: N, context: Context) => Output<N>;
+
+/** One handler per node type: a missing one is a compile error. */
+export type Handlers = { [K in Nodes['type']]: Handler<Extract<Nodes, { type: K }>> };
+
+/** A heading as the outline and the table of contents need it. */
+export interface HeadingEntry {
+  id: string;
+  level: number;
+  text: string;
+}
+
+export interface StateInit {
+  theme: Theme;
+  styles: Styles;
+  page: Geometry;
+  handlers: Handlers;
+  shaper: Shaper;
+  faces: FontRegistry;
+  images: Map<string, ImageResult>;
+  footnotes: readonly FootnoteDefinition[];
+  titleHeading: Heading | undefined;
+  warn: (message: string, position?: Position) => void;
+}
+
+/** Lines kept with a heading at the top of the next paragraph, so a heading never ends a page. */
+const KEEP_LINES = 2;
+
+export class State {
+  readonly theme: Theme;
+  readonly styles: Styles;
+  readonly page: Geometry;
+  readonly shaper: Shaper;
+  readonly faces: FontRegistry;
+  readonly images: Map<string, ImageResult>;
+  /** Destination names of the notes: one per number (the first definition of a number wins). */
+  readonly #notes = new Map<number, { id: string; node: FootnoteDefinition }>();
+  /** The heading that is the document's title (its text is `meta.title`). */
+  readonly titleHeading: Heading | undefined;
+  /** Headings in document order, but the title. */
+  readonly headings: HeadingEntry[] = [];
+  readonly #handlers: Handlers;
+  readonly #warn: StateInit['warn'];
+  /** Text nodes that can be cut after a line, and how. */
+  readonly #splittable = new WeakMap<
+    Content,
+    { set: SetText; props: Partial<TextNode>; after: number; pitch: number }
+  >();
+  /** Headings whose bookmarks may be parents: the last of each level. */
+  #outlineStack: HeadingEntry[] = [];
+  readonly #missing = new Set<string>();
+
+  constructor(init: StateInit) {
+    this.theme = init.theme;
+    this.styles = init.styles;
+    this.page = init.page;
+    this.shaper = init.shaper;
+    this.faces = init.faces;
+    this.images = init.images;
+    init.footnotes.forEach((node, index) => {
+      if (!this.#notes.has(node.number)) this.#notes.set(node.number, { id: `fn${index + 1}`, node });
+    });
+    this.titleHeading = init.titleHeading;
+    this.#handlers = init.handlers;
+    this.#warn = init.warn;
+  }
+
+  warn(message: string, position?: Position): void {
+    this.#warn(message, position);
+  }
+
+  /** Renders one node with its handler. */
+  one<N extends Nodes>(node: N, context: Context): Output<N> {
+    const handler = this.#handlers[node.type as N['type']] as unknown as Handler<N>;
+    return handler(this, node, context);
+  }
+
+  phrasing(nodes: readonly PhrasingContent[], context: Context): Run[] {
+    const out: Run[] = [];
+    for (const node of nodes) out.push(...this.one(node, context));
+    return out;
+  }
+
+  /**
+   * Renders blocks. A heading is kept with what follows it: the heading (and any heading right
+   * after it) and the first lines of the next paragraph go into one unbreakable stack, the rest of
+   * the paragraph after it. (pdfmake's own `headlineLevel`/`pageBreakBefore` hook re-lays the
+   * whole document out for every break it inserts: minutes for a long report.)
+   */
+  blocks(nodes: readonly BlockContent[], context: Context): Content[] {
+    const out: Content[] = [];
+    let held: Content[] = [];
+    const release = () => {
+      if (held.length > 0) out.push(held.length === 1 ? (held[0] as Content) : { stack: held, unbreakable: true });
+      held = [];
+    };
+    for (const node of nodes) {
+      const rendered = this.one(node, context);
+      if (node.type === 'heading') {
+        held.push(...rendered);
+        continue;
+      }
+      const first = rendered[0];
+      if (held.length > 0 && first) {
+        if (this.#splittable.has(first)) {
+          const [head, tail] = this.#cut(first);
+          held.push(head);
+          release();
+          if (tail) out.push(tail);
+        } else if (this.estimate(first) <= this.page.bodyHeightPt / 3) {
+          held.push(first);
+          release();
+        } else {
+          release();
+          out.push(first);
+        }
+        out.push(...rendered.slice(1));
+        continue;
+      }
+      release();
+      out.push(...rendered);
+    }
+    release();
+    return out;
+  }
+
+  /**
+   * About how tall `content` will be (pt): text from its lines, containers from their parts. Used
+   * to decide what may be kept together on a page; never for placing anything.
+   */
+  estimate(content: Content): number {
+    const [, top = 0, , bottom = 0] = content.margin ?? [];
+    let height = 0;
+    if ('text' in content) {
+      const split = this.#splittable.get(content);
+      height = split ? split.set.lineCount * split.pitch : this.styles.body.pitchPt;
+    } else if ('stack' in content) {
+      for (const part of content.stack) height += this.estimate(part);
+    } else if ('columns' in content) {
+      for (const column of content.columns) {
+        height = Math.max(
+          height,
+          column.stack.reduce((sum, part) => sum + this.estimate(part), 0),
+        );
+      }
+    } else if ('table' in content) {
+      for (const row of content.table.body) {
+        let tallest = 0;
+        for (const cell of row) {
+          if ('stack' in cell && cell.stack)
+            tallest = Math.max(
+              tallest,
+              cell.stack.reduce((sum, part) => sum + this.estimate(part), 0),
+            );
+        }
+        height += tallest + 4 + this.theme.table.borderPt;
+      }
+    } else if ('image' in content) height = content.height;
+    return height + top + bottom;
+  }
+
+  /** A text block cut after its first lines (the whole of it when it is short), else the block and nothing. */
+  #cut(content: Content): [Content, Content | undefined] {
+    const split = this.#splittable.get(content);
+    if (!split || split.set.lineCount <= KEEP_LINES + 1) {
+      return [content, undefined];
+    }
+    const { set, props, after } = split;
+    const [, top, , bottom] = props.margin ?? [0, 0, 0, 0];
+    const head = set.node({ ...props, margin: [0, top, 0, 0] }, 0, KEEP_LINES);
+    const tail = set.node({ margin: [0, 0, 0, bottom || after] }, KEEP_LINES);
+    return [head, tail];
+  }
+
+  /**
+   * A block of phrasing set as lines of `context.width` in `context.block`'s style. Pictures in it
+   * become blocks of their own between the text before and after them. `props` (an id, a bookmark)
+   * go on the first block.
+   */
+  text(runs: readonly Run[], context: Context, props: Partial<TextNode> = {}, verbatim = false): Content[] {
+    const style = context.block;
+    const parts: (Run[] | Run)[] = [];
+    let current: Run[] = [];
+    for (const run of runs) {
+      if (run.kind === 'image') {
+        if (current.length > 0) parts.push(current);
+        parts.push(run);
+        current = [];
+      } else current.push(run);
+    }
+    if (current.length > 0 || parts.length === 0) parts.push(current);
+    const figure = parts.every((part) => !Array.isArray(part) || isBlank(part));
+
+    const out: Content[] = [];
+    parts.forEach((part, index) => {
+      const first = out.length === 0;
+      const last = index === parts.length - 1;
+      if (!Array.isArray(part)) {
+        if (part.kind === 'image') out.push(this.#image(part.node.url, part.node.alt, context, part.node.position));
+        return;
+      }
+      if (isBlank(part) && (figure || parts.length > 1)) return;
+      const shaped = this.shaper.shape(part, { role: style.role, bold: style.bold, sizePt: style.sizePt });
+      const set = setText(
+        shaped,
+        {
+          width: context.width,
+          indent: first ? style.indentPt : 0,
+          align: style.align,
+          pitch: style.pitchPt,
+          spacing: style.spacingPt,
+          verbatim,
+        },
+        this.faces,
+        { face: this.shaper.face(style.role, style.bold), sizePt: style.sizePt },
+      );
+      const nodeProps: Partial<TextNode> = {
+        ...(first ? props : {}),
+        margin: [0, first ? style.beforePt : 0, 0, last ? style.afterPt : 0],
+      };
+      const node = set.node(nodeProps);
+      this.#splittable.set(node, { set, props: nodeProps, after: style.afterPt, pitch: style.pitchPt });
+      out.push(node);
+    });
+    if (figure) return out.length > 0 ? [{ stack: out, margin: [0, style.beforePt, 0, style.afterPt] }] : out;
+    return out;
+  }
+
+  #image(url: string, alt: string, context: Context, position?: Position): Content {
+    const image = this.images.get(url);
+    if (image?.ok) {
+      const maxHeight = this.page.bodyHeightPt * 0.9;
+      const scale = Math.min(1, context.width / image.widthPt, maxHeight / image.heightPt);
+      const node: ImageNode = {
+        image: image.dataUrl,
+        width: image.widthPt * scale,
+        height: image.heightPt * scale,
+        alignment: 'center',
+        margin: [0, 3, 0, 3],
+      };
+      return node;
+    }
+    const reason = image && !image.ok ? image.reason : 'not read';
+    this.warn(`image ${url || '(no source)'}: ${reason}; a placeholder is shown`, position);
+    const label = alt.trim() || url.split(/[/\\]/).pop() || '';
+    const style = { ...context.block, indentPt: 0, align: 'center' as const };
+    const [node] = this.text([{ kind: 'text', text: `[图片：${label}]`, style: { color: '#666666' } }], {
+      ...context,
+      block: style,
+    });
+    return node ?? { text: '' };
+  }
+
+  /** The destination of the note a reference with this number points at, if there is one. */
+  footnoteId(number: number): string | undefined {
+    return this.#notes.get(number)?.id;
+  }
+
+  /** The destination name a note definition is rendered under (none for a repeated number). */
+  footnoteTarget(node: FootnoteDefinition): string | undefined {
+    const note = this.#notes.get(node.number);
+    return note?.node === node ? note.id : undefined;
+  }
+
+  /** Records a heading for the outline; returns its id and its bookmark's parent. */
+  addHeading(level: number, text: string): { id: string; parentId?: string } {
+    const entry: HeadingEntry = { id: `h${this.headings.length + 1}`, level, text };
+    this.headings.push(entry);
+    while (this.#outlineStack.length > 0 && (this.#outlineStack.at(-1) as HeadingEntry).level >= level) {
+      this.#outlineStack.pop();
+    }
+    const parent = this.#outlineStack.at(-1);
+    this.#outlineStack.push(entry);
+    return { id: entry.id, ...(parent ? { parentId: parent.id } : {}) };
+  }
+
+  /** Reports a character no face has, once per character and source line. */
+  missingGlyph(codePoint: number, position: Position | undefined): void {
+    const key = `${codePoint}:${position?.start.line ?? ''}`;
+    if (this.#missing.has(key)) return;
+    this.#missing.add(key);
+    this.warn(`${describeCodePoint(codePoint)}: no glyph in any available font; it is drawn as an empty box`, position);
+  }
+}
+
+function isBlank(runs: readonly Run[]): boolean {
+  return runs.every((run) => run.kind === 'text' && run.text.trim() === '');
+}

@@ -1,0 +1,142 @@
+/**
+ * Runs → pieces: the text of each run cleaned for drawing (soft line breaks are spaces, control
+ * characters go), its face chosen from the run's role and weight, and split wherever a character
+ * must come from another face because this one lacks it. Characters no face has are reported
+ * with their source line.
+ */
+import type { Position } from '@wenshu/parser';
+import type { PdfFontRole } from '../fonts/candidates.js';
+import { type Coverage, isDefaultIgnorable } from '../fonts/coverage.js';
+import type { Face } from '../fonts/face.js';
+import type { ResolvedFonts } from '../fonts/resolve.js';
+import { attachesToPrevious } from './breaking.js';
+import type { Run, RunStyle } from './runs.js';
+
+/** Text in one face and style: the unit of measuring and drawing. */
+export interface Piece {
+  kind: 'text';
+  text: string;
+  face: Face;
+  /** The block's size; superscripts and subscripts are drawn at 0.58 of it (pdfmake's factor). */
+  sizePt: number;
+  style: RunStyle;
+}
+
+export type Shaped = Piece | { kind: 'break' };
+
+/** pdfmake draws `sup`/`sub` inlines at this fraction of their size (TextInlines.measure). */
+export const SCRIPT_SCALE = 0.58;
+
+export function effectiveSize(piece: Piece): number {
+  return piece.style.sup || piece.style.sub ? piece.sizePt * SCRIPT_SCALE : piece.sizePt;
+}
+
+/** What the block gives its runs: the face role, weight and size. */
+export interface BlockFont {
+  role: PdfFontRole;
+  bold: boolean;
+  sizePt: number;
+}
+
+/** Scripts whose text must be shaped to be read: Hebrew, Arabic, Syriac, Thaana, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian. */
+function needsShaping(cp: number): boolean {
+  return (
+    (cp >= 0x590 && cp <= 0x8ff) ||
+    (cp >= 0x900 && cp <= 0x109f) ||
+    (cp >= 0x1780 && cp <= 0x18af) ||
+    (cp >= 0xa8e0 && cp <= 0xa8ff)
+  );
+}
+
+/** Soft line breaks become spaces, tabs spaces, control characters nothing; spaces are not collapsed in code. */
+function clean(text: string, verbatim: boolean): string {
+  let out = text.replace(/\r\n?/g, '\n');
+  if (!verbatim) out = out.replace(/[\n\t]/g, ' ').replace(/ {2,}/g, ' ');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  return out.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '');
+}
+
+export class Shaper {
+  readonly #fonts: ResolvedFonts;
+  readonly #coverage: Coverage;
+  readonly #missing: (codePoint: number, position: Position | undefined) => void;
+  readonly #used: (role: PdfFontRole) => void;
+
+  /** `missing` hears of characters no face has; `used` of every role text is set in. */
+  constructor(
+    fonts: ResolvedFonts,
+    coverage: Coverage,
+    missing: (codePoint: number, position: Position | undefined) => void,
+    used: (role: PdfFontRole) => void = () => {},
+  ) {
+    this.#fonts = fonts;
+    this.#coverage = coverage;
+    this.#missing = missing;
+    this.#used = used;
+  }
+
+  face(role: PdfFontRole, bold: boolean): Face {
+    const faces = this.#fonts.roles[role];
+    return bold ? faces.bold : faces.regular;
+  }
+
+  /** Runs (no images: blocks take those out first) → pieces and hard breaks. */
+  shape(runs: readonly Run[], block: BlockFont): Shaped[] {
+    const out: Shaped[] = [];
+    for (const run of runs) {
+      if (run.kind === 'break') out.push({ kind: 'break' });
+      else if (run.kind === 'text') this.#text(run.text, run.style, run.position, block, out);
+    }
+    return out;
+  }
+
+  #text(raw: string, style: RunStyle, position: Position | undefined, block: BlockFont, out: Shaped[]): void {
+    const text = clean(raw, style.verbatim === true);
+    if (text === '') return;
+    const role = style.role ?? block.role;
+    this.#used(role);
+    const primary = this.face(role, style.bold ?? block.bold);
+    // Runs of characters drawn by one face are sliced out of the text whole (a report has a
+    // million characters: no string is built a character at a time).
+    let current: Face | undefined;
+    let start = 0;
+    let buffer = '';
+    const flush = (end: number) => {
+      const piece = buffer + text.slice(start, end);
+      if (piece !== '' && current) out.push({ kind: 'text', text: piece, face: current, sizePt: block.sizePt, style });
+      buffer = '';
+      start = end;
+    };
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i) as number;
+      const width = cp > 0xffff ? 2 : 1;
+      if (i > start && attachesToPrevious(cp)) {
+        // A mark stays with its base character; an invisible one the face lacks is left out.
+        if (!current?.has(cp) && isDefaultIgnorable(cp)) {
+          buffer += text.slice(start, i);
+          start = i + width;
+        }
+        i += width;
+        continue;
+      }
+      if (isDefaultIgnorable(cp) && !primary.has(cp)) {
+        buffer += text.slice(start, i);
+        start = i + width;
+        i += width;
+        continue;
+      }
+      let face = this.#coverage.fallback(cp, primary);
+      if (!face) {
+        this.#missing(cp, position);
+        face = primary;
+      }
+      if (needsShaping(cp)) face = face.shaped();
+      if (face !== current) {
+        flush(i);
+        current = face;
+      }
+      i += width;
+    }
+    flush(text.length);
+  }
+}

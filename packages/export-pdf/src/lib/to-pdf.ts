@@ -1,0 +1,222 @@
+/**
+ * `toPdf`: a wenshu document → the bytes of a print-ready PDF. Faces are resolved per role and
+ * every character is checked against its face; pictures are read; the handler table renders the
+ * tree into a pdfmake document definition whose body text is already broken into lines; pdfmake
+ * (pdfkit underneath) lays out pages, embeds subsets of the faces and writes the file.
+ */
+import { type Document, type Heading, type JsonValue, toText } from '@wenshu/parser';
+import { presetTheme } from '@wenshu/theme';
+import pdfmake from 'pdfmake';
+import type { PdfFontRole } from './fonts/candidates.js';
+import { Coverage } from './fonts/coverage.js';
+import { FontRegistry } from './fonts/registry.js';
+import { resolveFonts } from './fonts/resolve.js';
+import { handlers } from './handlers/index.js';
+import { loadImages } from './images.js';
+import type { ToPdfOptions } from './options.js';
+import { footerFor, geometry } from './page.js';
+import type { Content, DocumentDefinition, Info, TableNode } from './pdf/definition.js';
+import { type Context, State } from './state.js';
+import { buildStyles, headingStyle } from './styles.js';
+import { textRun } from './text/runs.js';
+import { looseInlines } from './text/set.js';
+import { Shaper } from './text/shape.js';
+
+/** 2000-01-01T00:00:00Z: the dates of a document rendered without `sourceDateEpoch`. */
+export const DEFAULT_EPOCH = 946_684_800;
+
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The first heading, when its text is the document's title: it is set as the title, once. */
+export function titleHeadingOf(doc: Document): Heading | undefined {
+  const title = doc.meta.title;
+  if (!title) return undefined;
+  const first = doc.children.find((block): block is Heading => block.type === 'heading');
+  return first && normalise(toText(first)) === normalise(title) ? first : undefined;
+}
+
+function traditional(lang: string): boolean {
+  return /^zh-(TW|HK|MO|Hant)\b/i.test(lang);
+}
+
+/** A front-matter field as Info text: strings as they are, lists joined. */
+function infoText(value: JsonValue | undefined): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) {
+    const items = value.filter((item): item is string | number => typeof item === 'string' || typeof item === 'number');
+    return items.length > 0 ? items.join(', ') : undefined;
+  }
+  return undefined;
+}
+
+function info(doc: Document, epoch: number): Info {
+  const front = doc.meta.frontMatter ?? {};
+  const date = new Date(epoch * 1000);
+  const title = doc.meta.title;
+  const author = infoText(front.author) ?? infoText(front.authors);
+  const subject = infoText(front.subject) ?? infoText(front.description);
+  const keywords = infoText(front.keywords) ?? infoText(front.tags);
+  return {
+    ...(title ? { title } : {}),
+    ...(author ? { author } : {}),
+    ...(subject ? { subject } : {}),
+    ...(keywords ? { keywords } : {}),
+    creator: 'wenshu',
+    producer: 'wenshu',
+    creationDate: date,
+    modDate: date,
+  };
+}
+
+/** The table of contents: headings of levels 1–3 and their page numbers (pdfmake's `pageReference`). */
+function tableOfContents(state: State, lang: string, context: Context): Content[] {
+  const style = state.styles.toc;
+  const entries = state.headings.filter((entry) => entry.level <= 3);
+  const label = traditional(lang) ? '目錄' : '目录';
+  const title = state.text([textRun(label, {})], {
+    ...context,
+    block: { ...headingStyle(state.styles, 1), align: 'center', indentPt: 0 },
+  });
+  if (entries.length === 0) return [...title, { stack: [], pageBreak: 'after' }];
+  const face = state.shaper.face(style.role, false);
+  const rows = entries.map((entry) => {
+    const shaped = state.shaper.shape([textRun(entry.text, {})], {
+      role: style.role,
+      bold: false,
+      sizePt: style.sizePt,
+    });
+    return [
+      {
+        stack: [
+          {
+            text: looseInlines(shaped, style.pitchPt, state.faces),
+            linkToDestination: entry.id,
+            margin: [(entry.level - 1) * style.sizePt * 2, 0, 0, 0],
+          },
+        ],
+      },
+      {
+        stack: [
+          {
+            text: '',
+            pageReference: entry.id,
+            alignment: 'right',
+            font: state.faces.id(face),
+            fontSize: style.sizePt,
+            lineHeight: style.pitchPt / face.lineHeightPt(style.sizePt),
+          },
+        ],
+      },
+    ];
+  });
+  const table: TableNode = {
+    table: { widths: ['*', 'auto'], body: rows as TableNode['table']['body'] },
+    layout: 'noBorders',
+    pageBreak: 'after',
+  };
+  return [...title, table];
+}
+
+/**
+ * Renders `doc` as a PDF. Same document, options, installed fonts and `sourceDateEpoch` → the same
+ * bytes. Warnings (fallback faces, characters no face has, pictures that cannot be shown) go to
+ * `onWarning` with their source line.
+ */
+export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<Uint8Array> {
+  const theme = options.theme ?? presetTheme('report');
+  const lang = doc.meta.lang ?? theme.lang;
+  const onWarning = options.onWarning ?? (() => {});
+  const fonts = resolveFonts({
+    ...(options.fonts ? { fonts: options.fonts } : {}),
+    theme,
+    lang,
+    systemFonts: options.systemFonts ?? true,
+  });
+  const images = await loadImages(doc, options.baseDir ?? process.cwd());
+  const page = geometry(theme);
+  const styles = buildStyles(theme);
+  const faces = new FontRegistry();
+  const usedRoles = new Set<PdfFontRole>();
+  let state: State | undefined;
+  const shaper = new Shaper(
+    fonts,
+    new Coverage(fonts),
+    (codePoint, position) => state?.missingGlyph(codePoint, position),
+    (role) => usedRoles.add(role),
+  );
+  state = new State({
+    theme,
+    styles,
+    page,
+    handlers,
+    shaper,
+    faces,
+    images,
+    footnotes: doc.footnotes,
+    titleHeading: titleHeadingOf(doc),
+    warn: (message, position) => onWarning(position ? { message, line: position.start.line } : { message }),
+  });
+  const context: Context = { width: page.bodyWidthPt, block: styles.body, run: {}, listDepth: 0 };
+
+  const head: Content[] = [];
+  let blocks = doc.children;
+  if (state.titleHeading && blocks[0] === state.titleHeading) {
+    head.push(...state.one(state.titleHeading, context));
+    blocks = blocks.slice(1);
+  } else if (doc.meta.title && !state.titleHeading) {
+    head.push(...state.text([textRun(doc.meta.title, {})], { ...context, block: styles.title }));
+  }
+  const body = state.blocks(blocks, context);
+  if (doc.footnotes.length > 0) {
+    const label = traditional(lang) ? '註釋' : '注释';
+    const { id, parentId } = state.addHeading(1, label);
+    body.push(
+      ...state.text(
+        [textRun(label, {})],
+        { ...context, block: { ...headingStyle(styles, 1), indentPt: 0 } },
+        {
+          id,
+          outline: true,
+          outlineText: label,
+          ...(parentId ? { outlineParentId: parentId } : {}),
+        },
+      ),
+    );
+    for (const note of doc.footnotes) body.push(...state.one(note, context));
+  }
+  const toc = options.toc ? tableOfContents(state, lang, context) : [];
+
+  // Page numbers: set once for every digit so that their faces are registered before pdfmake is.
+  const numberStyle = styles.pageNumber;
+  const pageNumber = (text: string, align: 'left' | 'center' | 'right'): Content =>
+    (state as State).text([textRun(text, {})], { ...context, block: { ...numberStyle, align } })[0] ?? { text };
+  pageNumber('— 0123456789 —', 'center');
+  const footer = footerFor(theme, page, pageNumber);
+
+  for (const warning of fonts.warnings) if (usedRoles.has(warning.role)) onWarning({ message: warning.message });
+
+  const definition: DocumentDefinition = {
+    pageSize: { width: page.widthPt, height: page.heightPt },
+    pageMargins: page.margins,
+    version: '1.7',
+    language: lang,
+    info: info(doc, options.sourceDateEpoch ?? DEFAULT_EPOCH),
+    defaultStyle: {
+      font: faces.id(shaper.face(styles.body.role, false)),
+      fontSize: styles.body.sizePt,
+      lineHeight: 1,
+    },
+    content: [...head, ...toc, ...body],
+    footer,
+  };
+
+  pdfmake.setFonts(faces.families());
+  pdfmake.setUrlAccessPolicy(() => false);
+  // Faces and pictures reach pdfkit as bytes (the virtual file system, data URLs): no file is read.
+  pdfmake.setLocalAccessPolicy(() => false);
+  const buffer = await pdfmake.createPdf(definition).getBuffer();
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
