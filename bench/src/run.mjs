@@ -65,7 +65,9 @@ if (!existsSync(CORPUS_DIR)) {
   );
   process.exit(0);
 }
-installBaselineTools(selected.flatMap((c) => (c.install ? [c.install] : [])));
+// GNU time gives commands' peak RSS and CPU time.
+const gnuTime = selected.some((c) => c.command) ? [{ program: '/usr/bin/time', debian: 'time' }] : [];
+installBaselineTools([...gnuTime, ...selected.flatMap((c) => (c.install ? [c.install] : []))]);
 
 const missing = missingInputs(selected.map((c) => c.input));
 if (missing.length > 0) {

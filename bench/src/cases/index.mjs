@@ -7,8 +7,11 @@
  * and its peak RSS is its own.
  */
 import { which } from '../measure.mjs';
+import { batchCases } from './batch.mjs';
 import { docxCases } from './docx.mjs';
 import { parserCases } from './parser.mjs';
+import { pdfXlsxCases } from './pdf-xlsx.mjs';
+import { zhCases } from './zh.mjs';
 
 /**
  * @typedef {import('../inputs.mjs').Input} Input
@@ -30,7 +33,7 @@ import { parserCases } from './parser.mjs';
  */
 
 /** @type {BenchCase[]} */
-export const cases = [...parserCases, ...docxCases];
+export const cases = [...parserCases, ...docxCases, ...pdfXlsxCases, ...batchCases, ...zhCases];
 
 export const DEFAULT_SCALES = [1, 10, 100];
 

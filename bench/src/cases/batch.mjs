@@ -1,0 +1,75 @@
+/**
+ * `wenshu convert` on a batch of 200 reports, as a user runs it: a fresh process converting a folder
+ * to DOCX with one worker thread (`--jobs 1`, the files one after another in the main thread) and
+ * with two (`--jobs 2`). The batch is the seed report and the corpus's Markdown reports, copied
+ * round-robin into `batch/` in the case's scratch folder. The table's size column is the seed's
+ * (one file), not the batch's: files per second = 200 ÷ the median time.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS_DIR, REPO_DIR } from '../inputs.mjs';
+
+const CLI = join(REPO_DIR, 'apps/cli/dist/cli.js');
+const FILES = 200;
+
+/** The report files the batch is made of: the seed, then the corpus's Markdown reports. */
+function sources() {
+  const reports = join(CORPUS_DIR, 'reports');
+  const extra = existsSync(reports)
+    ? readdirSync(reports)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => join(reports, name))
+    : [];
+  return [join(CORPUS_DIR, 'seed/weifang-2023-departments.md'), ...extra];
+}
+
+/** Writes the batch once into `<outDir>/batch` (200 files) and returns the folder's name. */
+function batchIn(/** @type {string} */ outDir) {
+  const folder = join(outDir, 'batch');
+  if (existsSync(folder) && readdirSync(folder).length === FILES) return 'batch';
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const files = sources();
+  for (let i = 0; i < FILES; i++) {
+    copyFileSync(
+      /** @type {string} */ (files[i % files.length]),
+      join(folder, `report-${String(i).padStart(3, '0')}.md`),
+    );
+  }
+  return 'batch';
+}
+
+/** @param {number} jobs @returns {import('./index.mjs').BenchCase} */
+const batchCase = (jobs) => ({
+  name: `wenshu-cli-batch-jobs${jobs}`,
+  description: `wenshu convert <200 reports> --to docx --jobs ${jobs}, a fresh process; files/s = 200 ÷ time`,
+  input: 'seed',
+  scales: [1],
+  ...(jobs === 1
+    ? {}
+    : {
+        baseline: 'wenshu-cli-batch-jobs1',
+        target: { scale: 1, maxRatio: 1 / 1.7, source: 'issue "The command for real work" (--jobs 2 ≥ 1.7× --jobs 1)' },
+      }),
+  command: (input) => [
+    process.execPath,
+    CLI,
+    'convert',
+    batchIn(input.outDir),
+    '--to',
+    'docx',
+    '--jobs',
+    String(jobs),
+    '--quiet',
+    '--out-dir',
+    `out-jobs${jobs}`,
+  ],
+  check(_result, input) {
+    const written = readdirSync(join(input.outDir, `out-jobs${jobs}`)).filter((name) => name.endsWith('.docx'));
+    if (written.length !== FILES) throw new Error(`expected ${FILES} DOCX files, found ${written.length}`);
+  },
+});
+
+/** @type {import('./index.mjs').BenchCase[]} */
+export const batchCases = [batchCase(1), batchCase(2)];
