@@ -2,11 +2,17 @@ import { Command, CommanderError, Option } from 'commander';
 import { astCommand } from './commands/ast.js';
 import { checkCommand } from './commands/check.js';
 import { convertCommand } from './commands/convert.js';
+import { fontsCommand } from './commands/fonts.js';
 import { outlineCommand } from './commands/outline.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './lib/errors.js';
 import { formatNames } from './lib/formats.js';
 import { addPassFlags } from './lib/pass-flags.js';
 import { version } from './lib/version.js';
+
+/** Commander's way to repeat an option: each value is appended. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
 
 function program(): Command {
   const root = new Command('wenshu')
@@ -41,17 +47,52 @@ function program(): Command {
     root
       .command('convert')
       .description('convert reports to office files')
-      .argument('<files...>', 'Markdown (.md) or plain-text (.txt) reports')
-      .option('-t, --to <formats>', `output formats, comma-separated (${formatNames.join(', ')})`, 'docx')
-      .option('--theme <name|file>', 'report (default), gov (GB/T 9704), or a theme JSON file', 'report')
-      .option('-d, --out-dir <dir>', "where to write (default: each input's folder)")
+      .argument(
+        '<inputs...>',
+        'reports (.md, .markdown, .txt), folders of them, patterns (quoted or not), or - for stdin',
+      )
+      .option('-t, --to <formats>', `output formats, comma-separated (${formatNames.join(', ')}; default docx)`)
+      .option('--theme <name|file>', 'report (default), gov (GB/T 9704), or a theme JSON file')
+      .option('-d, --out-dir <dir>', "where to write, keeping a folder input's subfolders (default: beside each input)")
+      .option('-o, --output <file>', 'the output file for one input and one format; - for stdout')
       .option('--toc', 'add a table of contents (DOCX, PDF)')
       .addOption(
-        new Option('--sheet-lang <lang>', 'language of Excel sheet and column names')
-          .choices(['zh', 'en'])
-          .default('zh'),
+        new Option('--sheet-lang <lang>', 'language of Excel sheet and column names (default zh)').choices([
+          'zh',
+          'en',
+        ]),
+      )
+      .option('-j, --jobs <n>', 'files converted at once, in worker threads (default: the number of CPUs)')
+      .option('--max-size <MB>', 'refuse inputs larger than this (default 200)')
+      .option('--allow-outside', "read pictures from outside the input's folder too")
+      .option('--json', 'print the results (per input: outputs, warnings, error, time) as JSON on stdout')
+      .option('-q, --quiet', 'no progress bar, no per-file lines, no summary: only warnings and errors')
+      .option('-w, --watch', 'convert again whenever an input changes, until Ctrl-C')
+      .addOption(
+        new Option('--zh <variant>', 'write the Traditional edition instead: report.tw.docx').choices([
+          't',
+          'tw',
+          'twp',
+          'hk',
+        ]),
+      )
+      .option('--editions <list>', 'write several editions from one parse, e.g. cn,tw,hk (cn: as written)')
+      .option('--zh-dict <file>', 'user dictionary for editions: lines of 简体<TAB>繁體, before OpenCC')
+      .option('--zh-protect <file>', 'terms never converted in editions, one per line')
+      .option(
+        '--font <role=file>',
+        'a font file for the PDF: song, hei, kai, fang, title or mono (repeatable)',
+        collect,
+        [],
       ),
   ).action(convertCommand);
+  root
+    .command('fonts')
+    .description('show the font file, face and glyph count each PDF font role uses on this machine')
+    .option('--font <role=file>', 'a font file to use for a role, as in convert (repeatable)', collect, [])
+    .option('--lang <tag>', 'for a Traditional edition: zh-TW, zh-HK, zh-Hant')
+    .option('--json', 'the list as JSON')
+    .action(fontsCommand);
   for (const command of root.commands) command.exitOverride();
   return root;
 }

@@ -69,3 +69,63 @@ describe('wenshu convert', () => {
     expect(wenshu(['convert', example, '--sheet-lang', 'fr']).status).toBe(2);
   });
 });
+
+describe('wenshu convert: PDF and editions', () => {
+  it('writes PDF and Traditional editions from one parse, named report.tw.<format>', () => {
+    const out = scratch();
+    const result = wenshu(['convert', example, '--to', 'pdf,docx', '--editions', 'cn,tw', '--out-dir', out, '--quiet']);
+    expect(result.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['report.docx', 'report.pdf', 'report.tw.docx', 'report.tw.pdf']);
+    expect(readFileSync(join(out, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('--zh writes only the edition; an unknown edition or a bad --font is a usage error', () => {
+    const out = scratch();
+    expect(wenshu(['convert', example, '--zh', 'hk', '--out-dir', out, '--quiet']).status).toBe(0);
+    expect(readdirSync(out)).toEqual(['report.hk.docx']);
+    expect(wenshu(['convert', example, '--zh', 'jp', '--out-dir', out]).status).toBe(2);
+    const editions = wenshu(['convert', example, '--editions', 'cn,xx', '--out-dir', out]);
+    expect(editions.status).toBe(2);
+    expect(editions.stderr).toContain('unknown edition "xx"');
+    const font = wenshu(['convert', example, '--to', 'pdf', '--font', 'gothic=x.ttf', '--out-dir', out]);
+    expect(font.status).toBe(2);
+    expect(font.stderr).toContain('--font takes ROLE=FILE');
+  });
+
+  it('a user dictionary file is read for editions (its effect is tested in @wenshu/zh); a malformed one is a usage error', () => {
+    const dir = scratch();
+    const dictionary = join(dir, 'dict.tsv');
+    writeFileSync(dictionary, '# 机构名\n青禾市\t青禾巿\n');
+    const result = wenshu([
+      'convert',
+      example,
+      '--zh',
+      'tw',
+      '--zh-dict',
+      dictionary,
+      '--to',
+      'xlsx',
+      '--out-dir',
+      dir,
+    ]);
+    expect(result.status).toBe(0);
+    const bad = join(dir, 'bad.tsv');
+    writeFileSync(bad, 'no tab on this line\n');
+    const failed = wenshu(['convert', example, '--zh', 'tw', '--zh-dict', bad, '--out-dir', dir]);
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toContain('bad.tsv');
+  });
+});
+
+describe('wenshu fonts', () => {
+  it('lists every PDF font role with its file, face and glyph count', () => {
+    const result = wenshu(['fonts', '--json']);
+    expect(result.status).toBe(0);
+    const rows = JSON.parse(result.stdout) as { role: string; file: string; glyphs: number }[];
+    for (const role of ['song', 'hei', 'kai', 'fang', 'title']) {
+      const row = rows.find((r) => r.role === role);
+      expect(row?.file, role).toMatch(/\.(ttf|otf|ttc)$/i);
+      expect(row?.glyphs, role).toBeGreaterThan(20000);
+    }
+  });
+});

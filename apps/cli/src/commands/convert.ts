@@ -1,20 +1,40 @@
-import { mkdir } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
-import { loadTheme, type Theme, ThemeError } from '@wenshu/theme';
-import { InputError, UsageError } from '../lib/errors.js';
+import { availableParallelism } from 'node:os';
+import { extname, resolve } from 'node:path';
+import { loadTheme, ThemeError } from '@wenshu/theme';
+import type { Command } from 'commander';
+import { type Config, loadConfig } from '../lib/config.js';
+import type { Job, JobResult, Settings } from '../lib/convert-file.js';
+import { type Edition, loadZhOptions, parseEditions } from '../lib/editions.js';
+import { UsageError } from '../lib/errors.js';
 import { type Format, formatNames, formats } from '../lib/formats.js';
-import { loadReport, readSource } from '../lib/input.js';
-import { canonicalPath, writeFileAtomic } from '../lib/output.js';
+import { DEFAULT_MAX_BYTES } from '../lib/input.js';
+import { expandInputs, readStdin } from '../lib/inputs.js';
+import { onInterrupt, sweepTemporaries } from '../lib/interrupt.js';
 import { type PassFlags, passOptions } from '../lib/pass-flags.js';
-import { formatWarning } from '../lib/report.js';
-import { version } from '../lib/version.js';
+import { planJobs } from '../lib/plan.js';
+import { inProcessRunner, workerRunner } from '../lib/pool.js';
+import { progressBar, summaryTable } from '../lib/progress.js';
+import { formatFileWarning } from '../lib/report.js';
+import { watchInputs } from '../lib/watch.js';
 
 export interface ConvertOptions extends PassFlags {
-  to: string;
+  to?: string;
   theme?: string;
   outDir?: string;
+  output?: string;
   toc?: boolean;
   sheetLang?: 'zh' | 'en';
+  jobs?: string;
+  maxSize?: string;
+  allowOutside?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+  watch?: boolean;
+  zh?: string;
+  editions?: string;
+  zhDict?: string;
+  zhProtect?: string;
+  font?: string[];
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds convention for dates written into files. */
@@ -25,9 +45,8 @@ export function sourceDateEpoch(): number | undefined {
   return Number(raw);
 }
 
-export function parseFormats(list: string): Format[] {
-  const names = list
-    .split(',')
+export function parseFormats(list: string | readonly string[]): Format[] {
+  const names = (typeof list === 'string' ? list.split(',') : list)
     .map((name) => name.trim().toLowerCase())
     .filter((name) => name !== '');
   if (names.length === 0) throw new UsageError(`--to needs at least one format (${formatNames.join(', ')})`);
@@ -38,78 +57,191 @@ export function parseFormats(list: string): Format[] {
   });
 }
 
-function themeFrom(nameOrPath: string): Theme {
+function checkTheme(nameOrPath: string): void {
   try {
-    return loadTheme(nameOrPath);
+    loadTheme(nameOrPath);
   } catch (error) {
     if (error instanceof ThemeError) throw new UsageError(error.message);
     throw error;
   }
 }
 
+function positiveNumber(flag: string, raw: string | number | undefined, integer: boolean): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new UsageError(`${flag} needs a ${integer ? 'whole ' : ''}number above 0, not "${raw}"`);
+  }
+  return value;
+}
+
+/** A run's options: the flags, then the configuration file for what the flags left unset. */
+interface Resolved {
+  formats: Format[];
+  editions: Edition[];
+  settings: Settings;
+  outDir: string | undefined;
+  output: string | undefined;
+  jobs: number;
+  json: boolean;
+  quiet: boolean;
+}
+
+const FONT_ROLES = ['song', 'hei', 'kai', 'fang', 'title', 'mono'];
+
+/** `--font fang=/path/FangSong.ttf` (repeatable) → `{ fang: '/path/FangSong.ttf' }`. */
+export function parseFonts(values: readonly string[]): Record<string, string> {
+  const fonts: Record<string, string> = {};
+  for (const value of values) {
+    const match = /^([a-z]+)=(.+)$/.exec(value);
+    if (!match?.[1] || !match[2] || !FONT_ROLES.includes(match[1])) {
+      throw new UsageError(`--font takes ROLE=FILE with ROLE one of ${FONT_ROLES.join(', ')}, not "${value}"`);
+    }
+    fonts[match[1]] = resolve(match[2]);
+  }
+  return fonts;
+}
+
+async function resolveOptions(options: ConvertOptions, command: Command, config: Config): Promise<Resolved> {
+  const fromCli = (key: string) => command.getOptionValueSource(key) === 'cli';
+  const passFlags: PassFlags = { ...options };
+  for (const [key, value] of Object.entries(config.passes ?? {})) {
+    if (!fromCli(key)) (passFlags as Record<string, boolean>)[key] = value;
+  }
+  const output = options.output;
+  const inferred = output !== undefined && output !== '-' ? extname(output).slice(1).toLowerCase() : '';
+  const to = options.to ?? (inferred in formats ? inferred : undefined) ?? config.to ?? 'docx';
+  const theme = options.theme ?? config.theme ?? 'report';
+  checkTheme(theme);
+  const json = options.json === true;
+  if (json && output === '-') throw new UsageError('--json and -o - both write to standard output: choose one');
+  const maxSize = positiveNumber('--max-size', options.maxSize, false) ?? config.maxSize;
+  return {
+    formats: parseFormats(to),
+    editions: parseEditions(options.zh, options.editions ?? config.editions),
+    settings: {
+      theme,
+      toc: options.toc ?? config.toc ?? false,
+      sheetLang: options.sheetLang ?? config.sheetLang ?? 'zh',
+      passes: passOptions(passFlags),
+      sourceDateEpoch: sourceDateEpoch(),
+      maxBytes: maxSize === undefined ? DEFAULT_MAX_BYTES : Math.round(maxSize * 1024 * 1024),
+      allowOutside: options.allowOutside ?? config.allowOutside ?? false,
+      zh: await loadZhOptions(options.zhDict, options.zhProtect),
+      fonts: parseFonts([
+        ...Object.entries(config.fonts ?? {}).map(([role, file]) => `${role}=${file}`),
+        ...(options.font ?? []),
+      ]),
+    },
+    outDir: options.outDir ?? config.outDir,
+    output,
+    jobs: positiveNumber('--jobs', options.jobs, true) ?? config.jobs ?? availableParallelism(),
+    json,
+    quiet: options.quiet ?? config.quiet ?? false,
+  };
+}
+
 /**
- * `wenshu convert <files…> --to docx`: one output per input and format, next to the input or in
- * `--out-dir`. Files are independent: one that fails is reported and the others are still written.
+ * `wenshu convert <inputs…>`: files, folders and patterns, each report to each format, into
+ * `--out-dir` or beside the input. Files are independent: one that fails is reported and the others
+ * are still written; exit 1 if any failed. Ctrl-C stops at once, leaves no partial file, exit 130.
  */
-export async function convertCommand(files: string[], options: ConvertOptions): Promise<void> {
-  const selected = parseFormats(options.to);
-  const theme = themeFrom(options.theme ?? 'report');
-  const epoch = sourceDateEpoch();
-  if (options.outDir) await mkdir(options.outDir, { recursive: true });
-  let failed = 0;
-  for (const file of files) {
-    try {
-      const written = await convertOne(file, selected, { ...options, theme, epoch });
-      process.stderr.write(`${file} → ${written.join(', ')}\n`);
-    } catch (error) {
-      failed++;
-      const message = error instanceof InputError ? error.message : `${file}: ${(error as Error).message}`;
-      process.stderr.write(`wenshu: ${message}\n`);
-    }
+export async function convertCommand(args: string[], options: ConvertOptions, command: Command): Promise<void> {
+  const config = loadConfig()?.config ?? {};
+  const run = await resolveOptions(options, command, config);
+  if (args.includes('-') && options.watch) throw new UsageError('--watch cannot watch standard input');
+  const failed = await convertOnce(args, run, undefined);
+  if (options.watch) {
+    await watchInputs(args, (changed) => convertOnce(args, run, changed), { quiet: run.quiet });
+    return;
   }
-  if (failed > 0) {
-    process.stderr.write(`wenshu: ${failed} of ${files.length} files failed\n`);
-    process.exitCode = 1;
-  }
+  if (failed > 0) process.exitCode = 1;
 }
 
-interface ResolvedOptions extends PassFlags {
-  theme: Theme;
-  epoch: number | undefined;
-  outDir?: string;
-  toc?: boolean;
-  sheetLang?: 'zh' | 'en';
-}
+/** One run over the inputs (or over those of them in `only`); returns how many failed. */
+async function convertOnce(args: string[], run: Resolved, only: Set<string> | undefined): Promise<number> {
+  const started = performance.now();
+  const expanded = await expandInputs(args);
+  const files = only
+    ? expanded.files.filter((file) => file.path !== null && only.has(resolve(file.path)))
+    : expanded.files;
+  const problems = only ? [] : expanded.problems;
+  const jobs: Job[] = planJobs(files, run.formats, {
+    outDir: run.outDir,
+    output: run.output,
+    editions: run.editions,
+  });
+  for (const problem of problems) process.stderr.write(`wenshu: ${problem.name}: ${problem.message}\n`);
+  const stdinJob = jobs.find((job) => job.path === null);
+  if (stdinJob) stdinJob.bytes = await readStdin();
 
-async function convertOne(file: string, selected: Format[], options: ResolvedOptions): Promise<string[]> {
-  const report = loadReport(await readSource(file), { passes: passOptions(options) });
-  for (const warning of report.warnings) process.stderr.write(`${formatWarning(file, warning)}\n`);
-  const outDir = options.outDir ?? dirname(file);
-  const stem = basename(file, extname(file));
-  const input = canonicalPath(file);
-  const written: string[] = [];
-  for (const format of selected) {
-    const target = join(outDir, `${stem}.${format.name}`);
-    if (canonicalPath(target) === input) throw new InputError(file, `output ${target} would overwrite the input`);
-    const bytes = await format.render(report.document, {
-      theme: options.theme,
-      toc: options.toc === true,
-      baseDir: resolve(dirname(file)),
-      sourceDateEpoch: options.epoch,
-      sourceFile: basename(file),
-      sheetLang: options.sheetLang ?? 'zh',
-      version,
-      onWarning: (message) => process.stderr.write(`${file}: warning: ${message}\n`),
-    });
-    try {
-      await writeFileAtomic(target, bytes);
-    } catch (error) {
-      throw new InputError(
-        file,
-        `cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      );
-    }
-    written.push(target);
+  const workers = Math.min(run.jobs, jobs.length);
+  const runner = workers > 1 ? workerRunner(run.settings, workers) : inProcessRunner(run.settings);
+  const targets = jobs.flatMap((job) => job.targets.map((target) => target.path));
+  const release = onInterrupt(async () => {
+    await runner.stop();
+    await sweepTemporaries(targets);
+  });
+
+  const showProgress = process.stderr.isTTY === true && !run.quiet && jobs.length > 1;
+  const progress = progressBar(showProgress);
+  const held: string[] = [];
+  const say = (line: string) => (showProgress ? held.push(line) : process.stderr.write(`${line}\n`));
+  const results: (JobResult | undefined)[] = new Array(jobs.length);
+  let reported = 0;
+  const report = (result: JobResult) => {
+    if (result.stdout) process.stdout.write(result.stdout);
+    for (const warning of result.warnings) say(formatFileWarning(result.input, warning));
+    if (result.error !== null) say(`wenshu: ${result.input}: ${result.error}`);
+    else if (!run.quiet && result.outputs[0] !== '-') say(`${result.input} → ${result.outputs.join(', ')}`);
+  };
+  progress.start(jobs.length);
+  try {
+    await runner.run(
+      jobs,
+      (result) => {
+        progress.ended();
+        results[result.index] = result;
+        // Reported in input order, whatever order the workers finish in.
+        for (let next = results[reported]; next !== undefined; next = results[reported]) {
+          report(next);
+          reported++;
+        }
+      },
+      (job) => progress.began(job.name),
+    );
+  } finally {
+    progress.stop();
+    await runner.stop();
+    release();
   }
-  return written;
+  for (const line of held) process.stderr.write(`${line}\n`);
+
+  const all = [
+    ...problems.map((problem) => ({
+      input: problem.name,
+      outputs: [],
+      warnings: [],
+      error: problem.message,
+      timeMs: 0,
+    })),
+    ...results.flatMap((result) =>
+      result
+        ? [
+            {
+              input: result.input,
+              outputs: result.outputs,
+              warnings: result.warnings,
+              error: result.error,
+              timeMs: result.timeMs,
+            },
+          ]
+        : [],
+    ),
+  ];
+  if (run.json) process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+  const failed = all.filter((result) => result.error !== null).length;
+  if (!run.quiet && all.length > 1) process.stderr.write(summaryTable(all, performance.now() - started));
+  if (failed > 0) process.stderr.write(`wenshu: ${failed} of ${all.length} inputs failed\n`);
+  return failed;
 }

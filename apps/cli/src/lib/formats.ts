@@ -13,6 +13,8 @@ export interface ExportContext {
   sheetLang: 'zh' | 'en';
   /** wenshu's version, recorded in the workbook. */
   version: string;
+  /** `--font ROLE=FILE`: font files for the PDF, by role (song, hei, kai, fang, title, mono). */
+  fonts: Record<string, string>;
   onWarning: (message: string) => void;
 }
 
@@ -37,6 +39,21 @@ export const formats: Record<string, Format> = {
         baseDir: context.baseDir,
         ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
         onWarning: (warning) => context.onWarning(typeof warning === 'string' ? warning : warning.message),
+      });
+    },
+  },
+  pdf: {
+    name: 'pdf',
+    async render(document, context) {
+      const { toPdf } = await import('@wenshu/export-pdf');
+      return toPdf(document, {
+        theme: context.theme,
+        toc: context.toc,
+        baseDir: context.baseDir,
+        fonts: context.fonts,
+        ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
+        onWarning: (warning) =>
+          context.onWarning(warning.line ? `line ${warning.line}: ${warning.message}` : warning.message),
       });
     },
   },

@@ -81,6 +81,19 @@ export interface LoadOptions {
 
 /** Source → document: Markdown through `parse` (plain text through `parsePlainText`), then the report passes. */
 export function loadReport(source: SourceText, options: LoadOptions = {}): Report {
+  try {
+    return loadReportUnguarded(source, options);
+  } catch (error) {
+    // A pathological input (thousands of nested quotes or lists) can exhaust the stack in a
+    // recursive library walk: that is bad input, reported as such, not a crash.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new InputError(source.file, 'is nested too deeply to read (the structure exceeds the stack)');
+    }
+    throw error;
+  }
+}
+
+function loadReportUnguarded(source: SourceText, options: LoadOptions): Report {
   const warnings: Warning[] = [];
   const parsed = source.plain
     ? parsePlainText(source.text)

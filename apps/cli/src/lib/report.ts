@@ -9,3 +9,10 @@ export function formatWarning(file: string, warning: Warning): string {
 export function printWarnings(file: string, warnings: readonly Warning[]): void {
   for (const warning of warnings) process.stderr.write(`${formatWarning(file, warning)}\n`);
 }
+
+/** A file result's warning (`--json`'s shape) in the `file:line:column: warning:` form. */
+export function formatFileWarning(file: string, warning: { message: string; line?: number; column?: number }): string {
+  const at =
+    warning.line !== undefined ? `:${warning.line}${warning.column !== undefined ? `:${warning.column}` : ''}` : '';
+  return `${file}${at}: warning: ${warning.message}`;
+}

@@ -1,0 +1,191 @@
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import type { Document, StructureOptions } from '@wenshu/parser';
+import { loadTheme, type Theme } from '@wenshu/theme';
+import { type Edition, editionOf, type ZhOptions } from './editions.js';
+import { InputError } from './errors.js';
+import { formats } from './formats.js';
+import { vetImages } from './images.js';
+import { decodeSource, loadReport, readSource } from './input.js';
+import { canonicalPath, writeFileAtomic } from './output.js';
+import { version } from './version.js';
+
+/** What every file of a run is converted with; plain data, so it can be sent to a worker thread. */
+export interface Settings {
+  /** A preset name or a theme file (already checked by the main thread). */
+  theme: string;
+  toc: boolean;
+  sheetLang: 'zh' | 'en';
+  passes: StructureOptions;
+  sourceDateEpoch: number | undefined;
+  maxBytes: number;
+  allowOutside: boolean;
+  /** Traditional editions: the user dictionary and protected terms. */
+  zh: ZhOptions;
+  /** `--font ROLE=FILE` for the PDF. */
+  fonts: Record<string, string>;
+}
+
+/** One output of one input: `path` is `-` for standard output. */
+export interface Target {
+  format: string;
+  /** `cn` (the document as written) or a Traditional edition. */
+  edition: Edition;
+  path: string;
+}
+
+/** One input and where its outputs go. */
+export interface Job {
+  index: number;
+  /** The input as messages name it. */
+  name: string;
+  /** The file to read, or null when `bytes` holds standard input. */
+  path: string | null;
+  bytes?: Uint8Array;
+  targets: Target[];
+  /** An error found while planning (a name collision): the file is not converted. */
+  error?: string;
+}
+
+export interface FileWarning {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** What became of one input; the shape of `--json`'s entries. */
+export interface FileResult {
+  input: string;
+  outputs: string[];
+  warnings: FileWarning[];
+  error: string | null;
+  /** Wall time of this file's conversion, in milliseconds. */
+  timeMs: number;
+}
+
+/** A result, and the bytes of an output meant for standard output. */
+export interface JobResult extends FileResult {
+  index: number;
+  stdout?: Uint8Array;
+}
+
+const themes = new Map<string, Theme>();
+
+/** A theme is loaded once per thread and kept. */
+function themeNamed(name: string): Theme {
+  let theme = themes.get(name);
+  if (!theme) {
+    theme = loadTheme(name);
+    themes.set(name, theme);
+  }
+  return theme;
+}
+
+/**
+ * Reads, repairs and exports one input to each of its targets. Never throws: a failure is the
+ * result's `error` (outputs already written stay, and are listed).
+ */
+export async function convertFile(job: Job, settings: Settings): Promise<JobResult> {
+  const started = performance.now();
+  const result: JobResult = { index: job.index, input: job.name, outputs: [], warnings: [], error: null, timeMs: 0 };
+  if (job.error !== undefined) {
+    result.error = job.error;
+    return result;
+  }
+  try {
+    const source =
+      job.path === null
+        ? decodeSource(job.name, checkedSize(job.name, job.bytes ?? new Uint8Array(), settings.maxBytes))
+        : await readSource(job.path, { maxBytes: settings.maxBytes });
+    const report = loadReport(source, { passes: settings.passes });
+    for (const warning of report.warnings) {
+      const position = warning.position?.start;
+      result.warnings.push(
+        position
+          ? { message: warning.message, line: position.line, column: position.column }
+          : { message: warning.message },
+      );
+    }
+    const baseDir = resolve(job.path === null ? '.' : dirname(job.path));
+    const vetted = vetImages(report.document, { baseDir, allowOutside: settings.allowOutside });
+    for (const message of vetted.warnings) result.warnings.push({ message });
+    const theme = themeNamed(settings.theme);
+    const input = job.path === null ? undefined : canonicalPath(job.path);
+    // Each edition is converted once, whatever the number of formats it is written in.
+    const editions = new Map<Edition, Document>();
+    for (const target of job.targets) {
+      const format = formats[target.format];
+      if (!format) throw new InputError(job.name, `unknown format ${target.format}`);
+      if (target.path !== '-' && canonicalPath(target.path) === input) {
+        throw new InputError(job.name, `output ${target.path} would overwrite the input`);
+      }
+      let document = editions.get(target.edition);
+      if (!document) {
+        document = await editionOf(vetted.document, target.edition, settings.zh);
+        editions.set(target.edition, document);
+      }
+      const bytes = await format.render(document, {
+        theme,
+        toc: settings.toc,
+        baseDir,
+        sourceDateEpoch: settings.sourceDateEpoch,
+        sourceFile: job.path === null ? 'stdin' : basename(job.path),
+        sheetLang: settings.sheetLang,
+        version,
+        fonts: settings.fonts,
+        onWarning: (message) => result.warnings.push({ message }),
+      });
+      if (target.path === '-') {
+        result.stdout = bytes;
+        result.outputs.push('-');
+        continue;
+      }
+      await writeTarget(job.name, target.path, bytes);
+      result.outputs.push(target.path);
+    }
+  } catch (error) {
+    result.error =
+      error instanceof InputError ? error.message.slice(`${error.file}: `.length) : (error as Error).message;
+  }
+  result.timeMs = Math.round(performance.now() - started);
+  return result;
+}
+
+function checkedSize(name: string, bytes: Uint8Array, maxBytes: number): Uint8Array {
+  if (bytes.length > maxBytes) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    throw new InputError(
+      name,
+      `is ${mb(bytes.length)} MB, over the ${mb(maxBytes)} MB limit (raise it with --max-size)`,
+    );
+  }
+  return bytes;
+}
+
+async function writeTarget(name: string, target: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+  } catch (error) {
+    throw new InputError(name, `cannot create the folder for ${target}: ${describeWriteError(error)}`);
+  }
+  try {
+    await writeFileAtomic(target, bytes);
+  } catch (error) {
+    throw new InputError(name, `cannot write ${target}: ${describeWriteError(error)}`);
+  }
+}
+
+function describeWriteError(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  }
+}

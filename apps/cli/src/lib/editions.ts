@@ -1,0 +1,55 @@
+import type { Document } from '@wenshu/parser';
+import { UsageError } from './errors.js';
+
+/** `cn` is the document as written; the others are OpenCC variants of @wenshu/zh. */
+export const EDITIONS = ['cn', 't', 'tw', 'twp', 'hk'] as const;
+export type Edition = (typeof EDITIONS)[number];
+
+function isEdition(name: string): name is Edition {
+  return (EDITIONS as readonly string[]).includes(name);
+}
+
+/** `--zh tw` → `[tw]`; `--editions cn,tw,hk` → all three; neither → `[cn]`. */
+export function parseEditions(zh: string | undefined, editions: string | undefined): Edition[] {
+  if (zh !== undefined && editions !== undefined) throw new UsageError('give either --zh or --editions, not both');
+  const list = (editions ?? zh ?? 'cn')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
+  if (list.length === 0) throw new UsageError(`--editions needs at least one of ${EDITIONS.join(', ')}`);
+  for (const name of list) {
+    if (!isEdition(name)) throw new UsageError(`unknown edition "${name}" (known: ${EDITIONS.join(', ')})`);
+  }
+  return [...new Set(list)] as Edition[];
+}
+
+/** The part an edition adds to an output's name: `report.tw.docx`; nothing for `cn`. */
+export function editionSuffix(edition: Edition): string {
+  return edition === 'cn' ? '' : `.${edition}`;
+}
+
+export interface ZhOptions {
+  dictionary?: [string, string][];
+  protect?: string[];
+}
+
+/** The user dictionary and protected terms (`--zh-dict`, `--zh-protect`); a bad file is a usage error. */
+export async function loadZhOptions(dictionaryFile?: string, protectFile?: string): Promise<ZhOptions> {
+  if (dictionaryFile === undefined && protectFile === undefined) return {};
+  const zh = await import('@wenshu/zh');
+  try {
+    return {
+      ...(dictionaryFile !== undefined ? { dictionary: await zh.loadDictionary(dictionaryFile) } : {}),
+      ...(protectFile !== undefined ? { protect: await zh.loadProtectedTerms(protectFile) } : {}),
+    };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The document of an edition; @wenshu/zh is loaded only when a Traditional edition is asked for. */
+export async function editionOf(document: Document, edition: Edition, options: ZhOptions): Promise<Document> {
+  if (edition === 'cn') return document;
+  const { toTraditional } = await import('@wenshu/zh');
+  return toTraditional(document, { variant: edition, ...options });
+}

@@ -1,0 +1,15 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { convertFile, type Job, type Settings } from './convert-file.js';
+
+/**
+ * A worker thread of `wenshu convert --jobs N`: it is given the run's settings once, then one job at a
+ * time, and answers each with its result. The exporters (and their fonts) are imported on the first
+ * job and kept, so a worker pays for them once however many files it converts.
+ */
+const settings = workerData as Settings;
+const port = parentPort;
+if (port) {
+  port.on('message', (job: Job) => {
+    void convertFile(job, settings).then((result) => port.postMessage(result));
+  });
+}
