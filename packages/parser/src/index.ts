@@ -1,4 +1,5 @@
 export * from './ast.js';
+export { type Decoded, DecodeError, decode, type Encoding } from './decode.js';
 export { markdownExtensions } from './lib/markdown.js';
 export { AstVersionError, deserialize, serialize } from './lib/serialize.js';
 export { toText } from './lib/to-text.js';
@@ -21,4 +22,3 @@ export {
   structure,
 } from './passes/index.js';
 export { parsePlainText } from './plain-text.js';
-export { decode, DecodeError, type Decoded, type Encoding } from './decode.js';
