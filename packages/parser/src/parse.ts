@@ -1,6 +1,7 @@
 import type { Document } from './ast.js';
 import { documentFromMdast } from './lib/from-mdast.js';
 import { markdownToMdast } from './lib/markdown.js';
+import { flattenTooDeep, limitContainerNesting } from './lib/nesting.js';
 import { LineIndex } from './lib/positions.js';
 import type { Warning } from './lib/warnings.js';
 
@@ -19,14 +20,38 @@ export const DEFAULT_MAX_DEPTH = 64;
 /**
  * Markdown (CommonMark + GFM + math + YAML front matter + inline and block HTML) → `Document`.
  * This is the faithful reading of the source; the report passes (ordinals, page markers, broken
- * paragraphs) are separate steps.
+ * paragraphs) are separate steps. Positions count from the start of the text after a byte order
+ * mark, if it had one.
  */
 export function parse(markdown: string, options: ParseOptions = {}): Document {
   const source = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
-  const mdast = markdownToMdast(source);
-  return documentFromMdast(mdast, {
-    lines: new LineIndex(source),
-    warn: options.onWarning ?? (() => {}),
-    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
-  });
+  const warn = options.onWarning ?? (() => {});
+  const requested = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxDepth = Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : DEFAULT_MAX_DEPTH;
+  const guarded = limitContainerNesting(source, maxDepth);
+  const lines = new LineIndex(source, guarded.text, guarded.cuts);
+  for (const offset of guarded.lineOffsets) {
+    const point = lines.sourcePoint(offset);
+    warn({
+      code: 'too-deep',
+      message: `more than ${maxDepth} block quotes or list items nested on one line: the markers beyond are ignored`,
+      position: { start: point, end: point },
+    });
+  }
+  const flatten = (tree: Parameters<typeof flattenTooDeep>[0]) => {
+    flattenTooDeep(tree, {
+      maxDepth,
+      onFlatten: (position) => {
+        const at = lines.fromUnist(position);
+        warn({
+          code: 'too-deep',
+          message: `content nested deeper than ${maxDepth} levels flattened to text`,
+          ...(at ? { position: at } : {}),
+        });
+      },
+    });
+    return undefined;
+  };
+  const mdast = markdownToMdast(guarded.text, { transforms: [flatten] });
+  return documentFromMdast(mdast, { lines, warn, maxDepth });
 }

@@ -1,30 +1,32 @@
 /**
  * Raw HTML inside Markdown, read with a real HTML parser (parse5) and mapped onto AST nodes.
- *
- * Markdown splits HTML into fragments: `PM<sub>2.5</sub>` is text `PM`, html `<sub>`, text `2.5`,
- * html `</sub>`. We serialise a run of sibling nodes back into one HTML string (raw HTML as written,
- * text escaped, every other node as a `<wenshu-slot>` placeholder), parse that string once, and walk
- * the result. This is the approach of rehype-raw, and it pairs tags across Markdown nodes.
+ * `html-segments.ts` writes a run of Markdown siblings out as one HTML string; this file walks what
+ * parse5 made of it. Supported elements become nodes, `<script>`, `<style>` and friends vanish
+ * with their content, anything else is unwrapped (its text kept) with a warning.
  */
-import { type DefaultTreeAdapterMap, parseFragment } from 'parse5';
-import type { AlignType, BlockContent, ListItem, PhrasingContent, Table, TableCell, TableRow } from '../ast.js';
+import { parseFragment } from 'parse5';
+import type { BlockContent, ListItem, PhrasingContent, Position, Table, TableCell, TableRow } from '../ast.js';
+import {
+  attribute,
+  BLOCK_ELEMENTS,
+  cellAlign,
+  childrenOf,
+  DROPPED,
+  hasBlockInside,
+  INLINE_OTHERS,
+  type P5Element,
+  type P5Node,
+  PHRASING_WRAPPERS,
+  spanOf,
+  TRANSPARENT,
+  UNMAPPED_BLOCKS,
+} from './html-elements.js';
+import { OffsetMap, PHRASING_TYPES, type Segment, type Serialised, SLOT, serialise } from './html-segments.js';
 import { blocksToPhrasing, mergeTexts, trimPhrasing } from './phrasing.js';
 import type { LineIndex } from './positions.js';
+import { toText } from './to-text.js';
 import { isSafeUrl } from './urls.js';
 import type { Warning } from './warnings.js';
-
-type P5Node = DefaultTreeAdapterMap['childNode'];
-type P5Element = DefaultTreeAdapterMap['element'];
-type P5Parent = DefaultTreeAdapterMap['parentNode'];
-
-/** One piece of a run of siblings, in source order. */
-export type Segment =
-  /** Raw HTML exactly as in the source; `offset` is where it starts there. */
-  | { kind: 'html'; value: string; offset: number }
-  /** Literal text (escaped when serialised). */
-  | { kind: 'text'; value: string; offset: number }
-  /** A node converted already (emphasis, a paragraph…): kept as it is. */
-  | { kind: 'node'; node: PhrasingContent | BlockContent };
 
 export interface HtmlContext {
   lines: LineIndex;
@@ -34,135 +36,95 @@ export interface HtmlContext {
   maxDepth: number;
 }
 
-const SLOT = 'wenshu-slot';
-
-/** Inline elements that wrap phrasing content, and the node each becomes. */
-const PHRASING_WRAPPERS = {
-  em: 'emphasis',
-  i: 'emphasis',
-  strong: 'strong',
-  b: 'strong',
-  del: 'delete',
-  s: 'delete',
-  strike: 'delete',
-  u: 'underline',
-  ins: 'underline',
-  mark: 'mark',
-  sub: 'subscript',
-  sup: 'superscript',
-} as const;
-
-/** Elements that are dropped whole, content and all: never text a reader should see. */
-const DROPPED = new Set([
-  'script',
-  'style',
-  'template',
-  'noscript',
-  'iframe',
-  'object',
-  'embed',
-  'head',
-  'title',
-  'meta',
-  'link',
-]);
-
-/** Inline elements that add nothing but are known: their content is kept without a warning. */
-const TRANSPARENT = new Set(['span', 'small']);
-
-/** Block elements we map; anything else that is not phrasing is unwrapped with a warning. */
-const BLOCK_ELEMENTS = new Set([
-  'p',
-  'div',
-  'table',
-  'ul',
-  'ol',
-  'li',
-  'blockquote',
-  'hr',
-  'pre',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'td',
-  'th',
-  'caption',
-]);
-
-interface Serialised {
-  html: string;
-  /** Start of each segment in `html`, and where it maps in the source (`-1` for nodes). */
-  starts: number[];
-  sourceOffsets: number[];
-  nodes: (PhrasingContent | BlockContent)[];
-}
-
-function escapeText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function serialise(segments: Segment[]): Serialised {
-  const out: Serialised = { html: '', starts: [], sourceOffsets: [], nodes: [] };
-  for (const segment of segments) {
-    out.starts.push(out.html.length);
-    if (segment.kind === 'node') {
-      out.sourceOffsets.push(-1);
-      // Block slots are marked so that `hasBlockInside` sees them without a lookup.
-      const marker = isPhrasing(segment.node) ? '' : ' data-block=""';
-      out.html += `<${SLOT} data-i="${out.nodes.length}"${marker}></${SLOT}>`;
-      out.nodes.push(segment.node);
-    } else {
-      out.sourceOffsets.push(segment.offset);
-      out.html += segment.kind === 'html' ? segment.value : escapeText(segment.value);
-    }
-  }
-  return out;
-}
-
 /** The walker over one parsed run. */
 class HtmlReader {
+  private readonly offsets: OffsetMap;
+  /** Slots met so far: a slot parse5 threw away (inside `<select>`…) is put back at the end. */
+  readonly used = new Set<number>();
+
   constructor(
     private readonly serialised: Serialised,
     private readonly ctx: HtmlContext,
-  ) {}
-
-  /** Map an offset in the serialised string back to the source (approximately inside escaped text). */
-  private sourceOffset(at: number): number | undefined {
-    const { starts, sourceOffsets } = this.serialised;
-    let index = 0;
-    for (let i = 0; i < starts.length; i++) {
-      if ((starts[i] ?? 0) <= at) index = i;
-      else break;
-    }
-    const base = sourceOffsets[index];
-    if (base === undefined || base < 0) return undefined;
-    return base + (at - (starts[index] ?? 0));
+  ) {
+    this.offsets = new OffsetMap(serialised.spans, ctx.lines);
   }
 
   private position(node: P5Node) {
     const location = node.sourceCodeLocation;
     if (!location) return undefined;
-    const start = this.sourceOffset(location.startOffset);
-    const end = this.sourceOffset(location.endOffset);
+    const start = this.offsets.toParsed(location.startOffset, 'start');
     if (start === undefined) return undefined;
+    const end = this.offsets.toParsed(location.endOffset, 'end');
     return this.ctx.lines.position(start, Math.max(start, end ?? start));
   }
 
-  private warn(code: Warning['code'], message: string, node: P5Node) {
+  private at(node: P5Node) {
     const position = this.position(node);
-    this.ctx.warn(position ? { code, message, position } : { code, message });
+    return position ? { position } : {};
+  }
+
+  warn(code: Warning['code'], message: string, node?: P5Node) {
+    this.ctx.warn({ code, message, ...(node ? this.at(node) : {}) });
   }
 
   private slot(element: P5Element): PhrasingContent | BlockContent | undefined {
     const index = Number(attribute(element, 'data-i'));
+    this.used.add(index);
     return this.serialised.nodes[index];
+  }
+
+  /** The slotted Markdown inside an element that is dropped: it is the author's text, not the element's. */
+  private slotsInside(element: P5Element): (PhrasingContent | BlockContent)[] {
+    const out: (PhrasingContent | BlockContent)[] = [];
+    const stack: P5Node[] = [...childrenOf(element)].reverse();
+    while (stack.length > 0) {
+      const node = stack.pop() as P5Node;
+      if (!('tagName' in node)) continue;
+      if (node.tagName === SLOT) {
+        const slotted = this.slot(node);
+        if (slotted) out.push(slotted);
+        continue;
+      }
+      const children = childrenOf(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as P5Node);
+    }
+    return out;
+  }
+
+  /** The text of an element, slotted Markdown included, without recursion (nesting can be deep). */
+  private textContent(root: P5Node): string {
+    let text = '';
+    const stack: P5Node[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop() as P5Node;
+      if (node.nodeName === '#text' && 'value' in node) text += node.value;
+      else if ('tagName' in node && node.tagName === SLOT) {
+        const slotted = this.slot(node);
+        if (slotted) text += toText(slotted);
+      } else if ('childNodes' in node && !('tagName' in node && DROPPED.has(node.tagName))) {
+        const children = childrenOf(node);
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as P5Node);
+      }
+    }
+    return text;
+  }
+
+  /** Comments vanish. One never closed hides everything after it, which the warning says. */
+  private comment(node: P5Node): void {
+    const location = node.sourceCodeLocation;
+    const raw = location ? this.serialised.html.slice(location.startOffset, location.endOffset) : '';
+    const closed = /--!?>$/.test(raw) || /^<!-?-?>$/.test(raw) || !raw.startsWith('<!--');
+    this.warn(
+      'html-comment',
+      closed ? 'HTML comment dropped' : 'HTML comment never closed: it and everything after it dropped',
+      node,
+    );
+  }
+
+  /** An element dropped with its content; Markdown inside it survives. */
+  private dropped(element: P5Element): (PhrasingContent | BlockContent)[] {
+    this.warn('html-dropped', `<${element.tagName}> dropped with its content`, element);
+    return this.slotsInside(element);
   }
 
   /* ---------------------------------------------------------------------------------------- */
@@ -177,27 +139,25 @@ class HtmlReader {
 
   private phrasingNode(node: P5Node, depth: number): PhrasingContent[] {
     if (node.nodeName === '#text' && 'value' in node) {
-      const position = this.position(node);
-      return [position ? { type: 'text', value: node.value, position } : { type: 'text', value: node.value }];
+      return [{ type: 'text', value: node.value, ...this.at(node) }];
     }
     if (node.nodeName === '#comment') {
-      this.warn('html-comment', 'HTML comment dropped', node);
+      this.comment(node);
       return [];
     }
     if (!('tagName' in node)) return [];
     const element = node;
     const tag = element.tagName;
-    if (depth > this.ctx.maxDepth) {
-      this.warn('too-deep', `HTML nested deeper than ${this.ctx.maxDepth} levels flattened to text`, node);
-      return [{ type: 'text', value: textContent(element) }];
-    }
     if (tag === SLOT) {
       const slotted = this.slot(element);
       if (!slotted) return [];
       return isPhrasing(slotted) ? [slotted] : blocksToPhrasing([slotted]);
     }
-    const position = this.position(element);
-    const at = position ? { position } : {};
+    if (depth > this.ctx.maxDepth) {
+      this.warn('too-deep', `HTML nested deeper than ${this.ctx.maxDepth} levels flattened to text`, node);
+      return [{ type: 'text', value: this.textContent(element) }];
+    }
+    const at = this.at(element);
     const children = () => this.phrasing(childrenOf(element), depth + 1);
     if (tag in PHRASING_WRAPPERS) {
       const type = PHRASING_WRAPPERS[tag as keyof typeof PHRASING_WRAPPERS];
@@ -207,7 +167,7 @@ class HtmlReader {
       case 'br':
         return [{ type: 'break', ...at }];
       case 'code':
-        return [{ type: 'inlineCode', value: textContent(element), ...at }];
+        return [{ type: 'inlineCode', value: this.textContent(element), ...at }];
       case 'a': {
         const href = attribute(element, 'href');
         if (href === undefined) return children();
@@ -219,25 +179,16 @@ class HtmlReader {
       }
       case 'img': {
         const src = attribute(element, 'src') ?? '';
+        const alt = attribute(element, 'alt') ?? '';
         if (!isSafeUrl(src, 'image')) {
+          // As for Markdown images: the picture goes, its text equivalent stays.
           this.warn('unsafe-url', `image with an unsafe URL dropped: ${src.slice(0, 60)}`, element);
-          return [];
+          return alt ? [{ type: 'text', value: alt, ...at }] : [];
         }
-        return [
-          {
-            type: 'image',
-            url: src,
-            title: attribute(element, 'title') ?? null,
-            alt: attribute(element, 'alt') ?? '',
-            ...at,
-          },
-        ];
+        return [{ type: 'image', url: src, title: attribute(element, 'title') ?? null, alt, ...at }];
       }
     }
-    if (DROPPED.has(tag)) {
-      this.warn('html-dropped', `<${tag}> dropped with its content`, element);
-      return [];
-    }
+    if (DROPPED.has(tag)) return blocksToPhrasing(this.dropped(element).map(asBlock));
     if (TRANSPARENT.has(tag)) return children();
     if (BLOCK_ELEMENTS.has(tag)) {
       // A block inside running text (`foo <div>bar</div>`): keep its text in the line.
@@ -257,7 +208,7 @@ class HtmlReader {
     const flush = () => {
       const children = trimPhrasing(this.phrasing(run, depth + 1));
       run = [];
-      if (children.length > 0) out.push({ type: 'paragraph', children });
+      if (children.length > 0) out.push({ type: 'paragraph', children, ...spanOfChildren(children) });
     };
     for (const node of nodes) {
       const block = this.blockNode(node, depth);
@@ -276,7 +227,7 @@ class HtmlReader {
   private blockNode(node: P5Node, depth: number): BlockContent[] | 'inline' {
     if (!('tagName' in node)) {
       if (node.nodeName === '#comment') {
-        this.warn('html-comment', 'HTML comment dropped', node);
+        this.comment(node);
         return [];
       }
       return 'inline';
@@ -289,37 +240,25 @@ class HtmlReader {
       return isPhrasing(slotted) ? 'inline' : [slotted];
     }
     if (!BLOCK_ELEMENTS.has(tag)) {
-      if (DROPPED.has(tag)) {
-        this.warn('html-dropped', `<${tag}> dropped with its content`, element);
-        return [];
-      }
-      if (
-        tag in PHRASING_WRAPPERS ||
-        TRANSPARENT.has(tag) ||
-        tag === 'a' ||
-        tag === 'img' ||
-        tag === 'br' ||
-        tag === 'code'
-      ) {
-        // Inline HTML that wraps blocks (`<em>` around a Markdown paragraph) cannot stay inline.
-        return hasBlockInside(element) ? this.blocks(childrenOf(element), depth + 1) : 'inline';
-      }
-      this.warn('html-unknown', `unsupported HTML element <${tag}> removed, its content kept`, element);
+      if (DROPPED.has(tag)) return this.dropped(element).map(asBlock);
+      const known = tag in PHRASING_WRAPPERS || TRANSPARENT.has(tag) || INLINE_OTHERS.has(tag);
+      // Inline HTML, known or not, belongs to the paragraph around it (`正文<font>红字</font>` is one
+      // line); only when it wraps blocks (`<em>` around a Markdown paragraph) can it not stay inline.
+      if (!UNMAPPED_BLOCKS.has(tag) && !hasBlockInside(element)) return 'inline';
+      if (!known) this.warn('html-unknown', `unsupported HTML element <${tag}> removed, its content kept`, element);
       return this.blocks(childrenOf(element), depth + 1);
     }
     if (depth > this.ctx.maxDepth) {
       this.warn('too-deep', `HTML nested deeper than ${this.ctx.maxDepth} levels flattened to text`, node);
-      return [{ type: 'paragraph', children: [{ type: 'text', value: textContent(element) }] }];
+      return [{ type: 'paragraph', children: [{ type: 'text', value: this.textContent(element) }] }];
     }
-    const position = this.position(element);
-    const at = position ? { position } : {};
+    const at = this.at(element);
     switch (tag) {
-      case 'p':
+      case 'p': {
         if (hasBlockInside(element)) return this.blocks(childrenOf(element), depth + 1);
-        {
-          const children = trimPhrasing(this.phrasing(childrenOf(element), depth + 1));
-          return children.length > 0 ? [{ type: 'paragraph', children, ...at }] : [];
-        }
+        const children = trimPhrasing(this.phrasing(childrenOf(element), depth + 1));
+        return children.length > 0 ? [{ type: 'paragraph', children, ...at }] : [];
+      }
       case 'h1':
       case 'h2':
       case 'h3':
@@ -345,18 +284,15 @@ class HtmlReader {
         const lang = code
           ? (/(?:^|\s)(?:language|lang)-(\S+)/.exec(attribute(code, 'class') ?? '')?.[1] ?? null)
           : null;
-        return [{ type: 'code', lang, meta: null, value: textContent(element).replace(/\n$/, ''), ...at }];
+        return [{ type: 'code', lang, meta: null, value: this.textContent(element).replace(/\n$/, ''), ...at }];
       }
       case 'ul':
       case 'ol':
         return [this.list(element, depth)];
       case 'table':
         return [this.table(element, depth)];
-      case 'li':
-        // A stray <li> outside a list: its content, as blocks.
-        return this.blocks(childrenOf(element), depth + 1);
       default:
-        // div, and table parts met outside a table: their content.
+        // div, a stray <li>, and table parts met outside a table: their content.
         return this.blocks(childrenOf(element), depth + 1);
     }
   }
@@ -379,21 +315,19 @@ class HtmlReader {
     for (const child of childrenOf(element)) {
       if ('tagName' in child && child.tagName === 'li') {
         flushStray();
-        const position = this.position(child);
         children.push({
           type: 'listItem',
           checked: null,
           spread: false,
           children: this.blocks(childrenOf(child), depth + 2),
-          ...(position ? { position } : {}),
+          ...this.at(child),
         });
       } else if (!(child.nodeName === '#text' && 'value' in child && child.value.trim() === '')) {
         stray.push(child);
       }
     }
     flushStray();
-    const position = this.position(element);
-    return { type: 'list', ordered, start, spread: false, children, ...(position ? { position } : {}) };
+    return { type: 'list', ordered, start, spread: false, children, ...this.at(element) };
   }
 
   private table(element: P5Element, depth: number): Table {
@@ -426,131 +360,88 @@ class HtmlReader {
     }
     const children: TableRow[] = rows.map((row, rowIndex) => {
       const cells: TableCell[] = cellsOf(row.element).map((cell) => {
-        const position = this.position(cell);
         const align = cellAlign(cell);
         const blocks = this.blocks(childrenOf(cell), depth + 2);
+        // `rowspan="0"` spans to the end of the table (HTML 4.8.10.14).
+        const rowSpan = attribute(cell, 'rowspan')?.trim() === '0' ? rows.length - rowIndex : spanOf(cell, 'rowspan');
         return {
           type: 'tableCell',
           header: cell.tagName === 'th' || rowIndex < headerRows,
-          rowSpan: spanAttribute(cell, 'rowspan', 65534),
-          colSpan: spanAttribute(cell, 'colspan', 1000),
+          rowSpan: Math.max(1, Math.min(rowSpan, 65534)),
+          colSpan: Math.min(spanOf(cell, 'colspan'), 1000),
           ...(align ? { align } : {}),
           children: blocksToPhrasing(blocks),
-          ...(position ? { position } : {}),
+          ...this.at(cell),
         };
       });
-      const position = this.position(row.element);
-      return { type: 'tableRow', children: cells, ...(position ? { position } : {}) };
+      return { type: 'tableRow', children: cells, ...this.at(row.element) };
     });
-    const position = this.position(element);
     return {
       type: 'table',
       align: [],
       headerRows,
       ...(caption && caption.length > 0 ? { caption } : {}),
       children,
-      ...(position ? { position } : {}),
+      ...this.at(element),
     };
   }
-}
 
-/* ------------------------------------------------------------------------------------------------
- * parse5 helpers
- * --------------------------------------------------------------------------------------------- */
-
-function childrenOf(node: P5Parent): P5Node[] {
-  if (node.nodeName === 'template' && 'content' in node) return node.content.childNodes;
-  return node.childNodes;
-}
-
-function attribute(element: P5Element, name: string): string | undefined {
-  return element.attrs.find((attr) => attr.name === name)?.value;
-}
-
-function spanAttribute(element: P5Element, name: string, max: number): number {
-  const raw = attribute(element, name);
-  const value = raw === undefined ? 1 : Number.parseInt(raw, 10);
-  return Number.isFinite(value) && value >= 1 ? Math.min(value, max) : 1;
-}
-
-function cellAlign(cell: P5Element): AlignType | undefined {
-  const value = (
-    attribute(cell, 'align') ??
-    /text-align\s*:\s*(\w+)/i.exec(attribute(cell, 'style') ?? '')?.[1] ??
-    ''
-  ).toLowerCase();
-  return value === 'left' || value === 'right' || value === 'center' ? value : undefined;
-}
-
-/** The text of an element, iteratively (nesting can be arbitrarily deep). */
-function textContent(root: P5Node): string {
-  let text = '';
-  const stack: P5Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as P5Node;
-    if (node.nodeName === '#text' && 'value' in node) text += node.value;
-    else if ('childNodes' in node && !('tagName' in node && DROPPED.has(node.tagName))) {
-      const children = childrenOf(node);
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as P5Node);
-    }
+  /** Slotted nodes parse5 did not place in the tree (it drops unknown elements inside `<select>`). */
+  lost(): (PhrasingContent | BlockContent)[] {
+    return this.serialised.nodes.filter((_, index) => !this.used.has(index));
   }
-  return text;
-}
-
-function hasBlockInside(element: P5Element): boolean {
-  const stack: P5Node[] = [...childrenOf(element)];
-  while (stack.length > 0) {
-    const node = stack.pop() as P5Node;
-    if (!('tagName' in node)) continue;
-    if (node.tagName === SLOT) {
-      if (node.attrs.some((a) => a.name === 'data-block')) return true;
-      continue;
-    }
-    if (BLOCK_ELEMENTS.has(node.tagName)) return true;
-    stack.push(...childrenOf(node));
-  }
-  return false;
 }
 
 function isPhrasing(node: PhrasingContent | BlockContent): node is PhrasingContent {
   return PHRASING_TYPES.has(node.type);
 }
 
-const PHRASING_TYPES = new Set<string>([
-  'text',
-  'emphasis',
-  'strong',
-  'delete',
-  'underline',
-  'mark',
-  'subscript',
-  'superscript',
-  'inlineCode',
-  'inlineMath',
-  'link',
-  'image',
-  'break',
-  'footnoteReference',
-]);
+/** The position from the first child's start to the last child's end, when both have one. */
+function spanOfChildren(children: PhrasingContent[]): { position?: Position } {
+  const start = children[0]?.position?.start;
+  const end = children[children.length - 1]?.position?.end;
+  return start && end ? { position: { start, end } } : {};
+}
+
+/** A slotted node where a block is needed: phrasing goes in a paragraph. */
+function asBlock(node: PhrasingContent | BlockContent): BlockContent {
+  return isPhrasing(node) ? { type: 'paragraph', children: [node] } : node;
+}
 
 /* ------------------------------------------------------------------------------------------------
  * Entry points
  * --------------------------------------------------------------------------------------------- */
 
-function parseRun(segments: Segment[]) {
-  const serialised = serialise(segments);
+function read(segments: Segment[], ctx: HtmlContext, separator: string) {
+  const serialised = serialise(segments, separator);
   const fragment = parseFragment(serialised.html, { sourceCodeLocationInfo: true });
-  return { serialised, fragment };
+  return { reader: new HtmlReader(serialised, ctx), fragment };
+}
+
+function warnLost(ctx: HtmlContext, lost: (PhrasingContent | BlockContent)[]): void {
+  for (const node of lost) {
+    ctx.warn({
+      code: 'html-unknown',
+      message: 'Markdown inside an HTML element that cannot hold it (such as <select>) moved after the element',
+      ...(node.position ? { position: node.position } : {}),
+    });
+  }
 }
 
 /** Phrasing content from a run of inline siblings that includes raw HTML. */
 export function phrasingFromHtml(segments: Segment[], ctx: HtmlContext): PhrasingContent[] {
-  const { serialised, fragment } = parseRun(segments);
-  return new HtmlReader(serialised, ctx).phrasing(fragment.childNodes, ctx.depth);
+  const { reader, fragment } = read(segments, ctx, '');
+  const out = reader.phrasing(fragment.childNodes, ctx.depth);
+  const lost = reader.lost();
+  warnLost(ctx, lost);
+  return lost.length > 0 ? mergeTexts([...out, ...blocksToPhrasing(lost.map(asBlock))]) : out;
 }
 
 /** Blocks from a run of block siblings that includes raw HTML blocks. */
 export function blocksFromHtml(segments: Segment[], ctx: HtmlContext): BlockContent[] {
-  const { serialised, fragment } = parseRun(segments);
-  return new HtmlReader(serialised, ctx).blocks(fragment.childNodes, ctx.depth);
+  const { reader, fragment } = read(segments, ctx, '\n');
+  const out = reader.blocks(fragment.childNodes, ctx.depth);
+  const lost = reader.lost();
+  warnLost(ctx, lost);
+  return lost.length > 0 ? [...out, ...lost.map(asBlock)] : out;
 }

@@ -22,14 +22,18 @@ function spanning(a: Position | undefined, b: Position | undefined): Position | 
   return a && b ? { start: a.start, end: b.end } : undefined;
 }
 
-/** Removes whitespace at the start and end of a line of phrasing (HTML source is indented). */
+/**
+ * Removes whitespace at the start and end of a line of phrasing (HTML source is indented). Only
+ * HTML's ASCII whitespace: a full-width space (U+3000) is the author's indent, which the report
+ * passes recognise and record.
+ */
 export function trimPhrasing(nodes: PhrasingContent[]): PhrasingContent[] {
   const out = [...nodes];
   const first = out[0];
-  if (first?.type === 'text') out[0] = { ...first, value: first.value.replace(/^\s+/, '') };
+  if (first?.type === 'text') out[0] = { ...first, value: first.value.replace(/^[ \t\n\f\r]+/, '') };
   const lastIndex = out.length - 1;
   const last = out[lastIndex];
-  if (last?.type === 'text') out[lastIndex] = { ...last, value: last.value.replace(/\s+$/, '') };
+  if (last?.type === 'text') out[lastIndex] = { ...last, value: last.value.replace(/[ \t\n\f\r]+$/, '') };
   return out.filter((node) => !(node.type === 'text' && node.value === ''));
 }
 
@@ -40,14 +44,22 @@ export function trimPhrasing(nodes: PhrasingContent[]): PhrasingContent[] {
 export function blocksToPhrasing(blocks: BlockContent[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const block of blocks) {
-    if (out.length > 0) out.push({ type: 'break' });
-    if (block.type === 'paragraph' || block.type === 'heading') out.push(...block.children);
+    let line: PhrasingContent[];
+    if (block.type === 'paragraph' || block.type === 'heading') line = block.children;
     else if (block.type === 'item') {
-      out.push({ type: 'text', value: block.ordinal.marker }, ...(block.title ?? []), ...block.children);
+      line = [{ type: 'text', value: block.ordinal.marker }, ...(block.title ?? []), ...block.children];
     } else {
-      const value = toText(block);
-      if (value !== '') out.push({ type: 'text', value });
+      // Lists, tables, code…: their text, one line per row or item (a rule or page break has none).
+      line = [];
+      for (const value of toText(block).split('\n')) {
+        if (line.length > 0) line.push({ type: 'break' });
+        if (value !== '') line.push({ type: 'text', value });
+      }
+      while (line[line.length - 1]?.type === 'break') line.pop();
     }
+    if (line.length === 0) continue;
+    if (out.length > 0) out.push({ type: 'break' });
+    out.push(...line);
   }
   return mergeTexts(out);
 }

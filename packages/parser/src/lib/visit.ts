@@ -13,7 +13,8 @@ export type Visitor = (
 
 /**
  * Visits every node in document order (pre-order), with its parent and index. Iterative, so any
- * depth is safe. A document's footnote definitions are visited after its body.
+ * depth is safe. A document's footnote definitions are visited after its body, with the document
+ * as parent and their index in `document.footnotes`.
  */
 export function visit(tree: Nodes, visitor: Visitor): void {
   const stack: { node: Nodes; parent: Parents | undefined; index: number | undefined }[] = [
