@@ -12,7 +12,7 @@
  * whatever is open before a placeholder (spec: https://html.spec.whatwg.org/#tokenization).
  */
 import type { BlockContent, PhrasingContent } from '../ast.js';
-import type { LineIndex } from './positions.js';
+import { floorIndex, type LineIndex } from './positions.js';
 
 /** One piece of a run of siblings, in source order. Offsets are those of the parsed text. */
 export type Segment =
@@ -380,18 +380,6 @@ function linesOf(value: string): { starts: number[]; ends: number[] } {
   }
   ends.push(value.length);
   return { starts, ends };
-}
-
-/** Index of the last element `<= value` in a sorted array. */
-function floorIndex(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((sorted[mid] ?? 0) <= value) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /**

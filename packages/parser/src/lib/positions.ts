@@ -21,7 +21,7 @@ function lineStartsOf(text: string): number[] {
 }
 
 /** Index of the last element `<= value` in a sorted array (0 when none is). */
-function floorIndex(sorted: readonly number[], value: number): number {
+export function floorIndex(sorted: readonly number[], value: number): number {
   let low = 0;
   let high = sorted.length - 1;
   while (low < high) {
