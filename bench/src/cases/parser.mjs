@@ -37,4 +37,20 @@ export const parserCases = [
       }
     },
   },
+  {
+    name: 'wenshu-parse-structure',
+    description: 'parse() then structure(): the report passes on top of parsing',
+    input: 'seed',
+    baseline: 'wenshu-parse',
+    target: { scale: 100, maxRatio: 1.3, source: 'issue "Report structure": passes add at most 30% to parse time' },
+    async setup(input) {
+      const { parse, structure } = await import('@wenshu/parser');
+      return { parse, structure, text: input.text };
+    },
+    run: ({ parse, structure, text }) => structure(parse(text)),
+    check(result, input) {
+      const items = result?.document?.children.filter((node) => node.type === 'item').length ?? 0;
+      if (items < 57 * input.scale) throw new Error(`only ${items} items`);
+    },
+  },
 ];
