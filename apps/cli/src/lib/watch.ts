@@ -42,6 +42,8 @@ export async function watchInputs(
     timer = setTimeout(flush, DEBOUNCE_MS);
   };
   watcher.on('add', changed).on('change', changed);
+  // Say so only once the initial scan is done: a change before 'ready' is not reported.
+  await new Promise<void>((ready) => watcher.once('ready', () => ready()));
   if (!options.quiet) process.stderr.write('wenshu: watching for changes (Ctrl-C to stop)\n');
   await new Promise<void>((done) => {
     const stop = () => {
