@@ -38,6 +38,13 @@ describe('wenshu convert --watch', () => {
       60_000,
       'the changed file to be converted again',
     );
+    // Ctrl-C once the run is over: during a run it would interrupt it (exit 130).
+    const idle = (text: string) => text.split('watching for changes').length - 1;
+    await until(
+      () => idle(stderr) >= 2 && stderr.trimEnd().endsWith('(Ctrl-C to stop)'),
+      60_000,
+      'the watcher to be idle',
+    );
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(stderr).toContain('in/b.md → out/b.xlsx');

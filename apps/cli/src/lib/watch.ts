@@ -5,11 +5,14 @@ import { isDynamicPattern } from 'tinyglobby';
 import { REPORT_EXTENSIONS, staticBase } from './inputs.js';
 
 const DEBOUNCE_MS = 300;
+/** Printed when the watcher is idle again: after the first scan and after each reconversion. */
+const WATCHING = 'wenshu: watching for changes (Ctrl-C to stop)\n';
 
 /**
  * `--watch`: after the first run, converts again the reports that change (or appear) under the
- * inputs, a moment after the last change (editors write a file in several steps). Ctrl-C closes the
- * watcher and ends the command with exit 0: in watch mode it is the ordinary way to stop.
+ * inputs, a moment after the last change (editors write a file in several steps). Ctrl-C while idle
+ * closes the watcher and ends the command with exit 0: in watch mode it is the ordinary way to stop.
+ * Ctrl-C during a reconversion interrupts that run like any other (no partial file, exit 130).
  */
 export async function watchInputs(
   args: readonly string[],
@@ -34,6 +37,9 @@ export async function watchInputs(
       .then(() => reconvert(changed))
       .catch((error: Error) => {
         process.stderr.write(`wenshu: ${error.message}\n`);
+      })
+      .then(() => {
+        if (!options.quiet) process.stderr.write(WATCHING);
       });
   };
   const changed = (path: string) => {
@@ -44,7 +50,7 @@ export async function watchInputs(
   watcher.on('add', changed).on('change', changed);
   // Say so only once the initial scan is done: a change before 'ready' is not reported.
   await new Promise<void>((ready) => watcher.once('ready', () => ready()));
-  if (!options.quiet) process.stderr.write('wenshu: watching for changes (Ctrl-C to stop)\n');
+  if (!options.quiet) process.stderr.write(WATCHING);
   await new Promise<void>((done) => {
     const stop = () => {
       clearTimeout(timer);
