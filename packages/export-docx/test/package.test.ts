@@ -141,19 +141,20 @@ describe('reproducible packages', () => {
 
   it('writes every zip entry with the source date and [Content_Types].xml first', async () => {
     const bytes = await toDocx(everything(), { sourceDateEpoch: 1_700_000_000 });
-    // Local file headers: signature, then the DOS time and date at offsets 10 and 12.
+    // The central directory (APPNOTE.txt 4.3.12): each entry's DOS time and date at offsets 12 and 14.
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const end = bytes.length - 22;
+    expect(view.getUint32(end, true)).toBe(0x06054b50);
     const names: string[] = [];
     const stamps = new Set<string>();
-    for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
-      const time = view.getUint16(at + 10, true);
-      const date = view.getUint16(at + 12, true);
-      const nameLength = view.getUint16(at + 26, true);
-      const extra = view.getUint16(at + 28, true);
-      const size = view.getUint32(at + 18, true);
-      names.push(new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength)));
+    for (let i = 0, at = view.getUint32(end + 16, true); i < view.getUint16(end + 10, true); i++) {
+      expect(view.getUint32(at, true)).toBe(0x02014b50);
+      const time = view.getUint16(at + 12, true);
+      const date = view.getUint16(at + 14, true);
+      const nameLength = view.getUint16(at + 28, true);
+      names.push(new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)));
       stamps.add(`${(date >> 9) + 1980}-${(date >> 5) & 15}-${date & 31} ${time >> 11}:${(time >> 5) & 63}`);
-      at += 30 + nameLength + extra + size;
+      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
     }
     expect(names[0]).toBe('[Content_Types].xml');
     expect(names.length).toBe(Object.keys(unzipSync(bytes)).length);

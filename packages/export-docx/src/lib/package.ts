@@ -1,21 +1,22 @@
 /**
- * The last step: docx's zip, made reproducible and finished. docx writes "now" into core.xml and
- * into every zip entry's time; here the dates come from the source date, the entries are written
- * again with a fixed time, the font table names the theme's faces with their alternatives, and a
- * reference document's styles part takes the place of docx's.
+ * The last step: docx's parts, finished and zipped reproducibly. docx writes "now" into core.xml;
+ * here the dates come from the source date, the font table names the theme's faces with their
+ * alternatives, a reference document's styles part takes the place of docx's, and `@wenshu/zip`
+ * writes the package with one fixed time on every entry.
+ *
+ * The parts come from docx's compiler before docx zips them (see `compileParts`): zipping them there,
+ * unzipping them here and zipping them again cost a long report more than the rest of this step.
  */
 
 import type { Theme } from '@wenshu/theme';
-import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
+import { zipPackage } from '@wenshu/zip';
+import { type Document as DocxDocument, Packer } from 'docx';
 import type { ReferenceStyles } from './reference.js';
 import { stabilizeIds } from './stable-ids.js';
 import { element, elements, parseXml, serializeXml, type XmlElement } from './xml.js';
 
 /** 2000-01-01T00:00:00Z: the date of documents without a source date. */
 export const DEFAULT_DATE = Date.UTC(2000, 0, 1);
-
-/** The earliest time a zip entry can carry (MS-DOS dates start in 1980). */
-const DOS_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 2);
 
 export interface PackageOptions {
   /** Milliseconds since 1970. */
@@ -188,27 +189,42 @@ function renameStyles(xml: string, renames: ReadonlyMap<string, string>): string
   });
 }
 
-/**
- * fflate writes an entry's time from the local-time fields of the date (`getHours()`…); shift the
- * instant so those fields read as UTC, and the bytes do not depend on the machine's time zone.
- */
-function zipTime(date: number): Date {
-  const ms = Math.max(date, DOS_EPOCH);
-  return new Date(ms + new Date(ms).getTimezoneOffset() * 60_000);
+/** A package's parts by path: XML as text, media as bytes. */
+export type Parts = Map<string, string | Uint8Array>;
+
+/** docx's compiler, which `Packer` keeps as a static field and uses before zipping. */
+interface Compiler {
+  compile(file: DocxDocument, prettify?: string, overrides?: unknown[]): Map<string, string | Uint8Array>;
 }
 
-export function finishPackage(zip: Uint8Array, options: PackageOptions): Uint8Array {
-  const files = unzipSync(zip);
-  stabilizeIds(files);
-  const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
+/**
+ * The parts of the package docx would zip, in its order. docx 9.15 exposes its compiler only as
+ * `Packer.compiler`; the version is pinned, and a docx without it is a clear error, not a guess.
+ */
+export function compileParts(docx: DocxDocument): Parts {
+  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  if (typeof compiler?.compile !== 'function') {
+    throw new Error('this version of docx has no Packer.compiler: wenshu needs docx 9.15');
+  }
+  return new Map(compiler.compile(docx, undefined, []));
+}
+
+function textOf(data: string | Uint8Array | undefined): string | undefined {
+  return data === undefined || typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+}
+
+export function finishPackage(parts: Parts, options: PackageOptions): Uint8Array {
+  stabilizeIds(parts);
+  const text = (name: string) => textOf(parts.get(name));
 
   const core = text('docProps/core.xml');
-  if (core !== undefined) files['docProps/core.xml'] = strToU8(rewriteCore(core, options.date, options.lang));
+  if (core !== undefined) parts.set('docProps/core.xml', rewriteCore(core, options.date, options.lang));
   const fonts = text('word/fontTable.xml');
-  if (fonts !== undefined) files['word/fontTable.xml'] = strToU8(fontTable(fonts, options.theme));
+  if (fonts !== undefined) parts.set('word/fontTable.xml', fontTable(fonts, options.theme));
   const styles = text('word/styles.xml');
   if (styles !== undefined) {
-    files['word/styles.xml'] = strToU8(
+    parts.set(
+      'word/styles.xml',
       options.reference
         ? mergeStyles(styles, options.reference, options.tableStyle, options.offGrid ?? [], options.lang)
         : finishStyles(styles, options.tableStyle, options.offGrid ?? []),
@@ -217,20 +233,8 @@ export function finishPackage(zip: Uint8Array, options: PackageOptions): Uint8Ar
   if (options.reference) {
     for (const part of ['word/document.xml', 'word/footnotes.xml']) {
       const xml = text(part);
-      if (xml !== undefined) files[part] = strToU8(renameStyles(xml, options.reference.renames));
+      if (xml !== undefined) parts.set(part, renameStyles(xml, options.reference.renames));
     }
   }
-
-  const mtime = zipTime(options.date);
-  const names = Object.keys(files).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const out: Zippable = {};
-  for (const name of names) out[name] = [files[name] as Uint8Array, { mtime, level: 6 }];
-  return zipSync(out);
-}
-
-/** `[Content_Types].xml` first, as Office writes it; then the package relationships. */
-function rank(name: string): number {
-  if (name === '[Content_Types].xml') return 0;
-  if (name === '_rels/.rels') return 1;
-  return 2;
+  return zipPackage(parts, options.date);
 }

@@ -4,26 +4,21 @@
  * relationships with random ids (nanoid). The second document a process writes therefore differs
  * from the first. Here those ids are numbered again from the start of each package, in document
  * order, so the same input always gives the same bytes.
+ *
+ * The story parts are rewritten as text, tag by tag, rather than parsed: the document part of a
+ * long report runs to tens of megabytes, and only a few kinds of tag carry these ids. Text between
+ * tags never contains `<` (docx escapes it), so every match that starts with `<` is a tag.
  */
-import { strFromU8, strToU8 } from 'fflate';
-import { elements, parseXml, serializeXml, type XmlElement } from './xml.js';
 
-function walk(node: XmlElement, visit: (el: XmlElement) => void): void {
-  const stack: XmlElement[] = [node];
-  while (stack.length > 0) {
-    const el = stack.pop() as XmlElement;
-    visit(el);
-    const kids = elements(el);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as XmlElement);
-  }
-}
+import type { Parts } from './package.js';
+import { elements, parseXml, serializeXml } from './xml.js';
 
 /** Story parts in a fixed order: the body, then notes, headers and footers by name. */
-function storyParts(files: Record<string, Uint8Array>): string[] {
-  const others = Object.keys(files)
+function storyParts(parts: Parts): string[] {
+  const others = [...parts.keys()]
     .filter((name) => /^word\/(footnotes|endnotes|header\d*|footer\d*)\.xml$/.test(name))
     .sort();
-  return ['word/document.xml', ...others].filter((name) => files[name]);
+  return ['word/document.xml', ...others].filter((name) => parts.has(name));
 }
 
 function relsOf(part: string): string {
@@ -31,7 +26,43 @@ function relsOf(part: string): string {
   return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
-export function stabilizeIds(files: Record<string, Uint8Array>): void {
+function textOf(data: string | Uint8Array): string {
+  return typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+}
+
+/**
+ * The tags that carry ids, and the text of field instructions (which name `_Toc…` bookmarks):
+ * drawing and bookmark tags, any tag with `w:anchor` or `r:id`, and `w:instrText` with its text.
+ */
+const CARRIERS =
+  /<(?:wp:docPr|w:bookmarkStart|w:bookmarkEnd)\s[^>]*>|<[^>]*\s(?:w:anchor|r:id)="[^>]*>|<w:instrText\b[^>]*>[^<]*/g;
+const ATTRIBUTE = /(\s)([\w:]+)="([^"]*)"/g;
+
+/** Renumbers the relationships of `part` whose ids are not `rIdN`; returns old id → new id. */
+function renumberRelationships(parts: Parts, part: string): Map<string, string> {
+  const renames = new Map<string, string>();
+  const relsName = relsOf(part);
+  const relsData = parts.get(relsName);
+  if (relsData === undefined) return renames;
+  const rels = parseXml(textOf(relsData));
+  const relationships = elements(rels, 'Relationship');
+  const used = new Set(relationships.map((r) => r.attributes.Id));
+  let next = relationships.length;
+  for (const rel of relationships) {
+    const id = rel.attributes.Id;
+    if (!id || /^rId\d+$/.test(id)) continue;
+    let renamed: string;
+    do renamed = `rId${++next}`;
+    while (used.has(renamed));
+    used.add(renamed);
+    renames.set(id, renamed);
+    rel.attributes.Id = renamed;
+  }
+  if (renames.size > 0) parts.set(relsName, serializeXml(rels));
+  return renames;
+}
+
+export function stabilizeIds(parts: Parts): void {
   let drawing = 0;
   let bookmark = 0;
   const bookmarkIds = new Map<string, string>();
@@ -46,56 +77,27 @@ export function stabilizeIds(files: Record<string, Uint8Array>): void {
     return renamed;
   };
 
-  for (const part of storyParts(files)) {
-    const root = parseXml(strFromU8(files[part] as Uint8Array));
-
-    // Relationship ids that are not rIdN: renumber them within the part's relationships.
-    const relsName = relsOf(part);
-    const relRenames = new Map<string, string>();
-    const relsBytes = files[relsName];
-    if (relsBytes) {
-      const rels = parseXml(strFromU8(relsBytes));
-      const relationships = elements(rels, 'Relationship');
-      const used = new Set(relationships.map((r) => r.attributes.Id));
-      let next = relationships.length;
-      for (const rel of relationships) {
-        const id = rel.attributes.Id;
-        if (!id || /^rId\d+$/.test(id)) continue;
-        let renamed: string;
-        do renamed = `rId${++next}`;
-        while (used.has(renamed));
-        used.add(renamed);
-        relRenames.set(id, renamed);
-        rel.attributes.Id = renamed;
+  for (const part of storyParts(parts)) {
+    const relRenames = renumberRelationships(parts, part);
+    const xml = textOf(parts.get(part) as string | Uint8Array);
+    const rewritten = xml.replace(CARRIERS, (match) => {
+      if (match.startsWith('<w:instrText')) {
+        const close = match.indexOf('>') + 1;
+        return match.slice(0, close) + match.slice(close).replace(/_Toc\d+/g, (name) => tocName(name));
       }
-      if (relRenames.size > 0) files[relsName] = strToU8(serializeXml(rels));
-    }
-
-    walk(root, (el) => {
-      if (el.name === 'wp:docPr') el.attributes.id = String(++drawing);
-      if (el.name === 'w:bookmarkStart' || el.name === 'w:bookmarkEnd') {
-        const id = el.attributes['w:id'];
-        if (id !== undefined) {
-          let renamed = bookmarkIds.get(`${part}#${id}`);
-          if (!renamed) {
-            renamed = String(++bookmark);
-            bookmarkIds.set(`${part}#${id}`, renamed);
-          }
-          el.attributes['w:id'] = renamed;
-        }
-        const name = el.attributes['w:name'];
-        if (name !== undefined) el.attributes['w:name'] = tocName(name);
-      }
-      const anchor = el.attributes['w:anchor'];
-      if (anchor !== undefined) el.attributes['w:anchor'] = tocName(anchor);
-      const rid = el.attributes['r:id'];
-      if (rid !== undefined && relRenames.has(rid)) el.attributes['r:id'] = relRenames.get(rid) as string;
-      if (el.name === 'w:instrText') {
-        el.children = el.children.map((child) =>
-          typeof child === 'string' ? child.replace(/_Toc\d+/g, (name) => tocName(name)) : child,
-        );
-      }
+      const name = match.slice(1, match.search(/[\s/>]/));
+      const isBookmark = name === 'w:bookmarkStart' || name === 'w:bookmarkEnd';
+      return match.replace(ATTRIBUTE, (attribute, space: string, key: string, value: string) => {
+        let renamed = value;
+        if (name === 'wp:docPr' && key === 'id') renamed = String(++drawing);
+        else if (isBookmark && key === 'w:id') {
+          renamed = bookmarkIds.get(`${part}#${value}`) ?? String(++bookmark);
+          bookmarkIds.set(`${part}#${value}`, renamed);
+        } else if ((isBookmark && key === 'w:name') || key === 'w:anchor') renamed = tocName(value);
+        else if (key === 'r:id') renamed = relRenames.get(value) ?? value;
+        return renamed === value ? attribute : `${space}${key}="${renamed}"`;
+      });
     });
-    files[part] = strToU8(serializeXml(root));
+    parts.set(part, rewritten);
   }
 }

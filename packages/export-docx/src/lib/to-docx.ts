@@ -1,19 +1,20 @@
 /**
  * `toDocx`: a wenshu document → the bytes of a Word document. Pictures are read first; then the
  * handler table renders the tree into docx's objects with named styles from the theme (or a
- * reference document); docx packs them, and package.ts makes the zip reproducible.
+ * reference document); docx compiles them into the package's parts, and package.ts finishes them
+ * and zips them reproducibly.
  */
 
 import { type Document, type Heading, toText } from '@wenshu/parser';
 import { presetTheme, themeForLanguage } from '@wenshu/theme';
-import { Document as DocxDocument, type FileChild, Packer, PageBreak, Paragraph, Table, TableOfContents } from 'docx';
+import { Document as DocxDocument, type FileChild, PageBreak, Paragraph, Table, TableOfContents } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { handlers } from './handlers/index.js';
 import { loadImages } from './images.js';
 import { measureWidth } from './measure.js';
 import { ListNumbering } from './numbering.js';
 import type { ToDocxOptions } from './options.js';
-import { DEFAULT_DATE, finishPackage } from './package.js';
+import { compileParts, DEFAULT_DATE, finishPackage } from './package.js';
 import { readReferenceDocx } from './reference.js';
 import { footers, sectionProperties, sectionTextWidth } from './section.js';
 import { type Context, State } from './state.js';
@@ -111,11 +112,10 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
     ...(reference?.theme ? { theme: reference.theme } : {}),
     sections: [{ properties: section, footers: pageNumbers.footers, children: body }],
   });
-  const packed = new Uint8Array(await Packer.toArrayBuffer(docx));
 
   const renames = new Map<string, string>();
   for (const role of DOCX_FIXED_ROLES) if (ids[role] !== STYLES[role].id) renames.set(STYLES[role].id, ids[role]);
-  return finishPackage(packed, {
+  return finishPackage(compileParts(docx), {
     date: options.sourceDateEpoch === undefined ? DEFAULT_DATE : options.sourceDateEpoch * 1000,
     lang,
     theme,
