@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 import { run } from './main.js';
 
+// The command is bundled (scripts/bundle.mjs), so its dependencies' code no longer sits under
+// node_modules, where Node keeps quiet about their deprecated calls (archiver's `new Buffer()`).
+// Those warnings are for the dependencies' authors; the command's users would only be puzzled.
+process.noDeprecation = true;
+
 // Reading a closed pipe (`wenshu ast x.md | head`) is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);

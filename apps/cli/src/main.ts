@@ -1,13 +1,18 @@
 import { Command, CommanderError, Option } from 'commander';
-import { astCommand } from './commands/ast.js';
-import { checkCommand } from './commands/check.js';
-import { convertCommand } from './commands/convert.js';
-import { fontsCommand } from './commands/fonts.js';
-import { outlineCommand } from './commands/outline.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './lib/errors.js';
 import { formatNames } from './lib/formats.js';
 import { addPassFlags } from './lib/pass-flags.js';
 import { version } from './lib/version.js';
+
+/**
+ * A command's action, its module imported when the command runs: `wenshu --help` loads none of the
+ * parser and exporters, and `wenshu convert` only what the main thread needs.
+ */
+function lazy<A extends unknown[]>(load: () => Promise<(...args: A) => unknown>): (...args: A) => Promise<void> {
+  return async (...args) => {
+    await (await load())(...args);
+  };
+}
 
 /** Commander's way to repeat an option: each value is appended. */
 function collect(value: string, previous: string[]): string[] {
@@ -28,21 +33,21 @@ function program(): Command {
       .argument('<file>', 'a Markdown (.md) or plain-text (.txt) report')
       .option('--raw', 'the tree as parsed, before the report passes')
       .option('--compact', 'one line of JSON instead of indented'),
-  ).action(astCommand);
+  ).action(lazy(async () => (await import('./commands/ast.js')).astCommand));
   addPassFlags(
     root
       .command('outline')
       .description("print the report's outline: title, page markers, sections and items")
       .argument('<file>', 'a Markdown (.md) or plain-text (.txt) report')
       .option('--json', 'the outline as JSON (the documented contract)'),
-  ).action(outlineCommand);
+  ).action(lazy(async () => (await import('./commands/outline.js')).outlineCommand));
   addPassFlags(
     root
       .command('check')
       .description('list the repairs made and what still looks wrong; exit 1 when anything is suspect')
       .argument('<file>', 'a Markdown (.md) or plain-text (.txt) report')
       .option('--json', 'the result as JSON'),
-  ).action(checkCommand);
+  ).action(lazy(async () => (await import('./commands/check.js')).checkCommand));
   addPassFlags(
     root
       .command('convert')
@@ -85,14 +90,14 @@ function program(): Command {
         collect,
         [],
       ),
-  ).action(convertCommand);
+  ).action(lazy(async () => (await import('./commands/convert.js')).convertCommand));
   root
     .command('fonts')
     .description('show the font file, face and glyph count each PDF font role uses on this machine')
     .option('--font <role=file>', 'a font file to use for a role, as in convert (repeatable)', collect, [])
     .option('--lang <tag>', 'for a Traditional edition: zh-TW, zh-HK, zh-Hant')
     .option('--json', 'the list as JSON')
-    .action(fontsCommand);
+    .action(lazy(async () => (await import('./commands/fonts.js')).fontsCommand));
   for (const command of root.commands) command.exitOverride();
   return root;
 }

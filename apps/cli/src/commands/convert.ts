@@ -7,15 +7,15 @@ import type { Job, JobResult, Settings } from '../lib/convert-file.js';
 import { type Edition, loadZhOptions, parseEditions } from '../lib/editions.js';
 import { UsageError } from '../lib/errors.js';
 import { type Format, formatNames, formats } from '../lib/formats.js';
-import { DEFAULT_MAX_BYTES } from '../lib/input.js';
 import { expandInputs, readStdin } from '../lib/inputs.js';
 import { onInterrupt, sweepTemporaries } from '../lib/interrupt.js';
+import { DEFAULT_MAX_BYTES } from '../lib/limits.js';
 import { type PassFlags, passOptions } from '../lib/pass-flags.js';
 import { planJobs } from '../lib/plan.js';
 import { inProcessRunner, workerRunner } from '../lib/pool.js';
 import { progressBar, summaryTable } from '../lib/progress.js';
 import { formatFileWarning } from '../lib/report.js';
-import { watchInputs } from '../lib/watch.js';
+import { runShares, shareJobs } from '../lib/share.js';
 
 export interface ConvertOptions extends PassFlags {
   to?: string;
@@ -152,6 +152,7 @@ export async function convertCommand(args: string[], options: ConvertOptions, co
   if (args.includes('-') && options.watch) throw new UsageError('--watch cannot watch standard input');
   const failed = await convertOnce(args, run, undefined);
   if (options.watch) {
+    const { watchInputs } = await import('../lib/watch.js');
     await watchInputs(args, (changed) => convertOnce(args, run, changed), { quiet: run.quiet });
     return;
   }
@@ -175,7 +176,12 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
   const stdinJob = jobs.find((job) => job.path === null);
   if (stdinJob) stdinJob.bytes = await readStdin();
 
-  const workers = Math.min(run.jobs, jobs.length);
+  // Fewer reports than threads: the spare threads take a share of a report's formats.
+  const shares = shareJobs(jobs, run.jobs);
+  const workers = Math.min(
+    run.jobs,
+    shares.reduce((tasks, share) => tasks + share.groups.length, 0),
+  );
   const runner = workers > 1 ? workerRunner(run.settings, workers) : inProcessRunner(run.settings);
   const targets = jobs.flatMap((job) => job.targets.map((target) => target.path));
   const release = onInterrupt(async () => {
@@ -197,8 +203,9 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
   };
   progress.start(jobs.length);
   try {
-    await runner.run(
-      jobs,
+    await runShares(
+      runner,
+      shares,
       (result) => {
         progress.ended();
         results[result.index] = result;

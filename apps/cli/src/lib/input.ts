@@ -12,9 +12,7 @@ import {
   type Warning,
 } from '@wenshu/parser';
 import { InputError } from './errors.js';
-
-/** Inputs over this size are refused unless the caller raises the limit. */
-export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+import { DEFAULT_MAX_BYTES } from './limits.js';
 
 export interface ReadOptions {
   maxBytes?: number;

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { convertFile, type Job, type JobResult, type Settings } from './convert-file.js';
+import type { Job, JobResult, Settings } from './convert-file.js';
 
 /** Runs jobs and hands back results as they finish; `stop` ends the run at once (on Ctrl-C). */
 export interface Runner {
@@ -12,6 +12,8 @@ export function inProcessRunner(settings: Settings): Runner {
   let stopped = false;
   return {
     async run(jobs, onResult, onStart) {
+      // Imported here: a run that uses worker threads never loads the exporters in this thread.
+      const { convertFile } = await import('./convert-file.js');
       for (const job of jobs) {
         if (stopped) return;
         onStart?.(job);

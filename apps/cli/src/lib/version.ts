@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import packageJson from '../../package.json' with { type: 'json' };
 
-/** wenshu's version, from the command's package.json. */
-export const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+/** wenshu's version, from the command's package.json (built into the bundle). */
+export const version: string = packageJson.version;

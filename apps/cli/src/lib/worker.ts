@@ -6,6 +6,8 @@ import { convertFile, type Job, type Settings } from './convert-file.js';
  * time, and answers each with its result. The exporters (and their fonts) are imported on the first
  * job and kept, so a worker pays for them once however many files it converts.
  */
+// As in cli.ts: dependencies' deprecation warnings are not for the command's users.
+process.noDeprecation = true;
 const settings = workerData as Settings;
 const port = parentPort;
 if (port) {

@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, wenshu } from './run-cli.js';
+
+interface Manifest {
+  version: string;
+  dependencies: Record<string, string>;
+}
+
+const manifest = (path: string) => JSON.parse(readFileSync(join(repoRoot, path, 'package.json'), 'utf8')) as Manifest;
+
+describe('the bundled command', () => {
+  it('depends on the same versions of the packages it leaves outside the bundle as the PDF exporter', () => {
+    const cli = manifest('apps/cli').dependencies;
+    const pdf = manifest('packages/export-pdf').dependencies;
+    for (const name of ['pdfmake', 'fontkit', '@expo-google-fonts/noto-serif-sc', '@expo-google-fonts/noto-sans-sc']) {
+      expect(cli[name], name).toBeDefined();
+      expect(cli[name], name).toBe(pdf[name]);
+    }
+  });
+
+  it("prints the package's version", () => {
+    const result = wenshu(['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(manifest('apps/cli').version);
+  });
+
+  it("prints no dependency's deprecation warning (archiver's new Buffer() in the workbook writer)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wenshu-bundle-'));
+    writeFileSync(join(dir, 'r.md'), '# 标题\n\n一、总体情况\n\n正文。\n');
+    for (const jobs of ['1', '2']) {
+      const result = wenshu(['convert', 'r.md', '--to', 'xlsx,docx', '--jobs', jobs, '--quiet'], { cwd: dir });
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe('');
+    }
+  });
+});
