@@ -50,7 +50,13 @@ const batchCase = (jobs) => ({
     ? {}
     : {
         baseline: 'wenshu-cli-batch-jobs1',
-        target: { scale: 1, maxRatio: 1 / 1.7, source: 'issue "The command for real work" (--jobs 2 ≥ 1.7× --jobs 1)' },
+        // Files per second is elapsed time: a second thread adds CPU time, it cannot save any.
+        target: {
+          scale: 1,
+          maxRatio: 1 / 1.7,
+          on: 'wall',
+          source: 'issue "The command for real work" (--jobs 2 ≥ 1.7× --jobs 1)',
+        },
       }),
   command: (input) => [
     process.execPath,

@@ -69,6 +69,7 @@ export const pdfXlsxCases = [
     description: 'wenshu convert --to docx,pdf,xlsx, a fresh process (target ≤ 1.5 s wall on the seed)',
     input: 'seed',
     scales: [1],
+    target: { scale: 1, maxMs: 1500, source: 'issue "Print-ready PDF with Chinese typesetting"' },
     command: (input) => [process.execPath, CLI, 'convert', input.path, '--to', 'docx,pdf,xlsx', '--out-dir', '.'],
   },
   {
