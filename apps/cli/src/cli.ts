@@ -1,5 +1,13 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8';
 import { run } from './main.js';
+
+// V8 optimises a report's hot functions again in every thread (and, as reports come and go, again
+// and again), inlining generously: on a batch its compiler threads took some 8 s of CPU for 200
+// reports beside 14 s of conversion, and with two worker threads they crowded out the second.
+// Without inlining the optimised code is about as fast here and much cheaper to make. V8 flags
+// are the process's, so the worker threads started later have it too.
+setFlagsFromString('--no-turbo-inlining');
 
 // The command is bundled (scripts/bundle.mjs), so its dependencies' code no longer sits under
 // node_modules, where Node keeps quiet about their deprecated calls (archiver's `new Buffer()`).
