@@ -26,6 +26,9 @@ const CLOSERS: { [char: string]: Kind } = {
   '】': 'lenticular',
 };
 
+/** Any of the brackets above (none of them is special inside a character class). */
+const BRACKET = new RegExp(`[${Object.keys(OPENERS).join('')}${Object.keys(CLOSERS).join('')}]`, 'g');
+
 /** A bracket without its partner: where it is and which character it is. */
 export interface LoneBracket {
   index: number;
@@ -36,8 +39,10 @@ export interface LoneBracket {
 export function loneBrackets(text: string): { unclosed: LoneBracket[]; unopened: LoneBracket[] } {
   const open = new Map<Kind, LoneBracket[]>();
   const unopened: LoneBracket[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index] as string;
+  // Only the brackets are visited: most of a text has none.
+  for (const found of text.matchAll(BRACKET)) {
+    const index = found.index;
+    const char = found[0];
     const opener = OPENERS[char];
     if (opener) {
       const stack = open.get(opener) ?? [];

@@ -164,8 +164,13 @@ export function excerpt(text: string, index: number, radius = 12, length = 0): s
 
 /** The first `length` characters of a text, with `…` when there is more. */
 export function head(text: string, length = 24): string {
-  const characters = [...text];
-  return characters.length > length ? `${characters.slice(0, length).join('')}…` : text;
+  // Counts characters (code points) only as far as needed: the text may be a whole long paragraph.
+  let count = 0;
+  for (let i = 0; i < text.length; count++) {
+    if (count === length) return `${text.slice(0, i)}…`;
+    i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return text;
 }
 
 /** The last `length` characters of a text, with `…` when there is more. */
