@@ -69,8 +69,17 @@ export const CONTINUATION_START = new Set(['，', '、', '。', '；', '：', '�
 
 /** Code points, not UTF-16 units: a report's "60 characters" counts ideographs (some are surrogate pairs). */
 export function characterCount(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
+  // As `[...text].length`, without the iterator: a surrogate pair is one, a lone surrogate one too.
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdbff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      count--;
+      i++;
+    }
+  }
   return count;
 }
 

@@ -175,6 +175,13 @@ export function head(text: string, length = 24): string {
 
 /** The last `length` characters of a text, with `…` when there is more. */
 export function tail(text: string, length = 24): string {
-  const characters = [...text];
-  return characters.length > length ? `…${characters.slice(-length).join('')}` : text;
+  // As head(), from the end: a low surrogate and the high one before it are one character.
+  let count = 0;
+  for (let i = text.length; i > 0; count++) {
+    if (count === length) return `…${text.slice(i)}`;
+    const low = text.charCodeAt(i - 1);
+    const high = i >= 2 ? text.charCodeAt(i - 2) : 0;
+    i -= low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? 2 : 1;
+  }
+  return text;
 }
