@@ -12,7 +12,7 @@ import { onInterrupt, sweepTemporaries } from '../lib/interrupt.js';
 import { DEFAULT_MAX_BYTES } from '../lib/limits.js';
 import { type PassFlags, passOptions } from '../lib/pass-flags.js';
 import { planJobs } from '../lib/plan.js';
-import { inProcessRunner, workerRunner } from '../lib/pool.js';
+import { inProcessRunner, mixedRunner, workerRunner } from '../lib/pool.js';
 import { progressBar, summaryTable } from '../lib/progress.js';
 import { formatFileWarning } from '../lib/report.js';
 import { runShares, shareJobs } from '../lib/share.js';
@@ -182,7 +182,12 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
     run.jobs,
     shares.reduce((tasks, share) => tasks + share.groups.length, 0),
   );
-  const runner = workers > 1 ? workerRunner(run.settings, workers) : inProcessRunner(run.settings);
+  const runner =
+    workers <= 1
+      ? inProcessRunner(run.settings)
+      : jobs.length < workers
+        ? mixedRunner(run.settings, workers - 1)
+        : workerRunner(run.settings, workers);
   const targets = jobs.flatMap((job) => job.targets.map((target) => target.path));
   const release = onInterrupt(async () => {
     await runner.stop();

@@ -93,3 +93,26 @@ export function workerRunner(settings: Settings, count: number): Runner {
     },
   };
 }
+
+/**
+ * This thread and `count` worker threads: the first job here, the others in the workers. For one
+ * report shared among threads (see share.ts): the heaviest share (the first) does not wait for a
+ * worker thread to start, and a thread less is started on a machine with few cores. The workers
+ * are given their jobs first, since a job converted here keeps this thread busy. Not for batches:
+ * while this thread converts, it cannot hand the workers their next files.
+ */
+export function mixedRunner(settings: Settings, count: number): Runner {
+  const here = inProcessRunner(settings);
+  const there = workerRunner(settings, count);
+  return {
+    async run(jobs, onResult, onStart) {
+      const [first, ...rest] = jobs;
+      const others = there.run(rest, onResult, onStart);
+      if (first) await here.run([first], onResult, onStart);
+      await others;
+    },
+    async stop() {
+      await Promise.all([here.stop(), there.stop()]);
+    },
+  };
+}
