@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { labels } from '../src/lib/labels.js';
 import { parseCellNumber } from '../src/lib/numbers.js';
 import { SheetNames, sanitizeSheetName } from '../src/lib/sheet-names.js';
-import { tableGrid } from '../src/lib/table-grid.js';
 import { tableSheet } from '../src/lib/table-sheets.js';
 import { readWorkbook, render, rows, sheet, sheetXml } from './xlsx.js';
 
@@ -120,32 +119,6 @@ describe('table sheets', () => {
       'Table 2',
       'About',
     ]);
-  });
-});
-
-describe('table grid', () => {
-  it('places cells under rowspans from rows above, as HTML does', () => {
-    const grid = tableGrid(table([[cell('a', 3), cell('b', 1, 2)], [cell('c', 2, 1), cell('d')], [cell('e')]]));
-    expect(
-      grid.cells.map(({ cell: c, row, column, rowSpan, colSpan }) => [c.children[0], row, column, rowSpan, colSpan]),
-    ).toEqual([
-      [{ type: 'text', value: 'a' }, 0, 0, 3, 1],
-      [{ type: 'text', value: 'b' }, 0, 1, 1, 2],
-      [{ type: 'text', value: 'c' }, 1, 1, 2, 1],
-      [{ type: 'text', value: 'd' }, 1, 2, 1, 1],
-      [{ type: 'text', value: 'e' }, 2, 2, 1, 1],
-    ]);
-    expect(grid).toMatchObject({ rows: 3, columns: 3, clipped: 0 });
-  });
-
-  it('clips spans that would overlap or run past the table, and counts them', () => {
-    const grid = tableGrid(table([[cell('a', 2), cell('b')], [cell('c', 5, 3)]]));
-    // `c` starts at column 1 (column 0 is under `a`) and may not run past the last row.
-    expect(grid.cells[2]).toMatchObject({ row: 1, column: 1, rowSpan: 1, colSpan: 3 });
-    expect(grid.clipped).toBe(1);
-    const overlap = tableGrid(table([[cell('a'), cell('b', 2)], [cell('c', 1, 3)]]));
-    expect(overlap.cells[2]).toMatchObject({ row: 1, column: 0, rowSpan: 1, colSpan: 1 });
-    expect(overlap.clipped).toBe(1);
   });
 });
 

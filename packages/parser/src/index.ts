@@ -2,6 +2,7 @@ export * from './ast.js';
 export { type Decoded, DecodeError, decode, type Encoding } from './decode.js';
 export { markdownExtensions } from './lib/markdown.js';
 export { AstVersionError, deserialize, serialize } from './lib/serialize.js';
+export { type PlacedCell, type TableGrid, tableGrid } from './lib/table-grid.js';
 export { toText } from './lib/to-text.js';
 export { EXIT, SKIP, type Visitor, visit } from './lib/visit.js';
 export type { Warning, WarningCode } from './lib/warnings.js';

@@ -4,12 +4,11 @@
  * a column is numeric when every body cell in it is a number or a dash; one word, one `001` or one
  * phone number keeps the whole column text, and so does a column of years or codes.
  */
-import { toText } from '@wenshu/parser';
+import { type PlacedCell, tableGrid, toText } from '@wenshu/parser';
 import type { Labels } from './labels.js';
 import type { Cell, CellRange, SheetModel, SheetRow } from './model.js';
 import { type CellNumber, looksLikeYear, parseCellNumber } from './numbers.js';
 import type { SheetNames } from './sheet-names.js';
-import { type PlacedCell, tableGrid } from './table-grid.js';
 import { columnWidth, rowHeight } from './text-width.js';
 import type { TableEntry } from './walk.js';
 

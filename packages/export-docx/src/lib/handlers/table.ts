@@ -2,12 +2,12 @@
  * Tables. The AST gives rows of cells with `rowSpan`/`colSpan`, as HTML does; Word wants every row
  * to cover the whole grid, a cell spanning columns as `w:gridSpan` and a cell spanning rows as a
  * `w:vMerge="restart"` cell followed, in each row below, by a `w:vMerge` (continue) cell of the same
- * span. `layoutTable` places the cells on the grid as HTML's table model does (§4.9.12.1, "forming
- * a table"); column widths follow the content and fill the text width.
+ * span. `layoutTable` lays the cells placed by `tableGrid` out in those terms; column widths follow
+ * the content and fill the text width.
  */
 
-import type { AlignType, TableCell, Table as TableNode, TableRow } from '@wenshu/parser';
-import { toText } from '@wenshu/parser';
+import type { AlignType, PlacedCell, TableCell, Table as TableNode, TableRow } from '@wenshu/parser';
+import { tableGrid, toText } from '@wenshu/parser';
 import {
   AlignmentType,
   TableCell as DocxCell,
@@ -21,15 +21,6 @@ import {
 } from 'docx';
 import type { Block, Context, State } from '../state.js';
 
-/** A cell placed on the grid. */
-export interface PlacedCell {
-  cell: TableCell;
-  row: number;
-  col: number;
-  rowSpan: number;
-  colSpan: number;
-}
-
 /** One grid position of a row, left to right: a cell that starts here, continues from above, or nothing. */
 export type Slot =
   | { kind: 'start'; placed: PlacedCell }
@@ -42,34 +33,13 @@ export interface TableLayout {
 }
 
 /**
- * Places cells on the grid: each cell takes the first free column of its row; a row span is cut at
- * the last row, a column span where it would run into a cell spanning down from above (HTML lets
- * such cells overlap; Word cannot).
+ * The grid as Word builds a table: row by row, a slot per position — a cell that starts there, one
+ * that continues from the row above (a vertical merge), or nothing (a ragged row). Cells are placed
+ * by `tableGrid` (@wenshu/parser), as HTML's table model does, with overlapping spans clipped (Word
+ * cannot overlap merged cells).
  */
 export function layoutTable(table: TableNode): TableLayout {
-  const rowCount = table.children.length;
-  const grid: (PlacedCell | undefined)[][] = table.children.map(() => []);
-  let columns = 0;
-  table.children.forEach((row, r) => {
-    const occupied = grid[r] as (PlacedCell | undefined)[];
-    let col = 0;
-    for (const cell of row.children) {
-      while (occupied[col]) col++;
-      let colSpan = 1;
-      const wanted = Math.max(1, Math.floor(cell.colSpan));
-      while (colSpan < wanted && !occupied[col + colSpan]) colSpan++;
-      const rowSpan = Math.min(Math.max(1, Math.floor(cell.rowSpan)), rowCount - r);
-      const placed: PlacedCell = { cell, row: r, col, rowSpan, colSpan };
-      for (let dr = 0; dr < rowSpan; dr++) {
-        const target = grid[r + dr] as (PlacedCell | undefined)[];
-        for (let dc = 0; dc < colSpan; dc++) if (!target[col + dc]) target[col + dc] = placed;
-      }
-      col += colSpan;
-      columns = Math.max(columns, col);
-    }
-    columns = Math.max(columns, occupied.length);
-  });
-
+  const { columns, positions: grid } = tableGrid(table);
   const rows = grid.map((occupied, r) => {
     const slots: Slot[] = [];
     let col = 0;
@@ -80,14 +50,8 @@ export function layoutTable(table: TableNode): TableLayout {
         col += 1;
         continue;
       }
-      // A cell cut short by an overlapping span covers fewer columns in this row: count them.
-      let span = 1;
-      while (col + span < columns && occupied[col + span] === placed) span++;
-      slots.push({
-        kind: placed.row === r ? 'start' : 'continue',
-        placed: span === placed.colSpan ? placed : { ...placed, colSpan: span },
-      });
-      col += span;
+      slots.push({ kind: placed.row === r ? 'start' : 'continue', placed });
+      col += placed.colSpan;
     }
     return slots;
   });
@@ -118,7 +82,7 @@ export function columnWidths(layout: TableLayout, total: number): number[] {
     for (const slot of row) {
       if (slot.kind !== 'start' || slot.placed.colSpan !== 1) continue;
       const longest = Math.max(0, ...toText(slot.placed.cell).split('\n').map(displayWidth));
-      weights[slot.placed.col] = Math.max(weights[slot.placed.col] ?? 0, longest);
+      weights[slot.placed.column] = Math.max(weights[slot.placed.column] ?? 0, longest);
     }
   }
   const clamped = weights.map((w) => Math.min(40, Math.max(4, w)));
@@ -192,14 +156,14 @@ export function table(state: State, node: TableNode, context: Context): Block[] 
       }
       const { placed } = slot;
       const common = {
-        width: { size: spanWidth(placed.col, placed.colSpan), type: WidthType.DXA },
+        width: { size: spanWidth(placed.column, placed.colSpan), type: WidthType.DXA },
         verticalAlign: VerticalAlignTable.CENTER,
         ...(placed.colSpan > 1 ? { columnSpan: placed.colSpan } : {}),
       };
       if (slot.kind === 'continue') {
         return new DocxCell({ ...common, verticalMerge: VerticalMergeType.CONTINUE, children: [new Paragraph({})] });
       }
-      const alignment = cellAlignment(placed.cell, node.align[placed.col]);
+      const alignment = cellAlignment(placed.cell, node.align[placed.column]);
       const header = placed.cell.header || r < headerRows;
       return new DocxCell({
         ...common,

@@ -1,61 +1,28 @@
 /**
  * Tables. The AST gives rows of cells with `rowSpan`/`colSpan`, as HTML does; pdfmake wants every
  * row to cover the grid, a spanning cell followed by empty `{}` cells where it spans. Cells are
- * placed as HTML's table model does (§4.9.12.1, "forming a table"). Column widths follow the
+ * placed by `tableGrid` (@wenshu/parser), as HTML's table model does, with overlapping spans clipped. Column widths follow the
  * content (its narrowest and widest settings, as CSS automatic table layout) and fill the text
  * width; each cell is then set to its exact width. Header rows repeat on every page; rows may
  * break across pages.
  */
-import type { AlignType, Table, TableCell, TableRow } from '@wenshu/parser';
+import {
+  type AlignType,
+  type PlacedCell as Placed,
+  type Table,
+  type TableCell,
+  type TableRow,
+  tableGrid,
+} from '@wenshu/parser';
 import type { Cell, Content, TableLayout } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
 import { extents } from '../text/set.js';
-
-interface Placed {
-  cell: TableCell;
-  row: number;
-  col: number;
-  rowSpan: number;
-  colSpan: number;
-}
-
-/**
- * Places cells on the grid: each cell takes the first free column of its row; a row span is cut at
- * the last row, a column span where it would run into a cell spanning down from above.
- */
-export function placeCells(table: Table): { columns: number; placed: Placed[]; grid: (Placed | undefined)[][] } {
-  const rowCount = table.children.length;
-  const grid: (Placed | undefined)[][] = table.children.map(() => []);
-  const placed: Placed[] = [];
-  let columns = 0;
-  table.children.forEach((row, r) => {
-    const occupied = grid[r] as (Placed | undefined)[];
-    let col = 0;
-    for (const cell of row.children) {
-      while (occupied[col]) col++;
-      let colSpan = 1;
-      const wanted = Math.max(1, Math.floor(cell.colSpan));
-      while (colSpan < wanted && !occupied[col + colSpan]) colSpan++;
-      const rowSpan = Math.min(Math.max(1, Math.floor(cell.rowSpan)), rowCount - r);
-      const entry: Placed = { cell, row: r, col, rowSpan, colSpan };
-      placed.push(entry);
-      for (let dr = 0; dr < rowSpan; dr++) {
-        const target = grid[r + dr] as (Placed | undefined)[];
-        for (let dc = 0; dc < colSpan; dc++) if (!target[col + dc]) target[col + dc] = entry;
-      }
-      col += colSpan;
-      columns = Math.max(columns, col);
-    }
-    columns = Math.max(columns, occupied.length);
-  });
-  return { columns, placed, grid };
-}
 
 const PADDING_X = 4;
 const PADDING_Y = 2;
 
 function alignOf(table: Table, placed: Placed): 'left' | 'center' | 'right' {
-  const align: AlignType | undefined = placed.cell.align ?? table.align[placed.col] ?? null;
+  const align: AlignType | undefined = placed.cell.align ?? table.align[placed.column] ?? null;
   if (align) return align;
   return placed.cell.header ? 'center' : 'left';
 }
@@ -79,7 +46,7 @@ export function columnWidths(min: number[], max: number[], available: number): n
 }
 
 export function table(state: State, node: Table, context: Context): Content[] {
-  const { columns, placed, grid } = placeCells(node);
+  const { columns, cells: placed, positions: grid } = tableGrid(node);
   if (columns === 0) return [];
   const style = state.styles.table;
   const rule = state.theme.table.borderPt;
@@ -101,8 +68,8 @@ export function table(state: State, node: Table, context: Context): Content[] {
   for (const entry of placed) {
     if (entry.colSpan !== 1) continue;
     const size = extents(shapedOf(entry), 0);
-    min[entry.col] = Math.max(min[entry.col] ?? 0, size.min, Math.min(size.max, comfortable));
-    max[entry.col] = Math.max(max[entry.col] ?? 0, size.max);
+    min[entry.column] = Math.max(min[entry.column] ?? 0, size.min, Math.min(size.max, comfortable));
+    max[entry.column] = Math.max(max[entry.column] ?? 0, size.max);
   }
   const widths = columnWidths(min, max, available);
   const gap = 2 * PADDING_X + rule;
@@ -111,7 +78,7 @@ export function table(state: State, node: Table, context: Context): Content[] {
     const row: Cell[] = [];
     for (let col = 0; col < columns; col++) {
       const entry = occupied[col];
-      if (!entry || entry.row !== r || entry.col !== col) {
+      if (!entry || entry.row !== r || entry.column !== col) {
         row.push(entry ? {} : { stack: [] });
         continue;
       }

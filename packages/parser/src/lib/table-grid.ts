@@ -3,11 +3,12 @@
  * column of its row, and a cell with `rowSpan`/`colSpan` occupies the positions below and to the
  * right of it, so later rows skip them. Any mix of spans lands where a browser would draw it.
  *
- * HTML lets spans overlap (a colspan running into a rowspan from above); Excel's merged ranges must
- * not, or Excel reports the file as corrupt. An overlapping span is clipped where it meets the
- * occupied position, and counted so the caller can warn.
+ * HTML lets spans overlap (a colspan running into a rowspan from above); Word's merged cells,
+ * pdfmake's spans and Excel's merged ranges must not (Excel reports such a file as corrupt). An
+ * overlapping span is clipped where it meets the occupied position, and counted so the caller can
+ * warn. Every exporter places cells with this one function, so a table has the same shape in each.
  */
-import type { Table, TableCell } from '@wenshu/parser';
+import type { Table, TableCell } from '../ast.js';
 
 export interface PlacedCell {
   cell: TableCell;
@@ -19,7 +20,10 @@ export interface PlacedCell {
 }
 
 export interface TableGrid {
+  /** In document order: row by row, left to right. */
   cells: PlacedCell[];
+  /** `positions[row][column]`: the cell covering that position, or `undefined` (a ragged row). */
+  positions: (PlacedCell | undefined)[][];
   rows: number;
   columns: number;
   /** Cells whose span was cut to avoid an overlap or the table's end. */
@@ -32,8 +36,8 @@ function positiveInteger(value: number): number {
 
 export function tableGrid(table: Table): TableGrid {
   const rows = table.children.length;
-  const occupied: boolean[][] = Array.from({ length: rows }, () => []);
-  const isFree = (row: number, column: number) => !(occupied[row]?.[column] ?? false);
+  const positions: (PlacedCell | undefined)[][] = Array.from({ length: rows }, () => []);
+  const isFree = (row: number, column: number) => positions[row]?.[column] === undefined;
   const cells: PlacedCell[] = [];
   let columns = 0;
   let clipped = 0;
@@ -56,14 +60,16 @@ export function tableGrid(table: Table): TableGrid {
         if (!free) rowSpan = r;
       }
       if (rowSpan !== wantedRows || colSpan !== wantedColumns) clipped += 1;
+      const placed: PlacedCell = { cell, row, column, rowSpan, colSpan };
       for (let r = 0; r < rowSpan; r++) {
-        const line = occupied[row + r] as boolean[];
-        for (let k = 0; k < colSpan; k++) line[column + k] = true;
+        const line = positions[row + r] as (PlacedCell | undefined)[];
+        for (let k = 0; k < colSpan; k++) line[column + k] = placed;
       }
-      cells.push({ cell, row, column, rowSpan, colSpan });
+      cells.push(placed);
       column += colSpan;
       columns = Math.max(columns, column);
     }
   });
-  return { cells, rows, columns, clipped };
+  for (const line of positions) line.length = columns;
+  return { cells, positions, rows, columns, clipped };
 }
