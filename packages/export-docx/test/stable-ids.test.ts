@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Parts } from '../src/lib/package.js';
+import type { Parts } from '../src/lib/parts.js';
 import { stabilizeIds } from '../src/lib/stable-ids.js';
 
 const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';

@@ -11,6 +11,7 @@
 import type { Theme } from '@wenshu/theme';
 import { zipPackage } from '@wenshu/zip';
 import { type Document as DocxDocument, Packer } from 'docx';
+import { type Parts, partText } from './parts.js';
 import type { ReferenceStyles } from './reference.js';
 import { stabilizeIds } from './stable-ids.js';
 import { element, elements, parseXml, serializeXml, type XmlElement } from './xml.js';
@@ -189,9 +190,6 @@ function renameStyles(xml: string, renames: ReadonlyMap<string, string>): string
   });
 }
 
-/** A package's parts by path: XML as text, media as bytes. */
-export type Parts = Map<string, string | Uint8Array>;
-
 /** docx's compiler, which `Packer` keeps as a static field and uses before zipping. */
 interface Compiler {
   compile(file: DocxDocument, prettify?: string, overrides?: unknown[]): Map<string, string | Uint8Array>;
@@ -209,13 +207,9 @@ export function compileParts(docx: DocxDocument): Parts {
   return new Map(compiler.compile(docx, undefined, []));
 }
 
-function textOf(data: string | Uint8Array | undefined): string | undefined {
-  return data === undefined || typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-}
-
 export function finishPackage(parts: Parts, options: PackageOptions): Uint8Array {
   stabilizeIds(parts);
-  const text = (name: string) => textOf(parts.get(name));
+  const text = (name: string) => partText(parts, name);
 
   const core = text('docProps/core.xml');
   if (core !== undefined) parts.set('docProps/core.xml', rewriteCore(core, options.date, options.lang));

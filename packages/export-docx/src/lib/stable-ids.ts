@@ -10,7 +10,7 @@
  * tags never contains `<` (docx escapes it), so every match that starts with `<` is a tag.
  */
 
-import type { Parts } from './package.js';
+import { type Parts, partText } from './parts.js';
 import { elements, parseXml, serializeXml } from './xml.js';
 
 /** Story parts in a fixed order: the body, then notes, headers and footers by name. */
@@ -26,10 +26,6 @@ function relsOf(part: string): string {
   return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
-function textOf(data: string | Uint8Array): string {
-  return typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-}
-
 /**
  * The tags that carry ids, and the text of field instructions (which name `_Toc…` bookmarks):
  * drawing and bookmark tags, any tag with `w:anchor` or `r:id`, and `w:instrText` with its text.
@@ -42,9 +38,9 @@ const ATTRIBUTE = /(\s)([\w:]+)="([^"]*)"/g;
 function renumberRelationships(parts: Parts, part: string): Map<string, string> {
   const renames = new Map<string, string>();
   const relsName = relsOf(part);
-  const relsData = parts.get(relsName);
-  if (relsData === undefined) return renames;
-  const rels = parseXml(textOf(relsData));
+  const relsText = partText(parts, relsName);
+  if (relsText === undefined) return renames;
+  const rels = parseXml(relsText);
   const relationships = elements(rels, 'Relationship');
   const used = new Set(relationships.map((r) => r.attributes.Id));
   let next = relationships.length;
@@ -79,7 +75,7 @@ export function stabilizeIds(parts: Parts): void {
 
   for (const part of storyParts(parts)) {
     const relRenames = renumberRelationships(parts, part);
-    const xml = textOf(parts.get(part) as string | Uint8Array);
+    const xml = partText(parts, part) as string;
     const rewritten = xml.replace(CARRIERS, (match) => {
       if (match.startsWith('<w:instrText')) {
         const close = match.indexOf('>') + 1;

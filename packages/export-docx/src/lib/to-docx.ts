@@ -5,7 +5,7 @@
  * and zips them reproducibly.
  */
 
-import { type Document, type Heading, toText } from '@wenshu/parser';
+import { type Document, isTraditionalChinese, titleHeadingOf } from '@wenshu/parser';
 import { presetTheme, themeForLanguage } from '@wenshu/theme';
 import { Document as DocxDocument, type FileChild, PageBreak, Paragraph, Table, TableOfContents } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
@@ -20,21 +20,9 @@ import { footers, sectionProperties, sectionTextWidth } from './section.js';
 import { type Context, State } from './state.js';
 import { bodyEmTwips, buildStyles, STYLES, type StyleRole } from './styles.js';
 
-function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** The first heading, when its text is the document's title: it is rendered as the Title, once. */
-export function titleHeadingOf(doc: Document): Heading | undefined {
-  const title = doc.meta.title;
-  if (!title) return undefined;
-  const first = doc.children.find((block): block is Heading => block.type === 'heading');
-  return first && normalise(toText(first)) === normalise(title) ? first : undefined;
-}
-
 /** "Contents" in the document's script. */
 function contentsLabel(lang: string): string {
-  return /^zh-(TW|HK|MO|Hant)/i.test(lang) ? '目錄' : '目录';
+  return isTraditionalChinese(lang) ? '目錄' : '目录';
 }
 
 /** Style roles whose ids docx writes itself, and which a reference document may name differently. */

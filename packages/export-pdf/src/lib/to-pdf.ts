@@ -4,7 +4,7 @@
  * tree into a pdfmake document definition whose body text is already broken into lines; pdfmake
  * (pdfkit underneath) lays out pages, embeds subsets of the faces and writes the file.
  */
-import { type Document, type Heading, type JsonValue, toText } from '@wenshu/parser';
+import { type Document, isTraditionalChinese, type JsonValue, titleHeadingOf } from '@wenshu/parser';
 import { presetTheme } from '@wenshu/theme';
 import pdfmake from 'pdfmake';
 import type { PdfFontRole } from './fonts/candidates.js';
@@ -24,22 +24,6 @@ import { Shaper } from './text/shape.js';
 
 /** 2000-01-01T00:00:00Z: the dates of a document rendered without `sourceDateEpoch`. */
 export const DEFAULT_EPOCH = 946_684_800;
-
-function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** The first heading, when its text is the document's title: it is set as the title, once. */
-export function titleHeadingOf(doc: Document): Heading | undefined {
-  const title = doc.meta.title;
-  if (!title) return undefined;
-  const first = doc.children.find((block): block is Heading => block.type === 'heading');
-  return first && normalise(toText(first)) === normalise(title) ? first : undefined;
-}
-
-function traditional(lang: string): boolean {
-  return /^zh-(TW|HK|MO|Hant)\b/i.test(lang);
-}
 
 /** A front-matter field as Info text: strings as they are, lists joined. */
 function infoText(value: JsonValue | undefined): string | undefined {
@@ -75,7 +59,7 @@ function info(doc: Document, epoch: number): Info {
 function tableOfContents(state: State, lang: string, context: Context): Content[] {
   const style = state.styles.toc;
   const entries = state.headings.filter((entry) => entry.level <= 3);
-  const label = traditional(lang) ? '目錄' : '目录';
+  const label = isTraditionalChinese(lang) ? '目錄' : '目录';
   const title = state.text([textRun(label, {})], {
     ...context,
     block: { ...headingStyle(state.styles, 1), align: 'center', indentPt: 0 },
@@ -171,7 +155,7 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
   }
   const body = state.blocks(blocks, context);
   if (doc.footnotes.length > 0) {
-    const label = traditional(lang) ? '註釋' : '注释';
+    const label = isTraditionalChinese(lang) ? '註釋' : '注释';
     const { id, parentId } = state.addHeading(1, label);
     body.push(
       ...state.text(

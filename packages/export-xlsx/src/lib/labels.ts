@@ -2,6 +2,7 @@
  * Every word the exporter writes itself, in both sheet languages. The data (section headings,
  * items, figures' units) stays as the document wrote it.
  */
+import { isTraditionalChinese } from '@wenshu/parser';
 import type { FigureKind } from './figures/types.js';
 import type { SheetLang } from './options.js';
 
@@ -157,5 +158,5 @@ const en: Labels = {
  */
 export function labels(lang: SheetLang = 'zh', documentLang?: string): Labels {
   if (lang === 'en') return en;
-  return documentLang && /^zh-(tw|hk|mo|hant)/i.test(documentLang) ? zhHant : zh;
+  return isTraditionalChinese(documentLang) ? zhHant : zh;
 }

@@ -5,6 +5,7 @@
  * faces Linux distributions ship (Noto CJK, Source Han, LXGW WenKai, AR PL UKai, Fandol).
  * Traditional-Chinese editions try Traditional faces first.
  */
+import { isTraditionalChinese } from '@wenshu/parser';
 import type { FontRole } from '@wenshu/theme';
 
 /** The five theme roles and `mono`, the face of code and TeX (no theme role: monospaced CJK fonts are rare). */
@@ -105,5 +106,5 @@ export function isCandidateFile(name: string): boolean {
 
 /** The script of a BCP 47 tag: Traditional for zh-TW, zh-HK, zh-MO and zh-Hant. */
 export function scriptOf(lang: string | undefined): Script {
-  return lang && /^zh-(TW|HK|MO|Hant)\b/i.test(lang) ? 'tc' : 'sc';
+  return isTraditionalChinese(lang) ? 'tc' : 'sc';
 }
