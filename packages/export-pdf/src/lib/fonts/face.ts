@@ -49,9 +49,15 @@ function tablesOf(font: fontkit.Font): Record<string, TableRecord> {
 }
 
 /**
- * A stand-alone OpenType file of one face without its layout tables: the sfnt header, the table
- * records sorted by tag, the tables 4-byte aligned (OpenType spec, "Organization of an OpenType
- * Font"). Table checksums are the original ones; the tables are unchanged.
+ * A stand-alone OpenType file of one face without its layout tables: an sfnt header and table
+ * records sorted by tag (OpenType spec, "Organization of an OpenType Font"), pointing at the
+ * face's other tables, unchanged, with their original checksums.
+ *
+ * Table offsets count from the start of the file and tables need not follow the header, so the
+ * new header is written over the start of `bytes` itself (which the caller read for this face
+ * alone): in a collection that is the TTC header and the faces' table directories, and in a single
+ * face its own, longer directory. Copying the tables out instead took 40 ms for a Noto CJK face.
+ * Only when the first kept table starts too early for the header are the tables copied.
  */
 function withoutLayoutTables(bytes: Buffer, font: fontkit.Font): Buffer {
   const tables = tablesOf(font);
@@ -59,14 +65,17 @@ function withoutLayoutTables(bytes: Buffer, font: fontkit.Font): Buffer {
     .filter((tag) => !LAYOUT_TABLES.has(tag))
     .sort();
   const count = tags.length;
-  let size = 12 + 16 * count;
+  const headerSize = 12 + 16 * count;
+  const inPlace = tags.every((tag) => (tables[tag] as TableRecord).offset >= headerSize);
+  let size = headerSize;
   const placed = tags.map((tag) => {
     const record = tables[tag] as TableRecord;
+    if (inPlace) return { tag, record, offset: record.offset };
     const offset = size;
     size += (record.length + 3) & ~3;
     return { tag, record, offset };
   });
-  const out = Buffer.alloc(size);
+  const out = inPlace ? bytes : Buffer.alloc(size);
   out.writeUInt32BE('CFF ' in tables ? 0x4f54544f : 0x00010000, 0);
   out.writeUInt16BE(count, 4);
   const selector = Math.floor(Math.log2(count));
@@ -80,7 +89,7 @@ function withoutLayoutTables(bytes: Buffer, font: fontkit.Font): Buffer {
     out.writeUInt32BE(record.checkSum >>> 0, at + 4);
     out.writeUInt32BE(offset, at + 8);
     out.writeUInt32BE(record.length, at + 12);
-    bytes.copy(out, offset, record.offset, record.offset + record.length);
+    if (!inPlace) bytes.copy(out, offset, record.offset, record.offset + record.length);
   });
   return out;
 }
