@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, wenshu } from './run-cli.js';
+import { cliPath, repoRoot, wenshu } from './run-cli.js';
 
 interface Manifest {
   version: string;
@@ -19,6 +20,16 @@ describe('the bundled command', () => {
       expect(cli[name], name).toBeDefined();
       expect(cli[name], name).toBe(pdf[name]);
     }
+  });
+
+  it('runs as the program its first line names: Node with single-threaded garbage collection', () => {
+    // npm's and pnpm's bin shims start the command this way; the kernel does when it is run directly.
+    const first = readFileSync(cliPath, 'utf8').split('\n', 1)[0];
+    expect(first).toBe('#!/usr/bin/env -S node --single-threaded-gc');
+    const result = spawnSync(cliPath, ['--version'], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(manifest('apps/cli').version);
   });
 
   it("prints the package's version", () => {

@@ -7,9 +7,9 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_DIR, REPO_DIR } from '../inputs.mjs';
+import { CORPUS_DIR } from '../inputs.mjs';
+import { wenshuCommand } from '../wenshu.mjs';
 
-const CLI = join(REPO_DIR, 'apps/cli/dist/cli.js');
 const FILES = 200;
 
 /** The report files the batch is made of: the seed, then the corpus's Markdown reports. */
@@ -58,19 +58,18 @@ const batchCase = (jobs) => ({
           source: 'issue "The command for real work" (--jobs 2 ≥ 1.7× --jobs 1)',
         },
       }),
-  command: (input) => [
-    process.execPath,
-    CLI,
-    'convert',
-    batchIn(input.outDir),
-    '--to',
-    'docx',
-    '--jobs',
-    String(jobs),
-    '--quiet',
-    '--out-dir',
-    `out-jobs${jobs}`,
-  ],
+  command: (input) =>
+    wenshuCommand(
+      'convert',
+      batchIn(input.outDir),
+      '--to',
+      'docx',
+      '--jobs',
+      String(jobs),
+      '--quiet',
+      '--out-dir',
+      `out-jobs${jobs}`,
+    ),
   check(_result, input) {
     const written = readdirSync(join(input.outDir, `out-jobs${jobs}`)).filter((name) => name.endsWith('.docx'));
     if (written.length !== FILES) throw new Error(`expected ${FILES} DOCX files, found ${written.length}`);

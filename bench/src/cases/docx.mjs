@@ -3,10 +3,7 @@
  * toDocx with the report theme); `wenshu-cli-docx` is the command as a user runs it, a fresh
  * process each time, against pandoc on the same file (pandoc also starts fresh each time).
  */
-import { join } from 'node:path';
-import { REPO_DIR } from '../inputs.mjs';
-
-const CLI = join(REPO_DIR, 'apps/cli/dist/cli.js');
+import { wenshuCommand } from '../wenshu.mjs';
 
 /** @type {import('./index.mjs').BenchCase[]} */
 export const docxCases = [
@@ -39,6 +36,6 @@ export const docxCases = [
     baseline: 'pandoc-docx',
     // The command's elapsed time: V8 compiles and collects garbage in other threads beside it.
     target: { scale: 100, maxRatio: 2, on: 'wall', source: 'issue "Themes and the Word exporter"' },
-    command: (input) => [process.execPath, CLI, 'convert', input.path, '--to', 'docx', '--out-dir', '.'],
+    command: (input) => wenshuCommand('convert', input.path, '--to', 'docx', '--out-dir', '.'),
   },
 ];

@@ -7,9 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { REPO_DIR } from '../inputs.mjs';
-
-const CLI = join(REPO_DIR, 'apps/cli/dist/cli.js');
+import { wenshuCommand } from '../wenshu.mjs';
 
 /** Setup shared by the exporter rows: the structured document of the input. */
 async function structured(/** @type {{ text: string }} */ input) {
@@ -70,7 +68,7 @@ export const pdfXlsxCases = [
     input: 'seed',
     scales: [1],
     target: { scale: 1, maxMs: 1500, source: 'issue "Print-ready PDF with Chinese typesetting"' },
-    command: (input) => [process.execPath, CLI, 'convert', input.path, '--to', 'docx,pdf,xlsx', '--out-dir', '.'],
+    command: (input) => wenshuCommand('convert', input.path, '--to', 'docx,pdf,xlsx', '--out-dir', '.'),
   },
   {
     name: 'libreoffice-docx-pdf',
@@ -82,7 +80,15 @@ export const pdfXlsxCases = [
       // The DOCX it converts is made once, untimed, beside the runs.
       const docx = join(input.outDir, `${basename(input.path, extname(input.path))}.docx`);
       if (!existsSync(docx)) {
-        spawnSync(process.execPath, [CLI, 'convert', input.path, '--to', 'docx', '--out-dir', input.outDir]);
+        const [node = process.execPath, ...args] = wenshuCommand(
+          'convert',
+          input.path,
+          '--to',
+          'docx',
+          '--out-dir',
+          input.outDir,
+        );
+        spawnSync(node, args);
       }
       const profile = `file://${join(input.outDir, 'lo-profile')}`;
       return [
