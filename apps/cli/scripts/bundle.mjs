@@ -1,17 +1,30 @@
 /**
- * Builds the `wenshu` command: `src/cli.ts` and the worker thread's `src/lib/worker.ts` bundled with
- * their dependencies into `dist/` (ES modules, split into shared chunks, so each command and format
- * loads only what it uses). Starting a command from a few large files instead of some thousand small
- * ones (micromark, exceljs, …) saves about 0.4 s in every process and worker thread.
+ * Builds the `wenshu` command into `dist/`:
+ *
+ * - `cli.cjs` and `cli.cjs.cache`: `src/cli.ts` bundled with its dependencies into one CommonJS
+ *   file, and V8's code cache of it; `worker.cjs` and its cache, the same for the worker thread of
+ *   `convert --jobs N` (`src/lib/worker.ts`). Starting from one file instead of some thousand small
+ *   ones (micromark, exceljs, …) saves about 0.4 s in every process and worker thread; the code
+ *   cache saves compiling it (see src/boot/run-bundle.ts). Modules are still evaluated only when a
+ *   command needs them: esbuild keeps each bundled module behind a function called on first import.
+ * - `cli.js` (the `wenshu` bin) and `worker.js`: small ES modules (`src/boot/`) that start a bundle
+ *   from its cache.
+ * - `data/`: pdfkit's data files.
+ *
+ * The caches are written by a warm-up run of the built command on the example report (all three
+ * formats, both editions, two threads), so that they also hold the functions a conversion compiles
+ * as it runs.
  *
  * The two font packages stay outside the bundle: the PDF exporter finds their font files through
  * the module system (they are the command's dependencies for that reason). pdfkit reads its
  * standard-font metrics and colour profile from `__dirname/data` (wenshu embeds its own fonts, so
- * only a PDF/A output intent would need them): those files are copied beside the bundle, and
- * `__dirname` in bundled code is the bundle's folder.
+ * only a PDF/A output intent would need them): those files are copied beside the bundle, where
+ * `__dirname` points.
  */
-import { cpSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -39,35 +52,82 @@ const oneFontkit = {
   },
 };
 
-await build({
-  plugins: [oneFontkit],
+const common = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', worker: 'src/lib/worker.ts' },
   outdir: 'dist',
-  // worker.js must sit beside the chunk that starts it (`new URL('./worker.js', import.meta.url)`).
-  chunkNames: 'chunk-[hash]',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['@expo-google-fonts/*'],
-  define: { __dirname: '__wenshuDirname' },
-  // Bundled CommonJS packages call require() for Node's own modules.
-  banner: {
-    js: [
-      "import { createRequire as __wenshuCreateRequire } from 'node:module';",
-      "import { dirname as __wenshuPathDirname } from 'node:path';",
-      "import { fileURLToPath as __wenshuFileURLToPath } from 'node:url';",
-      'const require = __wenshuCreateRequire(import.meta.url);',
-      'const __wenshuDirname = __wenshuPathDirname(__wenshuFileURLToPath(import.meta.url));',
-    ].join(' '),
-  },
   legalComments: 'none',
   logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  plugins: [oneFontkit],
+  entryPoints: { cli: 'src/cli.ts', worker: 'src/lib/worker.ts' },
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // Without comments and indentation the bundles are a third smaller (see also asciiOnly below).
+  minifyWhitespace: true,
+  external: ['@expo-google-fonts/*'],
+  // The sources are ES modules; in the bundle, `import.meta.url` is the bundle file's URL (the
+  // worker pool starts `./worker.js` beside it; the PDF exporter finds the font packages from it).
+  define: { 'import.meta.url': '__wenshuBundleUrl' },
+  banner: { js: "const __wenshuBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+/**
+ * esbuild escapes the characters beyond ASCII in strings, but not in regular expressions (the
+ * parser's /[０-９]/, /[。！？]/…). One such character makes Node read a whole 9 MB bundle as UTF-8
+ * into a two-byte string, 50 ms in every thread; an ASCII-only file takes a tenth of that. A
+ * `\uXXXX` escape (a surrogate pair beyond the BMP) means the same character in a string, a
+ * template, a regular expression (with or without the `u` flag) and an identifier.
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  const escaped = text.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(file, escaped);
+}
+asciiOnly(join(root, 'dist', 'cli.cjs'));
+asciiOnly(join(root, 'dist', 'worker.cjs'));
+
+await build({
+  ...common,
+  entryPoints: { cli: 'src/boot/cli.ts', worker: 'src/boot/worker.ts' },
+  format: 'esm',
 });
 
 // pdfkit's data files, found the way the bundle found pdfkit: through the PDF exporter and pdfmake.
 const fromPdfExporter = createRequire(createRequire(join(root, 'package.json')).resolve('@wenshu/export-pdf'));
 const pdfkit = createRequire(fromPdfExporter.resolve('pdfmake')).resolve('pdfkit/package.json');
 cpSync(join(dirname(pdfkit), 'js', 'data'), join(root, 'dist', 'data'), { recursive: true });
+
+// The warm-up run that writes the code caches, with the Node flags of the bin's first line.
+const shebang = readFileSync(join(root, 'dist', 'cli.js'), 'utf8').split('\n', 1)[0] ?? '';
+const flags = (/^#!\S+\s+(?:-S\s+)?node((?:\s+--\S+)*)\s*$/.exec(shebang)?.[1] ?? '').split(/\s+/).filter(Boolean);
+const scratch = mkdtempSync(join(tmpdir(), 'wenshu-warm-up-'));
+const warmUp = spawnSync(
+  process.execPath,
+  [
+    ...flags,
+    join(root, 'dist', 'cli.js'),
+    'convert',
+    join(root, '..', '..', 'examples', 'report.md'),
+    '--to',
+    'docx,pdf,xlsx',
+    '--editions',
+    'cn,tw',
+    '--jobs',
+    '2',
+    '--quiet',
+    '--out-dir',
+    scratch,
+  ],
+  { env: { ...process.env, WENSHU_CODE_CACHE: 'write' }, encoding: 'utf8' },
+);
+rmSync(scratch, { recursive: true, force: true });
+const caches = ['cli.cjs.cache', 'worker.cjs.cache'];
+if (warmUp.status !== 0 || !caches.every((cache) => existsSync(join(root, 'dist', cache)))) {
+  throw new Error(`the warm-up conversion that writes the code caches failed:\n${warmUp.stderr}`);
+}

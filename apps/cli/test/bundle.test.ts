@@ -32,6 +32,18 @@ describe('the bundled command', () => {
     expect(result.stdout.trim()).toBe(manifest('apps/cli').version);
   });
 
+  it('starts from the code caches the build wrote, in the main thread and in worker threads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wenshu-cache-'));
+    writeFileSync(join(dir, 'r.md'), '# 标题\n\n一、总体情况\n\n正文。\n');
+    const result = wenshu(['convert', 'r.md', '--to', 'docx,xlsx', '--jobs', '2', '--quiet'], {
+      cwd: dir,
+      env: { WENSHU_CODE_CACHE: 'report' },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('code cache cli.cjs: used');
+    expect(result.stderr).toContain('code cache worker.cjs: used');
+  });
+
   it("prints the package's version", () => {
     const result = wenshu(['--version']);
     expect(result.status).toBe(0);
