@@ -1,6 +1,6 @@
 /**
  * `wenshu convert` on a batch of 200 reports, as a user runs it: a fresh process converting a folder
- * to DOCX with one worker thread (`--jobs 1`, the files one after another in the main thread) and
+ * to DOCX with one thread (`--jobs 1`: the files one after another, in one worker thread) and
  * with two (`--jobs 2`). The batch is the seed report and the corpus's Markdown reports, copied
  * round-robin into `batch/` in the case's scratch folder. The table's size column is the seed's
  * (one file), not the batch's: files per second = 200 ÷ the median time.
