@@ -7,6 +7,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CORPUS_DIR } from '../inputs.mjs';
 import { wenshuCommand } from '../wenshu.mjs';
 
@@ -76,5 +77,21 @@ const batchCase = (jobs) => ({
   },
 });
 
+const SPIN = fileURLToPath(new URL('../spin.mjs', import.meta.url));
+
+/**
+ * The same CPU-bound loop in one thread and split over two (see spin.mjs): the speed-up a second
+ * thread can give on this machine in this run, the ceiling for the batch rows' ratio.
+ * @param {number} threads @returns {import('./index.mjs').BenchCase}
+ */
+const spinCase = (threads) => ({
+  name: `machine-spin-threads${threads}`,
+  description: `a fixed integer loop split over ${threads} worker thread(s): what ${threads} thread(s) give on this machine now`,
+  input: 'seed',
+  scales: [1],
+  ...(threads === 1 ? {} : { baseline: 'machine-spin-threads1' }),
+  command: () => [process.execPath, SPIN, String(threads)],
+});
+
 /** @type {import('./index.mjs').BenchCase[]} */
-export const batchCases = [batchCase(1), batchCase(2)];
+export const batchCases = [batchCase(1), batchCase(2), spinCase(1), spinCase(2)];
