@@ -5,7 +5,6 @@ import type { Image, Paragraph } from '@wenshu/parser';
 import { loadTheme } from '@wenshu/theme';
 import { zlibSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { imageInfo } from '../src/lib/images.js';
 import { bodyBlocks, descendants, doc, must, paragraphText, pStyle, render, styleProp } from './docx.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wenshu-docx-images-'));
@@ -67,15 +66,6 @@ function extent(out: Awaited<ReturnType<typeof render>>) {
   const ext = descendants(out.xml('word/document.xml'), 'wp:extent')[0];
   return ext ? [Number(ext.attributes.cx), Number(ext.attributes.cy)] : undefined;
 }
-
-describe('imageInfo', () => {
-  it('reads PNG size and resolution, and rejects what is not a picture', () => {
-    expect(imageInfo(png(30, 20))).toEqual({ type: 'png', size: { width: 30, height: 20 } });
-    const info = imageInfo(png(30, 20, 192));
-    expect(info?.size.dpiX).toBeCloseTo(192, 0);
-    expect(imageInfo(new TextEncoder().encode('<svg/>'))).toBeUndefined();
-  });
-});
 
 describe('pictures', () => {
   it('embeds a local file relative to baseDir at its size, in a centred figure paragraph', async () => {

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document, Image, Nodes, PhrasingContent } from '@wenshu/parser';
+import { dataUrlBytes, type PictureFormat, pictureInfo } from '@wenshu/picture';
 
 export type ImageType = 'png' | 'jpg' | 'gif' | 'bmp';
 
@@ -27,99 +28,23 @@ export interface MissingImage {
 
 export type ImageResult = LoadedImage | MissingImage;
 
-interface Size {
-  width: number;
-  height: number;
-  /** Dots per inch, when the file says. */
-  dpiX?: number;
-  dpiY?: number;
-}
-
-function u16be(b: Uint8Array, i: number): number {
-  return ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
-}
-function u32be(b: Uint8Array, i: number): number {
-  return (((b[i] ?? 0) << 24) >>> 0) + (((b[i + 1] ?? 0) << 16) | ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0));
-}
-function u16le(b: Uint8Array, i: number): number {
-  return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
-}
-function i32le(b: Uint8Array, i: number): number {
-  return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8) | ((b[i + 2] ?? 0) << 16) | ((b[i + 3] ?? 0) << 24);
-}
-
-function pngSize(b: Uint8Array): Size | undefined {
-  if (u32be(b, 12) !== 0x49484452) return undefined; // IHDR
-  const size: Size = { width: u32be(b, 16), height: u32be(b, 20) };
-  // pHYs: pixels per unit, unit 1 = metre.
-  for (let i = 8; i + 8 <= b.length; ) {
-    const length = u32be(b, i);
-    const type = u32be(b, i + 4);
-    if (type === 0x70485973 && b[i + 16] === 1) {
-      size.dpiX = u32be(b, i + 8) * 0.0254;
-      size.dpiY = u32be(b, i + 12) * 0.0254;
-    }
-    if (type === 0x49444154 || type === 0x49454e44) break; // IDAT, IEND
-    i += 12 + length;
-  }
-  return size;
-}
-
-function jpegSize(b: Uint8Array): Size | undefined {
-  let dpiX: number | undefined;
-  let dpiY: number | undefined;
-  for (let i = 2; i + 9 < b.length; ) {
-    if (b[i] !== 0xff) return undefined;
-    const marker = b[i + 1] ?? 0;
-    const length = u16be(b, i + 2);
-    // JFIF APP0: density units 1 = dots per inch, 2 = dots per cm.
-    if (marker === 0xe0 && b[i + 4] === 0x4a && b[i + 5] === 0x46 && b[i + 6] === 0x49 && b[i + 7] === 0x46) {
-      const units = b[i + 11];
-      const x = u16be(b, i + 12);
-      const y = u16be(b, i + 14);
-      if (units === 1 && x > 0 && y > 0) [dpiX, dpiY] = [x, y];
-      if (units === 2 && x > 0 && y > 0) [dpiX, dpiY] = [x * 2.54, y * 2.54];
-    }
-    const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isFrame) {
-      return { width: u16be(b, i + 7), height: u16be(b, i + 5), ...(dpiX && dpiY ? { dpiX, dpiY } : {}) };
-    }
-    i += 2 + length;
-  }
-  return undefined;
-}
-
-/** The type and size of a picture from its first bytes; undefined for formats Word cannot take here. */
-export function imageInfo(b: Uint8Array): { type: ImageType; size: Size } | undefined {
-  let type: ImageType | undefined;
-  let size: Size | undefined;
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) [type, size] = ['png', pngSize(b)];
-  else if (b[0] === 0xff && b[1] === 0xd8) [type, size] = ['jpg', jpegSize(b)];
-  else if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46)
-    [type, size] = ['gif', { width: u16le(b, 6), height: u16le(b, 8) }];
-  else if (b[0] === 0x42 && b[1] === 0x4d) {
-    const ppm = i32le(b, 38);
-    size = { width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)) };
-    if (ppm > 0) size.dpiX = size.dpiY = ppm * 0.0254;
-    type = 'bmp';
-  }
-  if (!type || !size || size.width <= 0 || size.height <= 0) return undefined;
-  return { type, size };
-}
+/** The picture formats Word takes, by their names in @wenshu/picture. */
+const WORD_TYPES: Partial<Record<PictureFormat, ImageType>> = { png: 'png', jpeg: 'jpg', gif: 'gif', bmp: 'bmp' };
 
 function toPx(pixels: number, dpi: number | undefined): number {
   return dpi && dpi > 0 ? (pixels * 96) / dpi : pixels;
 }
 
 function fromBytes(data: Uint8Array, url: string): ImageResult {
-  const info = imageInfo(data);
-  if (!info) {
+  const info = pictureInfo(data);
+  const type = info && WORD_TYPES[info.format];
+  if (!info?.size || !type) {
     return { ok: false, code: 'image-unsupported', reason: `${url}: not a PNG, JPEG, GIF or BMP picture` };
   }
   const { size } = info;
   return {
     ok: true,
-    type: info.type,
+    type,
     data,
     widthPx: toPx(size.width, size.dpiX),
     heightPx: toPx(size.height, size.dpiY),
@@ -127,11 +52,10 @@ function fromBytes(data: Uint8Array, url: string): ImageResult {
 }
 
 async function load(url: string, baseDir: string): Promise<ImageResult> {
-  const dataUri = /^data:([^;,]*)(;base64)?,(.*)$/s.exec(url);
-  if (dataUri) {
-    const payload = dataUri[3] ?? '';
-    const bytes = dataUri[2] ? Buffer.from(payload, 'base64') : Buffer.from(decodeURIComponent(payload), 'latin1');
-    return fromBytes(new Uint8Array(bytes), 'data: URI');
+  if (/^data:/i.test(url)) {
+    const bytes = dataUrlBytes(url);
+    if (!bytes) return { ok: false, code: 'image-unsupported', reason: 'a malformed data: URI' };
+    return fromBytes(bytes, 'data: URI');
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.toLowerCase().startsWith('file:')) {
     return { ok: false, code: 'image-remote', reason: `${url}: remote pictures are not downloaded` };
