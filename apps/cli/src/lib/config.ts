@@ -2,16 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from './errors.js';
+import { PASS_SWITCHES, type PassName } from './pass-flags.js';
 
-const passes = z.strictObject({
-  ordinals: z.boolean(),
-  runInTitles: z.boolean(),
-  pageMarkers: z.boolean(),
-  brokenParagraphs: z.boolean(),
-  cjkLineBreaks: z.boolean(),
-  layoutCharacters: z.boolean(),
-  punctuation: z.boolean(),
-});
+/** The passes a configuration may switch: those of the pass flags. */
+const passes = z.strictObject(
+  Object.fromEntries(PASS_SWITCHES.map(({ option }) => [option, z.boolean()])) as Record<PassName, z.ZodBoolean>,
+);
 
 /** The options `wenshu.config.json` (or package.json's `wenshu` key) may set; the flags' names. */
 const schema = z.strictObject({

@@ -1,37 +1,44 @@
 import type { StructureOptions } from '@wenshu/parser';
 import type { Command } from 'commander';
 
-/** The flags that switch report passes, shared by every command that reads a report. */
-export interface PassFlags {
-  ordinals?: boolean;
-  runInTitles?: boolean;
-  pageMarkers?: boolean;
-  brokenParagraphs?: boolean;
-  cjkLineBreaks?: boolean;
-  layoutCharacters?: boolean;
-  punctuation?: boolean;
-}
+/**
+ * The report passes a user can switch, each with its flag: `--no-<pass>` for a pass that runs by
+ * default, `--<pass>` for one that does not. The flags of every command that reads a report, the
+ * options handed to the passes and the `passes` of wenshu.config.json all come from this list.
+ */
+export const PASS_SWITCHES = [
+  { option: 'ordinals', byDefault: true, help: 'do not read Chinese ordinals (一、（一）1.（1）第一条)' },
+  { option: 'runInTitles', byDefault: true, help: 'do not split items into run-in title and body' },
+  { option: 'pageMarkers', byDefault: true, help: 'leave page-jump markers such as (上接7版) in the text' },
+  { option: 'brokenParagraphs', byDefault: true, help: 'do not join paragraphs split mid-sentence' },
+  { option: 'cjkLineBreaks', byDefault: true, help: 'keep line breaks between Chinese characters as spaces' },
+  { option: 'layoutCharacters', byDefault: true, help: 'keep full-width-space indents and zero-width characters' },
+  {
+    option: 'punctuation',
+    byDefault: false,
+    help: 'turn half-width ,;:?!() between Chinese characters into full-width',
+  },
+] as const satisfies readonly { option: keyof StructureOptions; byDefault: boolean; help: string }[];
+
+export type PassName = (typeof PASS_SWITCHES)[number]['option'];
+
+/** The values Commander gives the pass flags (a `--no-x` flag's is `true` unless it is given). */
+export type PassFlags = Partial<Record<PassName, boolean>>;
+
+const flagName = (option: string) => option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 export function addPassFlags(command: Command): Command {
-  return command
-    .option('--no-ordinals', 'do not read Chinese ordinals (一、（一）1.（1）第一条)')
-    .option('--no-run-in-titles', 'do not split items into run-in title and body')
-    .option('--no-page-markers', 'leave page-jump markers such as (上接7版) in the text')
-    .option('--no-broken-paragraphs', 'do not join paragraphs split mid-sentence')
-    .option('--no-cjk-line-breaks', 'keep line breaks between Chinese characters as spaces')
-    .option('--no-layout-characters', 'keep full-width-space indents and zero-width characters')
-    .option('--punctuation', 'turn half-width ,;:?!() between Chinese characters into full-width');
+  for (const { option, byDefault, help } of PASS_SWITCHES) {
+    command.option(`--${byDefault ? 'no-' : ''}${flagName(option)}`, help);
+  }
+  return command;
 }
 
-/** Commander sets a `--no-x` flag's value to `true` by default, which is what the passes want. */
+/** The passes' options: only what differs from a pass's default is handed on. */
 export function passOptions(flags: PassFlags): StructureOptions {
   const options: StructureOptions = {};
-  if (flags.ordinals === false) options.ordinals = false;
-  if (flags.runInTitles === false) options.runInTitles = false;
-  if (flags.pageMarkers === false) options.pageMarkers = false;
-  if (flags.brokenParagraphs === false) options.brokenParagraphs = false;
-  if (flags.cjkLineBreaks === false) options.cjkLineBreaks = false;
-  if (flags.layoutCharacters === false) options.layoutCharacters = false;
-  if (flags.punctuation === true) options.punctuation = true;
+  for (const { option, byDefault } of PASS_SWITCHES) {
+    if (flags[option] === !byDefault) options[option] = !byDefault;
+  }
   return options;
 }
