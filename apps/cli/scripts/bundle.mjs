@@ -28,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { nodeFlags } from './node-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 rmSync(join(root, 'dist'), { recursive: true, force: true });
@@ -109,13 +110,11 @@ const pdfkit = createRequire(fromPdfExporter.resolve('pdfmake')).resolve('pdfkit
 cpSync(join(dirname(pdfkit), 'js', 'data'), join(root, 'dist', 'data'), { recursive: true });
 
 // The warm-up run that writes the code caches, with the Node flags of the bin's first line.
-const shebang = readFileSync(join(root, 'dist', 'cli.js'), 'utf8').split('\n', 1)[0] ?? '';
-const flags = (/^#!\S+\s+(?:-S\s+)?node((?:\s+--\S+)*)\s*$/.exec(shebang)?.[1] ?? '').split(/\s+/).filter(Boolean);
 const scratch = mkdtempSync(join(tmpdir(), 'wenshu-warm-up-'));
 const warmUp = spawnSync(
   process.execPath,
   [
-    ...flags,
+    ...nodeFlags(join(root, 'dist', 'cli.js')),
     join(root, 'dist', 'cli.js'),
     'convert',
     join(root, '..', '..', 'examples', 'report.md'),

@@ -1,10 +1,10 @@
 /**
  * Tables. The AST gives rows of cells with `rowSpan`/`colSpan`, as HTML does; pdfmake wants every
  * row to cover the grid, a spanning cell followed by empty `{}` cells where it spans. Cells are
- * placed by `tableGrid` (@wenshu/parser), as HTML's table model does, with overlapping spans clipped. Column widths follow the
- * content (its narrowest and widest settings, as CSS automatic table layout) and fill the text
- * width; each cell is then set to its exact width. Header rows repeat on every page; rows may
- * break across pages.
+ * placed by `tableGrid` (@wenshu/parser), as HTML's table model does, with overlapping spans
+ * clipped. Column widths follow the content (its narrowest and widest settings, as CSS automatic
+ * table layout) and fill the text width; each cell is then set to its exact width. Header rows
+ * repeat on every page; rows may break across pages.
  */
 import {
   type AlignType,
