@@ -26,7 +26,7 @@ function sources() {
 }
 
 /** Writes the batch once into `<outDir>/batch` (200 files) and returns the folder's name. */
-function batchIn(/** @type {string} */ outDir) {
+export function batchIn(/** @type {string} */ outDir) {
   const folder = join(outDir, 'batch');
   if (existsSync(folder) && readdirSync(folder).length === FILES) return 'batch';
   rmSync(folder, { recursive: true, force: true });
@@ -77,7 +77,7 @@ const batchCase = (jobs) => ({
   },
 });
 
-const SPIN = fileURLToPath(new URL('../spin.mjs', import.meta.url));
+export const SPIN = fileURLToPath(new URL('../spin.mjs', import.meta.url));
 
 /**
  * The same CPU-bound loop in one thread and split over two (see spin.mjs): the speed-up a second
