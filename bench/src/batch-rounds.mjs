@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { batchIn, SPIN } from './cases/batch.mjs';
+import { BATCH_FILES, batchIn, SPIN } from './cases/batch.mjs';
 import { CORPUS_DIR, OUT_DIR } from './inputs.mjs';
 import { wenshuCommand } from './wenshu.mjs';
 
@@ -60,8 +60,12 @@ const median = (/** @type {number[]} */ xs) => {
 process.stdout.write('round  jobs 1  jobs 2  ratio   spin 1  spin 2  ratio\n');
 const batchRatios = [];
 const spinRatios = [];
+/** @type {Record<number, number[]>} */
+const times = { 1: [], 2: [] };
 for (let round = 1; round <= rounds; round++) {
   const [one, two, spinOne, spinTwo] = [convert(1), convert(2), spin(1), spin(2)];
+  times[1]?.push(one);
+  times[2]?.push(two);
   batchRatios.push(one / two);
   spinRatios.push(spinOne / spinTwo);
   const s = (/** @type {number} */ x) => `${x.toFixed(2)} s`.padStart(7);
@@ -71,7 +75,9 @@ for (let round = 1; round <= rounds; round++) {
   );
 }
 const range = (/** @type {number[]} */ xs) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}×`;
+const filesPerSecond = (/** @type {number} */ jobs) => (BATCH_FILES / median(times[jobs] ?? [])).toFixed(1);
 process.stdout.write(
-  `\n--jobs 2 vs --jobs 1: median ${median(batchRatios).toFixed(2)}× (${range(batchRatios)}); target ≥ 1.7×: ${median(batchRatios) >= 1.7 ? 'met' : 'missed'}\n` +
+  `\nfiles per second (median time): --jobs 1 ${filesPerSecond(1)}, --jobs 2 ${filesPerSecond(2)}\n` +
+    `--jobs 2 vs --jobs 1: median ${median(batchRatios).toFixed(2)}× (${range(batchRatios)}); target ≥ 1.7×: ${median(batchRatios) >= 1.7 ? 'met' : 'missed'}\n` +
     `machine-spin, two threads vs one: median ${median(spinRatios).toFixed(2)}× (${range(spinRatios)})\n`,
 );

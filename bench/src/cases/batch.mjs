@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { CORPUS_DIR } from '../inputs.mjs';
 import { wenshuCommand } from '../wenshu.mjs';
 
-const FILES = 200;
+/** How many reports the batch has. */
+export const BATCH_FILES = 200;
 
 /** The report files the batch is made of: the seed, then the corpus's Markdown reports. */
 function sources() {
@@ -28,11 +29,11 @@ function sources() {
 /** Writes the batch once into `<outDir>/batch` (200 files) and returns the folder's name. */
 export function batchIn(/** @type {string} */ outDir) {
   const folder = join(outDir, 'batch');
-  if (existsSync(folder) && readdirSync(folder).length === FILES) return 'batch';
+  if (existsSync(folder) && readdirSync(folder).length === BATCH_FILES) return 'batch';
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   const files = sources();
-  for (let i = 0; i < FILES; i++) {
+  for (let i = 0; i < BATCH_FILES; i++) {
     copyFileSync(
       /** @type {string} */ (files[i % files.length]),
       join(folder, `report-${String(i).padStart(3, '0')}.md`),
@@ -73,7 +74,7 @@ const batchCase = (jobs) => ({
     ),
   check(_result, input) {
     const written = readdirSync(join(input.outDir, `out-jobs${jobs}`)).filter((name) => name.endsWith('.docx'));
-    if (written.length !== FILES) throw new Error(`expected ${FILES} DOCX files, found ${written.length}`);
+    if (written.length !== BATCH_FILES) throw new Error(`expected ${BATCH_FILES} DOCX files, found ${written.length}`);
   },
 });
 
