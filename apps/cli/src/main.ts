@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './lib/errors.js';
 import { formatNames } from './lib/formats.js';
 import { addPassFlags } from './lib/pass-flags.js';
-import { version } from './lib/version.js';
+import { VERSION_FLAGS, version } from './lib/version.js';
 
 /**
  * A command's action, its module imported when the command runs: `wenshu --help` loads none of the
@@ -22,7 +22,7 @@ function collect(value: string, previous: string[]): string[] {
 function program(): Command {
   const root = new Command('wenshu')
     .description('文书 wenshu: Chinese reports in Markdown → Word, PDF, Excel, and Traditional-Chinese editions')
-    .version(version, '-v, --version', 'print the version')
+    .version(version, VERSION_FLAGS.join(', '), 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run wenshu --help for usage)')
     .exitOverride();

@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import packageJson from '../package.json' with { type: 'json' };
-import { cliPath, repoRoot, wenshu } from './run-cli.js';
+import { repoRoot, wenshu } from './run-cli.js';
 
 const example = join(repoRoot, 'examples/report.md');
 const scratch = mkdtempSync(join(tmpdir(), 'wenshu-cli-'));
@@ -64,11 +62,7 @@ describe('usage', () => {
     expect(help.stdout).toContain('Usage: wenshu');
     const version = wenshu(['--version']);
     expect(version.status).toBe(0);
-    expect(version.stdout).toBe(`${packageJson.version}\n`);
-    expect(wenshu(['-v']).stdout).toBe(`${packageJson.version}\n`);
-    // The bin answers a lone --version itself; the bundle (the whole command) answers the same.
-    const bundle = spawnSync(process.execPath, [join(dirname(cliPath), 'cli.cjs'), '--version'], { encoding: 'utf8' });
-    expect(bundle.stdout).toBe(version.stdout);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('an unknown command or option, or a missing argument, is a usage error (exit 2)', () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, repoRoot, wenshu } from './run-cli.js';
 
@@ -48,6 +48,11 @@ describe('the bundled command', () => {
     const result = wenshu(['--version']);
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe(manifest('apps/cli').version);
+    expect(result.stdout).toBe(`${manifest('apps/cli').version}\n`);
+    expect(wenshu(['-v']).stdout).toBe(`${manifest('apps/cli').version}\n`);
+    // The bin answers a lone --version itself; the bundle (the whole command) answers the same.
+    const bundle = spawnSync(process.execPath, [join(dirname(cliPath), 'cli.cjs'), '--version'], { encoding: 'utf8' });
+    expect(bundle.stdout).toBe(result.stdout);
   });
 
   it("prints no dependency's deprecation warning (archiver's new Buffer() in the workbook writer)", () => {
