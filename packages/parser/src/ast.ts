@@ -51,13 +51,20 @@ export interface Parent extends Node {
  * - `chinese-paren`: `（一）` or `(一)` (level 2)
  * - `arabic-dot`: `1.` `1．` `1、` (level 3)
  * - `arabic-paren`: `（1）` or `(1)` (level 4)
- * - `chapter`, `section`, `article`: `第一章`, `第一节`, `第一条` in legal texts
+ * - `circled`: `①` (level 5)
+ * - `decimal`: `1.2` `1.2.3` section numbers of papers and standards (level: how many numbers)
+ * - `part`, `subpart`, `chapter`, `section`, `article`: `第一编`, `第一分编`, `第一章`, `第一节`,
+ *   `第一条` (`第 1 條`) in legal texts
  */
 export type OrdinalStyle =
   | 'chinese-comma'
   | 'chinese-paren'
   | 'arabic-dot'
   | 'arabic-paren'
+  | 'circled'
+  | 'decimal'
+  | 'part'
+  | 'subpart'
   | 'chapter'
   | 'section'
   | 'article';
@@ -69,8 +76,10 @@ export interface Ordinal {
    * whose typography they share: `第一章` 1, `第一节` 2, `第一条` 3 (a numbered paragraph, like `1.`).
    */
   level: number;
-  /** The number the ordinal stands for: `四十二、` is 42. */
+  /** The number the ordinal stands for: `四十二、` is 42; `1.2.3` is 3 (its last number). */
   number: number;
+  /** An article inserted after another one: `第一百二十条之一` is number 120, sub 1. */
+  sub?: number;
   /** The marker exactly as written, including its punctuation: `（一）`, `1．`. */
   marker: string;
   style: OrdinalStyle;
@@ -118,10 +127,18 @@ export interface Paragraph extends Parent {
   children: PhrasingContent[];
 }
 
-/** A section heading of depth 1 to 6; `ordinal` is set when its text starts with one. */
+/**
+ * A section heading of depth 1 to 6 (as written: `##` is 2); `ordinal` is set when its text starts
+ * with one. `level` is the heading's place in the document's outline, decided by `structure()` from
+ * the depths and the ordinals together: 1 for the top sections of the body, 2 inside those, and so
+ * on (`## 第一编` › `### 第一章` › `#### 第一节` are 1 › 2 › 3; OCR's all-`#` `一、` › `（一）` are 1 › 2).
+ * Every output nests and styles headings by `level`; without it (a tree `structure()` has not seen),
+ * by `depth`. The document's title heading has no level.
+ */
 export interface Heading extends Parent {
   type: 'heading';
   depth: 1 | 2 | 3 | 4 | 5 | 6;
+  level?: number;
   ordinal?: Ordinal;
   children: PhrasingContent[];
 }

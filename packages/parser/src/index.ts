@@ -13,6 +13,7 @@ export {
   chineseNumber,
   type Fix,
   type FixKind,
+  headingLevel,
   matchOrdinal,
   type Outline,
   type OutlineItem,

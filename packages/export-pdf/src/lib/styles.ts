@@ -62,7 +62,7 @@ export function buildStyles(theme: Theme): Styles {
   };
 }
 
-/** The style of a heading level: its ordinal's level when it has one (`（一）` is 2), else its depth; 4 and deeper look alike. */
+/** The style of a heading's outline level (the parser decides it); 4 and deeper look alike. */
 export function headingStyle(styles: Styles, level: number): BlockStyle {
   const key = String(Math.min(4, Math.max(1, level))) as HeadingLevel;
   return styles.headings[key];

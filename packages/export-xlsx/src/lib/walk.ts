@@ -4,7 +4,7 @@
  * three agree.
  */
 import type { BlockContent, Document, Item, Table } from '@wenshu/parser';
-import { toText } from '@wenshu/parser';
+import { headingLevel, titleHeadingOf, toText } from '@wenshu/parser';
 
 /** A run of text: a numbered item, a paragraph outside items, or a heading. */
 export interface Passage {
@@ -46,23 +46,13 @@ function trim(text: string): string {
 }
 
 /**
- * The heading the document's title came from: the first block, a level-1 heading whose text is
- * `meta.title` (what the parser's title pass does). It is the title, not a section.
- */
-function titleHeading(document: Document): BlockContent | null {
-  const first = document.children[0];
-  if (first?.type !== 'heading' || first.depth !== 1 || document.meta.title === undefined) return null;
-  return trim(toText(first)) === document.meta.title ? first : null;
-}
-
-/**
  * Walks the document's top-level blocks. `leadingSection` names the section of whatever comes
  * before the first heading (a report page that continues from an earlier page). Items inside lists
  * or block quotes are not outline items (as in the parser's `outline`): their text is one passage.
  */
 export function walk(document: Document, leadingSection: string): Walk {
-  const title = titleHeading(document);
-  const open: { depth: number; text: string }[] = [];
+  const title = titleHeadingOf(document);
+  const open: { level: number; text: string }[] = [];
   const passages: Passage[] = [];
   const tables: TableEntry[] = [];
   let section = leadingSection;
@@ -72,9 +62,10 @@ export function walk(document: Document, leadingSection: string): Walk {
     if (block === title) continue;
     switch (block.type) {
       case 'heading': {
-        while (open.length > 0 && (open[open.length - 1] as { depth: number }).depth >= block.depth) open.pop();
+        const level = headingLevel(block);
+        while (open.length > 0 && (open[open.length - 1] as { level: number }).level >= level) open.pop();
         const text = trim(toText(block));
-        open.push({ depth: block.depth, text });
+        open.push({ level, text });
         section = open.map((heading) => heading.text).join(' / ');
         passages.push({ kind: 'heading', section, marker: '', number: null, title: '', body: text, prose: true });
         break;

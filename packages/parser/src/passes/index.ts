@@ -7,6 +7,7 @@ import type { Document } from '../ast.js';
 import { brokenParagraphsPass } from './broken-paragraphs.js';
 import type { Fix } from './fix.js';
 import { layoutCharactersPass } from './layout-characters.js';
+import { levelsPass } from './levels.js';
 import { lineBreaksPass } from './line-breaks.js';
 import { ordinalsPass } from './ordinals.js';
 import { pageMarkersPass } from './page-markers.js';
@@ -16,6 +17,7 @@ import { titlePass } from './title.js';
 
 export { check, type Suspect, type SuspectKind } from './check.js';
 export type { Fix, FixKind } from './fix.js';
+export { headingLevel } from './levels.js';
 export { chineseNumber, type MatchOptions, matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
 export { type Outline, type OutlineItem, type OutlineSection, outline } from './outline.js';
 
@@ -61,7 +63,8 @@ const PASSES: { option: keyof StructureOptions; pass: Pass; byDefault: boolean }
 
 /**
  * Runs the report passes over a parsed document (Markdown from `parse`, plain text from
- * `parsePlainText`). Returns a new document (the input is not modified) and every fix, in pass order.
+ * `parsePlainText`), then decides every heading's outline level (`levels`, always). Returns a new
+ * document (the input is not modified) and every fix, in pass order.
  */
 export function structure(document: Document, options: StructureOptions = {}): { document: Document; fixes: Fix[] } {
   let current = document;
@@ -70,7 +73,7 @@ export function structure(document: Document, options: StructureOptions = {}): {
     if (!(options[option] ?? byDefault)) continue;
     const result = pass(current);
     current = result.document;
-    fixes.push(...result.fixes);
+    for (const fix of result.fixes) fixes.push(fix);
   }
-  return { document: current, fixes };
+  return { document: levelsPass(current), fixes };
 }

@@ -11,12 +11,16 @@
  */
 import type { Ordinal, OrdinalStyle } from '../ast.js';
 
-/** The outline level of each style. */
+/** The level of each numbering style in its family (`decimal`: one number; `1.2` is 2). */
 export const ORDINAL_LEVEL: { [S in OrdinalStyle]: number } = {
   'chinese-comma': 1,
   'chinese-paren': 2,
   'arabic-dot': 3,
   'arabic-paren': 4,
+  circled: 5,
+  decimal: 1,
+  part: 1,
+  subpart: 1,
   chapter: 1,
   section: 2,
   article: 3,
@@ -98,15 +102,53 @@ export interface MatchOptions {
 const LEAD = /^[ \t\u3000]*/;
 const CHINESE_NUMERAL = '[零〇一二三四五六七八九十百千]+';
 const ARABIC_NUMERAL = '[0-9０-９]{1,3}';
-const PATTERNS: { style: OrdinalStyle; pattern: RegExp }[] = [
+const SPACE = '[ \\t\\u3000]';
+/** A legal unit's number: `十八`, `18`, `18-1` (Taiwan's inserted articles), spaces around Arabic digits (`第 1 條`). */
+const LEGAL_NUMBER = `(${CHINESE_NUMERAL}|${SPACE}*[0-9０-９]{1,4}(?:[-－][0-9０-９]{1,2})?${SPACE}*)`;
+/** Units a decimal number is followed by in prose (`2.5亿元`), never a section title. */
+const DECIMAL_UNIT = '[亿万千百十元个倍年月日号期次名家项件户人吨米%％]';
+const PATTERNS: { style: OrdinalStyle; pattern: RegExp; heading?: true }[] = [
   { style: 'chinese-comma', pattern: new RegExp(`^(${CHINESE_NUMERAL})、`) },
   { style: 'chinese-paren', pattern: new RegExp(`^[（(](${CHINESE_NUMERAL})[）)]`) },
   { style: 'arabic-paren', pattern: new RegExp(`^[（(](${ARABIC_NUMERAL})[）)]`) },
+  // `1.2 研究区概况`, `2.3.1　方法`: section numbers of papers and standards.
+  {
+    style: 'decimal',
+    pattern: new RegExp(`^([0-9]{1,2}(?:[.．][0-9]{1,2})+)(?=${SPACE})(?!${SPACE}*(?:${DECIMAL_UNIT}|[A-Za-z]))`),
+  },
+  {
+    style: 'decimal',
+    pattern: new RegExp(`^([0-9]{1,2}(?:[.．][0-9]{1,2})+)(?=[\\u4e00-\\u9fff])(?!${DECIMAL_UNIT})`),
+    heading: true,
+  },
+  // `# 1 引言`: a paper's first-level section number, in a heading only.
+  { style: 'decimal', pattern: new RegExp(`^([0-9]{1,2})(?=${SPACE}+[^\\s0-9])`), heading: true },
   { style: 'arabic-dot', pattern: new RegExp(`^(${ARABIC_NUMERAL})[.．、]`) },
-  { style: 'chapter', pattern: new RegExp(`^第(${CHINESE_NUMERAL})章`) },
-  { style: 'section', pattern: new RegExp(`^第(${CHINESE_NUMERAL})节`) },
-  { style: 'article', pattern: new RegExp(`^第(${CHINESE_NUMERAL})条`) },
+  { style: 'arabic-paren', pattern: new RegExp(`^(${ARABIC_NUMERAL})[)）]`) },
+  { style: 'circled', pattern: /^([\u2460-\u2473])/ },
+  { style: 'part', pattern: new RegExp(`^第${LEGAL_NUMBER}[编編]`) },
+  { style: 'subpart', pattern: new RegExp(`^第${LEGAL_NUMBER}分[编編]`) },
+  { style: 'chapter', pattern: new RegExp(`^第${LEGAL_NUMBER}章`) },
+  { style: 'section', pattern: new RegExp(`^第${LEGAL_NUMBER}[节節]`) },
+  { style: 'article', pattern: new RegExp(`^第${LEGAL_NUMBER}[条條](?:之(${CHINESE_NUMERAL}))?`) },
 ];
+
+/** The number a numeral of any of the patterns stands for, with the sub-number of `18-1`; `null` when it is none. */
+function numberOf(style: OrdinalStyle, numeral: string): { number: number; sub?: number } | null {
+  const value = numeral.replace(/[ \t\u3000]/g, '');
+  if (style === 'circled') return { number: value.charCodeAt(0) - 0x2460 + 1 };
+  if (style === 'decimal') {
+    const parts = value.split(/[.．]/);
+    return { number: Number(parts[parts.length - 1]) };
+  }
+  if (/^[0-9０-９]/.test(value)) {
+    const [main, sub] = value.split(/[-－]/);
+    const number = arabicNumber(main as string);
+    return sub === undefined ? { number } : { number, sub: arabicNumber(sub) };
+  }
+  const number = chineseNumber(value);
+  return number === null ? null : { number };
+}
 
 /** `一、二线城市`, `三、四级医院`: a range of numerals, not an ordinal. */
 const NUMERAL_RANGE = /^[一二三四五六七八九十][、线级类档等]/;
@@ -118,21 +160,23 @@ const NUMERAL_RANGE = /^[一二三四五六七八九十][、线级类档等]/;
 export function matchOrdinal(text: string, options: MatchOptions = {}): OrdinalMatch | null {
   const start = (LEAD.exec(text)?.[0] ?? '').length;
   const rest = text.slice(start);
-  for (const { style, pattern } of PATTERNS) {
+  for (const { style, pattern, heading } of PATTERNS) {
+    if (heading && options.context !== 'heading') continue;
     const match = pattern.exec(rest);
     if (!match) continue;
-    const numeral = match[1] as string;
-    const number = /^[0-9０-９]/.test(numeral) ? arabicNumber(numeral) : chineseNumber(numeral);
-    if (number === null || number <= 0) return null;
+    const value = numberOf(style, match[1] as string);
+    if (value === null || value.number <= 0) return null;
+    // 之一 after an article: `第一百二十条之一` is article 120, sub 1.
+    const inserted = match[2] === undefined ? null : chineseNumber(match[2]);
+    const sub = inserted ?? value.sub;
     const marker = match[0];
     const after = rest.slice(marker.length);
-    if (!acceptable(style, number, after, options)) return null;
+    if (!acceptable(style, value.number, after, options)) return null;
     const separator = (/^[ \t\u3000]*/.exec(after)?.[0] ?? '').length;
-    return {
-      ordinal: { level: ORDINAL_LEVEL[style], number, marker, style },
-      start,
-      end: start + marker.length + separator,
-    };
+    const level = style === 'decimal' ? (match[1] as string).split(/[.．]/).length : ORDINAL_LEVEL[style];
+    const ordinal: Ordinal = { level, number: value.number, marker, style };
+    if (sub !== undefined && sub !== null) ordinal.sub = sub;
+    return { ordinal, start, end: start + marker.length + separator };
   }
   return null;
 }
@@ -145,6 +189,8 @@ function acceptable(style: OrdinalStyle, number: number, after: string, options:
       return true;
     case 'chinese-comma':
       return !NUMERAL_RANGE.test(after);
+    case 'part':
+    case 'subpart':
     case 'chapter':
     case 'section':
     case 'article':

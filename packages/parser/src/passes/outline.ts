@@ -3,10 +3,11 @@
  * headings) with their numbered items, and the fixes the passes made. A public contract (the CLI
  * prints it, spreadsheets are built from it): add fields only, never rename.
  */
-import type { BlockContent, Document, Heading, Item } from '../ast.js';
+import type { Document, Heading, Item } from '../ast.js';
+import { titleHeadingOf } from '../lib/document.js';
 import { trimLayout } from './characters.js';
 import type { Fix } from './fix.js';
-import { titleHeading } from './ordinals.js';
+import { headingLevel } from './levels.js';
 import { phrasingText } from './phrasing.js';
 
 /** A numbered item: `text` is its body, without marker and title. */
@@ -67,29 +68,26 @@ function section(heading: Heading | null, level: number): OutlineSection {
  * or lists are not outline items.
  */
 export function outline(document: Document, fixes: Fix[]): Outline {
-  const title = titleHeading(document);
-  const isTitle = (block: BlockContent) =>
-    block === title &&
-    document.meta.title !== undefined &&
-    trimLayout(phrasingText(title.children)) === document.meta.title;
+  const title = titleHeadingOf(document);
   const sections: OutlineSection[] = [];
-  // Open sections from the outermost in, with the heading depth that opened each.
-  const open: { section: OutlineSection; depth: number }[] = [];
+  // Open sections from the outermost in, with the heading level that opened each.
+  const open: { section: OutlineSection; level: number }[] = [];
   for (const block of document.children) {
     if (block.type === 'heading') {
-      if (isTitle(block)) continue;
-      while (open.length > 0 && (open[open.length - 1] as { depth: number }).depth >= block.depth) open.pop();
+      if (block === title) continue;
+      const level = headingLevel(block);
+      while (open.length > 0 && (open[open.length - 1] as { level: number }).level >= level) open.pop();
       const parent = open[open.length - 1];
       const next = section(block, open.length + 1);
       (parent ? parent.section.sections : sections).push(next);
-      open.push({ section: next, depth: block.depth });
+      open.push({ section: next, level });
     } else if (block.type === 'item') {
       let current = open[open.length - 1]?.section;
       if (!current) {
         current = section(null, 1);
         sections.push(current);
         // Any heading closes this leading section.
-        open.push({ section: current, depth: Number.POSITIVE_INFINITY });
+        open.push({ section: current, level: Number.POSITIVE_INFINITY });
       }
       current.items.push(outlineItem(block));
     }

@@ -2,7 +2,14 @@
  * Paragraphs, headings and report items: the blocks that are one Word paragraph of phrasing.
  */
 
-import { type Heading, type Item, type Paragraph as ParagraphNode, type PhrasingContent, toText } from '@wenshu/parser';
+import {
+  type Heading,
+  headingLevel,
+  type Item,
+  type Paragraph as ParagraphNode,
+  type PhrasingContent,
+  toText,
+} from '@wenshu/parser';
 import { Paragraph, type ParagraphChild, TextRun } from 'docx';
 import type { Block, Context, State } from '../state.js';
 import { HEADING_ROLES } from '../styles.js';
@@ -45,9 +52,9 @@ export function paragraph(state: State, node: ParagraphNode, context: Context): 
   return [new Paragraph({ style: figure ? state.ids.figure : context.paragraphStyle, children })];
 }
 
-/** The outline level of a heading: its ordinal's level when it has one (`（一）` is 2), else its depth. */
-export function headingLevel(node: Heading): number {
-  return Math.min(6, Math.max(1, node.ordinal?.level ?? node.depth));
+/** The style level of a heading: its outline level, decided by the parser's `structure()`, 1 to 6. */
+function styleLevel(node: Heading): number {
+  return Math.min(6, Math.max(1, headingLevel(node)));
 }
 
 /**
@@ -60,7 +67,7 @@ export function heading(state: State, node: Heading, context: Context): Block[] 
   if (node === state.titleHeading) return [new Paragraph({ style: state.ids.title, children })];
   const marker = node.ordinal?.marker;
   if (marker && !toText(node).trimStart().startsWith(marker)) children.unshift(new TextRun(marker));
-  const role = HEADING_ROLES[headingLevel(node) - 1] ?? 'heading6';
+  const role = HEADING_ROLES[styleLevel(node) - 1] ?? 'heading6';
   return [new Paragraph({ style: state.ids[role], children })];
 }
 

@@ -1,7 +1,7 @@
 /**
  * Paragraphs, headings and report items: the blocks that are one run of text.
  */
-import { type Heading, type Item, type Paragraph, toText } from '@wenshu/parser';
+import { type Heading, headingLevel, type Item, type Paragraph, toText } from '@wenshu/parser';
 import type { Content } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
 import { headingStyle } from '../styles.js';
@@ -11,9 +11,9 @@ export function paragraph(state: State, node: Paragraph, context: Context): Cont
   return state.text(state.phrasing(node.children, context), context);
 }
 
-/** The outline level of a heading: its ordinal's level when it has one (`（一）` is 2), else its depth. */
-export function headingLevel(node: Heading): number {
-  return Math.min(6, Math.max(1, node.ordinal?.level ?? node.depth));
+/** The style level of a heading: its outline level, decided by the parser's `structure()`, 1 to 6. */
+function styleLevel(node: Heading): number {
+  return Math.min(6, Math.max(1, headingLevel(node)));
 }
 
 /**
@@ -32,7 +32,7 @@ export function heading(state: State, node: Heading, context: Context): Content[
     runs.unshift(textRun(marker, {}, node.position));
     plain = `${marker}${plain}`;
   }
-  const level = headingLevel(node);
+  const level = styleLevel(node);
   const block = { ...inline, block: headingStyle(state.styles, level) };
   if (plain === '') return state.text(runs, block);
   const { id, parentId } = state.addHeading(level, plain);

@@ -1,0 +1,83 @@
+/**
+ * Pass `levels`, the last step of `structure()` (always on): decides each heading's `level`, its
+ * place in the document's outline, once for every output. The outline, Word's Heading styles, the
+ * PDF's sizes and bookmarks and the workbook's section paths all read it.
+ *
+ * Two things say how headings nest, and the pass reads them together:
+ * - the depth the source gives (`##` is 2; a plain-text heading line gets one from its ordinal);
+ * - the ordinal, whose numbering styles have a fixed order: 编 › 分编 › 章 › 节 › 条 in legal texts,
+ *   `一、` › `（一）` › `1.` › `（1）` › `①` in reports, `1` › `1.1` › `1.1.1` in papers.
+ * A heading's rank is its depth first and its numbering style second, so the `#` marks decide where
+ * they distinguish levels (`## 第一编` › `### 第一章`) and the ordinals decide where they do not
+ * (OCR writes every heading as `#`: `# 一、` › `# （一）`). A heading without an ordinal ranks with
+ * the highest numbered headings of its depth (`# 摘要` beside `# 1 引言`), and the level is the
+ * nesting that the ranks make: one more than the open headings of a higher rank.
+ */
+import type { BlockContent, Document, Heading, OrdinalStyle } from '../ast.js';
+import { titleHeadingOf } from '../lib/document.js';
+
+/** The order of numbering styles: a smaller rank holds the larger ones. */
+const STYLE_RANK: { [S in OrdinalStyle]: number } = {
+  part: 1,
+  subpart: 2,
+  chapter: 3,
+  section: 4,
+  article: 5,
+  'chinese-comma': 11,
+  'chinese-paren': 12,
+  'arabic-dot': 13,
+  'arabic-paren': 14,
+  circled: 15,
+  decimal: 20,
+};
+
+function styleRank(heading: Heading): number | null {
+  const ordinal = heading.ordinal;
+  if (!ordinal) return null;
+  // `1.2.3` is three numbers deep.
+  return ordinal.style === 'decimal' ? STYLE_RANK.decimal + ordinal.level : STYLE_RANK[ordinal.style];
+}
+
+/** Ranks of the headings (not the title), in order: depth first, numbering style second. */
+function ranks(headings: Heading[]): number[] {
+  const highestAtDepth = new Map<number, number>();
+  for (const heading of headings) {
+    const rank = styleRank(heading);
+    if (rank === null) continue;
+    highestAtDepth.set(heading.depth, Math.min(rank, highestAtDepth.get(heading.depth) ?? rank));
+  }
+  return headings.map(
+    (heading) => heading.depth * 100 + (styleRank(heading) ?? highestAtDepth.get(heading.depth) ?? 0),
+  );
+}
+
+/** The document with every heading of its body (not the title) given its outline level. */
+export function levelsPass(document: Document): Document {
+  const title = titleHeadingOf(document);
+  const headings = document.children.filter((block): block is Heading => block.type === 'heading' && block !== title);
+  const rankOf = new Map<Heading, number>();
+  ranks(headings).forEach((rank, index) => {
+    rankOf.set(headings[index] as Heading, rank);
+  });
+  const open: number[] = [];
+  let changed = false;
+  const children = document.children.map((block): BlockContent => {
+    const rank = block.type === 'heading' ? rankOf.get(block) : undefined;
+    if (block.type !== 'heading' || rank === undefined) return block;
+    while (open.length > 0 && (open[open.length - 1] as number) >= rank) open.pop();
+    open.push(rank);
+    const level = open.length;
+    if (block.level === level) return block;
+    changed = true;
+    return { ...block, level };
+  });
+  return changed ? { ...document, children } : document;
+}
+
+/**
+ * A heading's level in the outline: the one `structure()` decided, or its depth in a tree that
+ * `structure()` has not seen. Every output reads levels through this.
+ */
+export function headingLevel(heading: Heading): number {
+  return heading.level ?? heading.depth;
+}
