@@ -24,6 +24,7 @@ import { looksLikeHeading, ordinalHeading } from './passes/heading-lines.js';
 import { matchOrdinal } from './passes/ordinal-marker.js';
 import { headingDepths, headingFromLine } from './passes/ordinals.js';
 import { phrasingText } from './passes/phrasing.js';
+import { DOCUMENT_KIND } from './passes/title.js';
 
 const BLANK = /^[\s\u3000\u200b-\u200d\u2060\ufeff]*$/;
 
@@ -90,6 +91,22 @@ function isTitleLine(text: string): boolean {
   return looksLikeHeading(text) && !matchOrdinal(text) && !/^[—―-]/.test(trimLayout(text));
 }
 
+/** Ends the first line of a title set on two lines: the line stops inside a phrase. */
+const TITLE_BREAKS_AFTER = /(?:关于|的|和|与|及|暨|对|在|于|、|關於|與|對)$/;
+
+/**
+ * Whether `second` is the second line of a title whose first line is `first` (`国务院关于2018年度` /
+ * `国家科学技术奖励的决定`): a title-like line that is not a subtitle (`——…`), a document number
+ * (`国发〔2019〕4号`), a byline or a date, where the first line stops inside a phrase or the second
+ * ends with the kind of document (`…的通知`).
+ */
+function continuesTitle(first: string, second: string): boolean {
+  const line = trimLayout(second);
+  if (!isTitleLine(line) || /^[—―\-（(〔［[]/.test(line) || /[〔［[]\d{4}[〕］\]]\d+号$/.test(line)) return false;
+  if (/\d{4}年|[ \u3000]{1,}\S{2,4}$/.test(line)) return false;
+  return TITLE_BREAKS_AFTER.test(trimLayout(first)) || DOCUMENT_KIND.test(line);
+}
+
 /** A plain-text report as a document: paragraphs, the title and numbered headings. */
 export function parsePlainText(text: string): Document {
   const source = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
@@ -104,9 +121,20 @@ export function parsePlainText(text: string): Document {
   const children: BlockContent[] = [...paragraphs];
   const first = paragraphs[0];
   if (first && isTitleLine(phrasingText(first.children))) {
-    const title: Heading = { type: 'heading', depth: 1, children: first.children };
-    if (first.position) title.position = first.position;
-    children[0] = title;
+    const second = paragraphs[1];
+    const twoLines =
+      second !== undefined && continuesTitle(phrasingText(first.children), phrasingText(second.children));
+    const title: Heading = {
+      type: 'heading',
+      depth: 1,
+      children: twoLines ? [...first.children, { type: 'break' }, ...second.children] : first.children,
+    };
+    const position =
+      twoLines && first.position && second.position
+        ? { start: first.position.start, end: second.position.end }
+        : first.position;
+    if (position) title.position = position;
+    children.splice(0, twoLines ? 2 : 1, title);
   }
   const draft: Document = { type: 'document', version: AST_VERSION, meta: {}, children, footnotes: [] };
   const depthFor = headingDepths(draft);

@@ -5,16 +5,21 @@
 import type { Document, Heading } from '../ast.js';
 import { toText } from './to-text.js';
 
+/** Spaces and line breaks do not tell titles apart: a title set on two lines is one title. */
 function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, '');
 }
 
-/** The first heading, when its text is the document's title: exporters render it once, as the title. */
+/**
+ * The heading that holds the document's title: the first heading whose text is `meta.title`,
+ * among the first two (a journal's column label may stand above the title). Exporters render it
+ * once, as the title.
+ */
 export function titleHeadingOf(doc: Document): Heading | undefined {
   const title = doc.meta.title;
   if (!title) return undefined;
-  const first = doc.children.find((block): block is Heading => block.type === 'heading');
-  return first && normalise(toText(first)) === normalise(title) ? first : undefined;
+  const headings = doc.children.filter((block): block is Heading => block.type === 'heading').slice(0, 2);
+  return headings.find((heading) => normalise(toText(heading)) === normalise(title));
 }
 
 /** Whether a language tag names Chinese in Traditional characters: zh-TW, zh-HK, zh-MO, zh-Hant(-…). */

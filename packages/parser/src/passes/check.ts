@@ -8,10 +8,10 @@ import type { BlockContent, Document, Heading, Item, OrdinalStyle, Paragraph } f
 import { loneBrackets } from './brackets.js';
 import { characterCount } from './characters.js';
 import type { Fix } from './fix.js';
-import { titleHeading } from './ordinals.js';
 import { BRACKETED_MARKER } from './page-markers.js';
 import { excerpt, head, phrasingText } from './phrasing.js';
 import { normalisePunctuation } from './punctuation.js';
+import { titleHeading } from './title.js';
 
 export type SuspectKind =
   | 'section-gap'

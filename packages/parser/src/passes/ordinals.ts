@@ -16,19 +16,12 @@ import { type Fix, startLine } from './fix.js';
 import { ordinalHeading } from './heading-lines.js';
 import { matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
 import { dropEmpty, head, phrasingText, splitPhrasing, trimPhrasingStart } from './phrasing.js';
+import { titleHeading } from './title.js';
 
 type Depth = Heading['depth'];
 
 function clampDepth(depth: number, minimum = 1): Depth {
   return Math.max(minimum, Math.min(6, depth)) as Depth;
-}
-
-/** The heading that is the document's title: a single leading level-1 heading. */
-export function titleHeading(document: Document): Heading | null {
-  const first = document.children[0];
-  if (first?.type !== 'heading' || first.depth !== 1) return null;
-  const others = document.children.filter((block) => block.type === 'heading' && block.depth === 1);
-  return others.length === 1 ? first : null;
 }
 
 /** How deep a heading made from an ordinal line of each level goes, learnt from the document's headings. */
