@@ -14,15 +14,14 @@
  * is dropped and CRLF line ends are made LF.
  *
  * Headings. The first paragraph is the title (a depth-1 heading) when it is a short line with no
- * sentence, clause or ordinal in it (`政府工作报告`). A short line that starts with an ordinal and
- * has no body (`一、2023年工作回顾`) is a heading: `一、` one level below the title, `（一）` two, and
- * so on. The `ordinals` pass turns the other numbered paragraphs into items.
+ * sentence, clause or ordinal in it (`政府工作报告`), with the line after it when the title is set on
+ * two (`国务院关于2018年度` / `国家科学技术奖励的决定`). Numbered lines are the `ordinals` pass's to read,
+ * as in Markdown: it decides for each list whether its short lines are headings or entries.
  */
 import { AST_VERSION, type BlockContent, type Document, type Heading, type Paragraph, type Point } from './ast.js';
 import { trimEndWhere, trimLayout } from './passes/characters.js';
-import { looksLikeHeading, ordinalHeading } from './passes/heading-lines.js';
+import { looksLikeHeading } from './passes/heading-lines.js';
 import { matchOrdinal } from './passes/ordinal-marker.js';
-import { headingDepths, headingFromLine } from './passes/ordinals.js';
 import { phrasingText } from './passes/phrasing.js';
 import { DOCUMENT_KIND } from './passes/title.js';
 
@@ -137,16 +136,9 @@ export function parsePlainText(text: string): Document {
     children.splice(0, twoLines ? 2 : 1, title);
   }
   const draft: Document = { type: 'document', version: AST_VERSION, meta: {}, children, footnotes: [] };
-  const depthFor = headingDepths(draft);
-  const withHeadings = children.map((block) => {
-    if (block.type !== 'paragraph') return block;
-    const match = ordinalHeading(phrasingText(block.children), { context: 'paragraph' });
-    return match ? headingFromLine(block, match, depthFor(match.ordinal.level)) : block;
-  });
   const end = lines.length - 1;
   return {
     ...draft,
-    children: withHeadings,
     position: {
       start: { line: 1, column: 1, offset: 0 },
       end: { line: end + 1, column: (lines[end] ?? '').length + 1, offset: source.length },

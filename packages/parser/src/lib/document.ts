@@ -10,6 +10,20 @@ function normalise(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
+/** A label a database puts before a title (`法規名稱：中華民國憲法`): not part of the title. */
+const TITLE_LABEL = /^(?:法規名稱|法规名称|標題|标题|名稱|名称|題目|题目)[：:]\s*/;
+
+/**
+ * A title heading's text as the document's title: one line (a title set on two lines reads as one),
+ * without a database's label.
+ */
+export function titleText(heading: Heading): string {
+  return toText(heading)
+    .replace(/\s*\n\s*/g, '')
+    .trim()
+    .replace(TITLE_LABEL, '');
+}
+
 /**
  * The heading that holds the document's title: the first heading whose text is `meta.title`,
  * among the first two (a journal's column label may stand above the title). Exporters render it
@@ -19,7 +33,7 @@ export function titleHeadingOf(doc: Document): Heading | undefined {
   const title = doc.meta.title;
   if (!title) return undefined;
   const headings = doc.children.filter((block): block is Heading => block.type === 'heading').slice(0, 2);
-  return headings.find((heading) => normalise(toText(heading)) === normalise(title));
+  return headings.find((heading) => normalise(titleText(heading)) === normalise(title));
 }
 
 /** Whether a language tag names Chinese in Traditional characters: zh-TW, zh-HK, zh-MO, zh-Hant(-…). */

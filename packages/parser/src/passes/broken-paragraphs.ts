@@ -88,9 +88,10 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   if (wholeMarker(firstText) || wholeMarker(secondText) || openingMarker(secondText)) return false;
   if (matchOrdinal(opening) || LIST_LIKE.test(opening)) return false;
   if (CONTINUATION_START.has(firstCharacter(opening))) return true;
-  // A bare ordinal (`一、` on a line of its own) is continued by its text.
+  // A bare ordinal (`一、` on a line of its own) is continued by its text; a bare article number
+  // (`第 1 條` over its text, as Taiwan's law database prints them) is the ordinals pass's to read.
   const ordinal = matchOrdinal(ending);
-  if (ordinal && trimLayout(ending.slice(ordinal.end)) === '') return true;
+  if (ordinal && trimLayout(ending.slice(ordinal.end)) === '') return ordinal.ordinal.style !== 'article';
   // The last line decides: a paragraph of hard-broken lines (an address block) ends with a line of its own.
   const lastLine = trimLayout(ending.slice(ending.lastIndexOf('\n') + 1));
   if (characterCount(lastLine) < MIN_CUT_LINE || ordinalHeading(lastLine) || looksLikeHeading(lastLine)) return false;

@@ -25,11 +25,19 @@ const NOT_A_HEADING_END = /[。！？；：…，、.!?;:,]$/;
 export function ordinalHeading(text: string, options: MatchOptions = {}): OrdinalMatch | null {
   if (text.includes('\n')) return null;
   const match = matchOrdinal(text, options);
-  if (!match) return null;
+  // An article is law, however short (`第一百九十九条 （删去）`): never a heading.
+  if (!match || match.ordinal.style === 'article') return null;
   const body = trimLayout(text.slice(match.end));
   if (body === '' || characterCount(body) > MAX_ORDINAL_HEADING) return null;
   if (SENTENCE_INSIDE.test(body) || NOT_A_HEADING_END.test(body)) return null;
+  // OCR ran two entries into one line: `2.完全失能保险金3.祝寿保险金`.
+  if (match.ordinal.style === 'arabic-dot' && nextEntryInside(body, match.ordinal.number)) return null;
   return match;
+}
+
+/** Whether the next entry's marker (`3.` after `2.`) stands inside a line, after a CJK character. */
+function nextEntryInside(body: string, number: number): boolean {
+  return new RegExp(`[\\u4e00-\\u9fff]${number + 1}[.．、](?![0-9])`).test(body);
 }
 
 /**

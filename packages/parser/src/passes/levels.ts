@@ -13,29 +13,12 @@
  * the highest numbered headings of its depth (`# 摘要` beside `# 1 引言`), and the level is the
  * nesting that the ranks make: one more than the open headings of a higher rank.
  */
-import type { BlockContent, Document, Heading, OrdinalStyle } from '../ast.js';
+import type { BlockContent, Document, Heading } from '../ast.js';
 import { titleHeadingOf } from '../lib/document.js';
-
-/** The order of numbering styles: a smaller rank holds the larger ones. */
-const STYLE_RANK: { [S in OrdinalStyle]: number } = {
-  part: 1,
-  subpart: 2,
-  chapter: 3,
-  section: 4,
-  article: 5,
-  'chinese-comma': 11,
-  'chinese-paren': 12,
-  'arabic-dot': 13,
-  'arabic-paren': 14,
-  circled: 15,
-  decimal: 20,
-};
+import { ordinalRank } from './sibling-runs.js';
 
 function styleRank(heading: Heading): number | null {
-  const ordinal = heading.ordinal;
-  if (!ordinal) return null;
-  // `1.2.3` is three numbers deep.
-  return ordinal.style === 'decimal' ? STYLE_RANK.decimal + ordinal.level : STYLE_RANK[ordinal.style];
+  return heading.ordinal ? ordinalRank(heading.ordinal) : null;
 }
 
 /** Ranks of the headings (not the title), in order: depth first, numbering style second. */

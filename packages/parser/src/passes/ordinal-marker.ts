@@ -103,8 +103,8 @@ const LEAD = /^[ \t\u3000]*/;
 const CHINESE_NUMERAL = '[零〇一二三四五六七八九十百千]+';
 const ARABIC_NUMERAL = '[0-9０-９]{1,3}';
 const SPACE = '[ \\t\\u3000]';
-/** A legal unit's number: `十八`, `18`, `18-1` (Taiwan's inserted articles), spaces around Arabic digits (`第 1 條`). */
-const LEGAL_NUMBER = `(${CHINESE_NUMERAL}|${SPACE}*[0-9０-９]{1,4}(?:[-－][0-9０-９]{1,2})?${SPACE}*)`;
+/** A legal unit's number: `十八`, `18`, `18-1` (Taiwan's inserted articles), with spaces around it (`第 1 條`, `第 一 章`). */
+const LEGAL_NUMBER = `(${SPACE}*${CHINESE_NUMERAL}${SPACE}*|${SPACE}*[0-9０-９]{1,4}(?:[-－][0-9０-９]{1,2})?${SPACE}*)`;
 /** Units a decimal number is followed by in prose (`2.5亿元`), never a section title. */
 const DECIMAL_UNIT = '[亿万千百十元个倍年月日号期次名家项件户人吨米%％]';
 const PATTERNS: { style: OrdinalStyle; pattern: RegExp; heading?: true }[] = [

@@ -10,12 +10,14 @@
  * level that has one; failing that, level 1 sits at the depth of the shallowest unnumbered heading,
  * or just below the title heading, or at 1.
  */
-import type { BlockContent, Document, Heading, Item, Paragraph } from '../ast.js';
+import type { BlockContent, Document, Heading, Item, Ordinal, Paragraph } from '../ast.js';
 import { mapBlockLists } from './blocks.js';
+import { trimLayout } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { ordinalHeading } from './heading-lines.js';
 import { matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
 import { dropEmpty, head, phrasingText, splitPhrasing, trimPhrasingStart } from './phrasing.js';
+import { ordinalRank, siblingRuns } from './sibling-runs.js';
 import { titleHeading } from './title.js';
 
 type Depth = Heading['depth'];
@@ -73,6 +75,51 @@ export function itemFromParagraph(paragraph: Paragraph, match: OrdinalMatch): It
   return item;
 }
 
+/** What a paragraph that starts with an ordinal may become, before its list is decided. */
+interface Candidate {
+  match: OrdinalMatch;
+  /** A short line with no body: a heading, unless its list says it is an entry. */
+  line: boolean;
+  /** A bare marker (`第 1 條`) whose text is the next paragraph. */
+  bare: boolean;
+}
+
+function candidateOf(block: BlockContent, expectedArabic: number): Candidate | null {
+  if (block.type !== 'paragraph') return null;
+  const text = phrasingText(block.children);
+  const options = { context: 'paragraph' as const, expectedArabic };
+  const line = ordinalHeading(text, options);
+  if (line) return { match: line, line: true, bare: false };
+  const match = matchOrdinal(text, options);
+  if (!match) return null;
+  return { match, line: false, bare: trimLayout(text.slice(match.end)) === '' };
+}
+
+/**
+ * Which short numbered lines of the list are entries, not headings. A list decides together: its
+ * lines are entries when most of them head nothing (each is followed at once by the next entry, as
+ * in `附件：` lists and a code's list of repealed acts), or when most of its members are items with a
+ * body (`（三）基本原则` among `（一）…。正文` items).
+ */
+function entriesOf(
+  run: number[],
+  candidates: (Candidate | null)[],
+  headsContent: (index: number) => boolean,
+): Set<number> {
+  const lines = run.filter((index) => candidates[index]?.line);
+  if (lines.length === 0) return new Set();
+  const empty = lines.filter((index) => !headsContent(index));
+  const items = run.length - lines.length;
+  return empty.length * 2 > lines.length || items > lines.length ? new Set(lines) : new Set();
+}
+
+/** An item made from a bare marker line and the paragraph after it, its text. */
+function itemFromBareMarker(marker: Paragraph, body: Paragraph, match: OrdinalMatch): Item {
+  const item: Item = { type: 'item', ordinal: match.ordinal, children: body.children };
+  if (marker.position && body.position) item.position = { start: marker.position.start, end: body.position.end };
+  return item;
+}
+
 export function ordinalsPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
   const depthFor = headingDepths(document);
@@ -80,46 +127,70 @@ export function ordinalsPass(document: Document): { document: Document; fixes: F
     // The `1.` number due next in this section, to tell item 8 (`8.6个重大专项`) from the amount 8.6;
     // 0 until an item has been seen (`1.5亿元` opening a section is an amount).
     let expectedArabic = 0;
-    let changed = false;
-    const result = blocks.map((block): BlockContent => {
+    const candidates = blocks.map((block) => {
+      if (block.type === 'heading') expectedArabic = 0;
+      const candidate = candidateOf(block, expectedArabic);
+      if (!candidate) return null;
+      const { ordinal } = candidate.match;
+      if (candidate.line) expectedArabic = 0;
+      else if (ordinal.style === 'arabic-dot') expectedArabic = ordinal.number + 1;
+      else if (ordinal.level < 3) expectedArabic = 0;
+      return candidate;
+    });
+    const ordinals = candidates.map((candidate) => candidate?.match.ordinal ?? null);
+    const breaks = blocks.map((block) => block.type === 'heading');
+    // A line heads content when what follows it is not a number of the same or a higher rank.
+    const headsContent = (index: number) => {
+      const next = blocks[index + 1];
+      if (!next || next.type === 'heading') return false;
+      const own = ordinals[index] as Ordinal;
+      const following = ordinals[index + 1];
+      return !following || ordinalRank(following) > ordinalRank(own);
+    };
+    const entries = new Set<number>();
+    for (const run of siblingRuns(ordinals, breaks)) {
+      for (const index of entriesOf(run, candidates, headsContent)) entries.add(index);
+    }
+    if (candidates.every((candidate) => candidate === null) && !breaks.includes(true)) return blocks;
+    const result: BlockContent[] = [];
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index] as BlockContent;
+      const candidate = candidates[index];
       if (block.type === 'heading') {
-        expectedArabic = 0;
         const match = matchOrdinal(phrasingText(block.children), { context: 'heading' });
-        if (!match) return block;
-        changed = true;
-        return { ...block, ordinal: match.ordinal };
+        result.push(match ? { ...block, ordinal: match.ordinal } : block);
+        continue;
       }
-      if (block.type !== 'paragraph') return block;
+      if (!candidate || block.type !== 'paragraph') {
+        result.push(block);
+        continue;
+      }
       const text = phrasingText(block.children);
-      const options = { context: 'paragraph' as const, expectedArabic };
-      const line = ordinalHeading(text, options);
-      if (line) {
-        changed = true;
-        expectedArabic = 0;
-        const heading = headingFromLine(block, line, depthFor(line.ordinal.level));
+      if (candidate.line && !entries.has(index)) {
+        const heading = headingFromLine(block, candidate.match, depthFor(candidate.match.ordinal.level));
         fixes.push({
           kind: 'heading',
           line: startLine(block),
           before: text,
           after: `${'#'.repeat(heading.depth)} ${phrasingText(heading.children)}`,
         });
-        return heading;
+        result.push(heading);
+        continue;
       }
-      const match = matchOrdinal(text, options);
-      if (!match) return block;
-      changed = true;
-      if (match.ordinal.style === 'arabic-dot') expectedArabic = match.ordinal.number + 1;
-      else if (match.ordinal.level < 3) expectedArabic = 0;
-      const item = itemFromParagraph(block, match);
+      // A bare marker takes the next paragraph as its text: `第 1 條` over `中華民國基於三民主義…`.
+      const next = blocks[index + 1];
+      const body = candidate.bare && next?.type === 'paragraph' && candidates[index + 1] === null ? next : null;
+      const item = body ? itemFromBareMarker(block, body, candidate.match) : itemFromParagraph(block, candidate.match);
+      if (body) index++;
       fixes.push({
         kind: 'item',
         line: startLine(block),
         before: head(text, 20),
-        after: `[${match.ordinal.marker}] ${head(phrasingText(item.children), 16)}`,
+        after: `[${candidate.match.ordinal.marker}] ${head(phrasingText(item.children), 16)}`,
       });
-      return item;
-    });
-    return changed ? result : blocks;
+      result.push(item);
+    }
+    return result;
   });
   return { document: out, fixes };
 }

@@ -5,7 +5,8 @@
  * the outline use.
  */
 import type { Document, Heading } from '../ast.js';
-import { characterCount, trimLayout } from './characters.js';
+import { titleText } from '../lib/document.js';
+import { characterCount, SENTENCE_END, trimLayout } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { phrasingText } from './phrasing.js';
@@ -55,7 +56,7 @@ export function titleHeading(document: Document): Heading | null {
     if (block.type === 'thematicBreak') continue;
     if (block.type !== 'paragraph') return null;
     const line = trimLayout(phrasingText(block.children));
-    if (characterCount(line) > MAX_LINE_ABOVE && !LABELLED.test(line)) return null;
+    if (SENTENCE_END.has(line.slice(-1)) || (characterCount(line) > MAX_LINE_ABOVE && !LABELLED.test(line))) return null;
   }
   let first = blocks[index] as Heading;
   const headings = blocks.filter((block): block is Heading => block.type === 'heading');
@@ -80,16 +81,11 @@ export function titleHeading(document: Document): Heading | null {
   return numbered || DOCUMENT_KIND.test(text) || nextIsSectionName ? title : null;
 }
 
-/** The title as one line: a title set on two lines (`国务院关于…` / `…的通知`) reads as one. */
-export function titleText(heading: Heading): string {
-  return trimLayout(phrasingText(heading.children).replace(/\s*\n\s*/g, ''));
-}
-
 export function titlePass(document: Document): { document: Document; fixes: Fix[] } {
   if (document.meta.title !== undefined) return { document, fixes: [] };
   const heading = titleHeading(document);
   if (!heading) return { document, fixes: [] };
-  const title = titleText(heading);
+  const title = trimLayout(titleText(heading));
   if (title === '') return { document, fixes: [] };
   return {
     document: { ...document, meta: { ...document.meta, title } },

@@ -20,7 +20,25 @@ describe('title', () => {
   it('takes no title from several level-1 headings, or one that does not lead', () => {
     expect(only('# 一\n\n# 二', { title: true }).document.meta.title).toBeUndefined();
     expect(only('正文。\n\n# 标题', { title: true }).document.meta.title).toBeUndefined();
-    expect(only('## 二级标题', { title: true }).document.meta.title).toBeUndefined();
+    expect(only('## 一、总体要求\n\n正文。', { title: true }).document.meta.title).toBeUndefined();
+    expect(only('# 摘要\n\n# 1 引言', { title: true }).document.meta.title).toBeUndefined();
+  });
+
+  it('takes the title from the first heading that reads as one', () => {
+    // A newspaper database's export: its only heading, `###`, is the headline.
+    expect(only('### 发刊词\n\n正文。', { title: true }).document.meta.title).toBe('发刊词');
+    // Metadata lines above it.
+    expect(only('日期: 2025-09-11\n主题: 题\n\n# 标题\n\n## 摘要', { title: true }).document.meta.title).toBe('标题');
+    // OCR writes every heading `#`: the unnumbered first one above numbered sections.
+    expect(only('# 论文题目\n\n# 1 引言\n\n# 2 方法', { title: true }).document.meta.title).toBe('论文题目');
+    // A code's name over its book, both `#`: the name says it is a code.
+    expect(only('# 中华人民共和国民法典\n\n# 合同编', { title: true }).document.meta.title).toBe(
+      '中华人民共和国民法典',
+    );
+    // A journal's column label above the title.
+    expect(only('# 转型与发展\n\n# 中国经济转型的路径分析\n\n# 1 引言', { title: true }).document.meta.title).toBe(
+      '中国经济转型的路径分析',
+    );
   });
 
   it('does not modify its input', () => {

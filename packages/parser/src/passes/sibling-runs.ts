@@ -1,0 +1,60 @@
+/**
+ * Sibling runs: the numbered blocks of one list, `（一）` `（二）` `（三）` …, which the passes decide
+ * about together. Whether a short numbered line is a heading or an entry of a list, and whether a
+ * list's items have run-in titles, is a decision about the list, not about one line of it.
+ */
+import type { Ordinal, OrdinalStyle } from '../ast.js';
+
+/** The order of numbering styles: a smaller rank holds the larger ones (编 › 章 › 节; 一、 › （一） › 1.). */
+export const STYLE_RANK: { [S in OrdinalStyle]: number } = {
+  part: 1,
+  subpart: 2,
+  chapter: 3,
+  section: 4,
+  article: 5,
+  'chinese-comma': 11,
+  'chinese-paren': 12,
+  'arabic-dot': 13,
+  'arabic-paren': 14,
+  circled: 15,
+  decimal: 20,
+};
+
+/** The rank of an ordinal: its style's, and for `1.2.3` one more per number. */
+export function ordinalRank(ordinal: Ordinal): number {
+  return ordinal.style === 'decimal' ? STYLE_RANK.decimal + ordinal.level : STYLE_RANK[ordinal.style];
+}
+
+/**
+ * Groups the numbered blocks of a list of blocks into runs of siblings. `ordinals[i]` is block i's
+ * ordinal, `null` for an unnumbered block; `breaks[i]` says block i closes every open run (a heading
+ * without a number). A block joins the open run of its style when it numbers on from it (`（二）`
+ * after `（一）`), else starts a new one; a block of a higher rank closes the runs below it (a new
+ * `一、` ends the `（一）` list of the section before). Returns the runs as lists of block indices.
+ */
+export function siblingRuns(ordinals: readonly (Ordinal | null)[], breaks: readonly boolean[] = []): number[][] {
+  const runs: number[][] = [];
+  const open = new Map<number, { run: number[]; last: Ordinal }>();
+  ordinals.forEach((ordinal, index) => {
+    if (breaks[index]) open.clear();
+    if (!ordinal) return;
+    const rank = ordinalRank(ordinal);
+    for (const other of [...open.keys()]) if (other > rank) open.delete(other);
+    const current = open.get(rank);
+    if (current && current.last.style === ordinal.style && ordinal.number === current.last.number + 1) {
+      current.run.push(index);
+      current.last = ordinal;
+      return;
+    }
+    // 之一 continues its article's run: 第一百二十条, 第一百二十条之一, 第一百二十一条.
+    if (current && ordinal.sub !== undefined && ordinal.number === current.last.number) {
+      current.run.push(index);
+      current.last = ordinal;
+      return;
+    }
+    const run = [index];
+    runs.push(run);
+    open.set(rank, { run, last: ordinal });
+  });
+  return runs;
+}
