@@ -48,6 +48,7 @@ export interface Parent extends Node {
 /**
  * The numbering style of a Chinese report ordinal, as written.
  * - `chinese-comma`: `一、` (level 1)
+ * - `chinese-space`: `一　` (level 1): the numeral and a wide space, as older texts and Taiwan's law database write list entries
  * - `chinese-paren`: `（一）` or `(一)` (level 2)
  * - `arabic-dot`: `1.` `1．` `1、` (level 3)
  * - `arabic-paren`: `（1）` or `(1)` (level 4)
@@ -58,6 +59,7 @@ export interface Parent extends Node {
  */
 export type OrdinalStyle =
   | 'chinese-comma'
+  | 'chinese-space'
   | 'chinese-paren'
   | 'arabic-dot'
   | 'arabic-paren'

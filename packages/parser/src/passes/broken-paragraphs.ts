@@ -26,11 +26,12 @@ import {
   trimEndWhere,
   trimLayout,
 } from './characters.js';
-import { endLine, type Fix } from './fix.js';
+import { endLine, type Fix, startLine } from './fix.js';
 import { looksLikeHeading, ordinalHeading } from './heading-lines.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { openingMarker, wholeMarker } from './page-markers.js';
 import { head, phrasingText, rewriteTexts, tail, trimPhrasingEnd } from './phrasing.js';
+import { splitPrintedLines } from './printed-lines.js';
 
 /** Lines that open a list-like block of their own: `——经济总体回升向好。`, `• 要点`, `注：…`. */
 const LIST_LIKE = /^(?:—|―|[•·●○■□◆◇▪▫►▶※☆★]|[-*+]\s|(?:注|附件|附表|资料来源|来源)[：:])/;
@@ -123,9 +124,32 @@ export function joinParagraphs(first: Paragraph, second: Paragraph): Paragraph {
   return joined;
 }
 
+/** The blocks with every paragraph laid out as printed lines split into its paragraphs. */
+function splitLaidOutParagraphs(blocks: BlockContent[], fixes: Fix[]): BlockContent[] {
+  let changed = false;
+  const out: BlockContent[] = [];
+  for (const block of blocks) {
+    const pieces = block.type === 'paragraph' ? splitPrintedLines(block) : null;
+    if (!pieces || block.type !== 'paragraph') {
+      out.push(block);
+      continue;
+    }
+    changed = true;
+    fixes.push({
+      kind: 'paragraph-split',
+      line: startLine(block),
+      before: head(phrasingText(block.children), 12),
+      after: pieces.length === 1 ? 'lines rejoined' : `${pieces.length} paragraphs`,
+    });
+    for (const piece of pieces) out.push(piece);
+  }
+  return changed ? out : blocks;
+}
+
 export function brokenParagraphsPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
-  const out = mapBlockLists(document, (blocks) => {
+  const out = mapBlockLists(document, (input) => {
+    const blocks = splitLaidOutParagraphs(input, fixes);
     const joined: BlockContent[] = [];
     for (const block of blocks) {
       const previous = joined[joined.length - 1];
@@ -144,7 +168,7 @@ export function brokenParagraphsPass(document: Document): { document: Document; 
         joined.push(block);
       }
     }
-    return joined.length === blocks.length ? blocks : joined;
+    return joined.length === input.length && blocks === input ? input : joined;
   });
   return { document: out, fixes };
 }

@@ -25,6 +25,16 @@ export function isDigit(char: string | undefined): boolean {
 /** Horizontal whitespace including the ideographic space U+3000. */
 export const SPACE = '[ \\t\\u00a0\\u3000]';
 
+/**
+ * The characters text is indented and padded with: space, tab, no-break space, the typographic
+ * spaces U+2000–U+200A (`&emsp;` is U+2003) and the ideographic space U+3000. A regular-expression
+ * class body.
+ */
+export const INDENT_CHARS = ' \\t\\u00a0\\u2000-\\u200a\\u3000';
+
+/** The wide ones among them, which Markdown keeps at the start of a line (a regular-expression class body). */
+export const WIDE_SPACE_CHARS = '\\u00a0\\u2000-\\u200a\\u3000';
+
 /** Zero-width characters: never visible text in a report (U+200B–U+200D, U+2060, U+FEFF). */
 export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
 

@@ -4,6 +4,7 @@ import type { Node } from '../ast.js';
  * What a report pass changed. Stable strings, one or two per pass:
  * - `page-marker`: a page-jump marker `(上接7版)` moved from the text to `meta`
  * - `broken-paragraph`: two paragraphs split by a column or page break joined
+ * - `paragraph-split`: a paragraph laid out as printed lines (text from a PDF) split where its indented lines start
  * - `line-break`: soft line breaks removed between CJK characters (or made spaces between Latin ones)
  * - `layout`: U+3000 indents and zero-width characters removed
  * - `punctuation`: half-width punctuation in Chinese text made full-width (opt-in)
@@ -15,6 +16,7 @@ import type { Node } from '../ast.js';
 export type FixKind =
   | 'page-marker'
   | 'broken-paragraph'
+  | 'paragraph-split'
   | 'line-break'
   | 'layout'
   | 'punctuation'

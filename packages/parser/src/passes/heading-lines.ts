@@ -8,6 +8,9 @@ import { type MatchOptions, matchOrdinal, type OrdinalMatch } from './ordinal-ma
 /** An ordinal heading's text after its marker is at most this long (`三、修改《…的规定》` runs to ~60). */
 export const MAX_ORDINAL_HEADING = 60;
 
+/** A numbered line that is one sentence (`（一）加强组织领导。`) is a heading up to this long. */
+export const MAX_SENTENCE_HEADING = 30;
+
 /** A heading line without an ordinal (a title, a date line, a byline) is at most this long. */
 export const MAX_PLAIN_HEADING = 40;
 
@@ -29,7 +32,9 @@ export function ordinalHeading(text: string, options: MatchOptions = {}): Ordina
   if (!match || match.ordinal.style === 'article') return null;
   const body = trimLayout(text.slice(match.end));
   if (body === '' || characterCount(body) > MAX_ORDINAL_HEADING) return null;
-  if (SENTENCE_INSIDE.test(body) || NOT_A_HEADING_END.test(body)) return null;
+  // A line that is one short sentence standing alone heads what follows (`（一）健全国家职业教育制度框架。`).
+  const sentence = /^[^。！？；;!?：:]+。$/.test(body) && characterCount(body) <= MAX_SENTENCE_HEADING;
+  if (!sentence && (SENTENCE_INSIDE.test(body) || NOT_A_HEADING_END.test(body))) return null;
   // OCR ran two entries into one line: `2.完全失能保险金3.祝寿保险金`.
   if (match.ordinal.style === 'arabic-dot' && nextEntryInside(body, match.ordinal.number)) return null;
   return match;

@@ -6,12 +6,12 @@
  */
 import type { Document } from '../ast.js';
 import { mapPhrasing } from './blocks.js';
-import { isWide } from './characters.js';
+import { INDENT_CHARS, isWide } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { excerpt, phrasingText, rewriteTexts } from './phrasing.js';
 
-/** A run of spaces; one holding a U+3000 may be an indent. */
-const SPACES = /[ \t\u3000]+/g;
+/** A run of spaces; one holding a wide space (U+3000, `&emsp;` U+2003, no-break space) may be an indent. */
+const SPACES = new RegExp(`[${INDENT_CHARS}]+`, 'g');
 const ZERO_WIDTH_RUN = /[\u200b-\u200d\u2060\ufeff]+/g;
 
 /** Removes layout characters from one text leaf, given the characters around it. */
@@ -23,7 +23,7 @@ export function removeLayoutCharacters(value: string, before: string, after: str
     return /^[\u200c\u200d]+$/.test(run) && joinsSymbols(previous, next) ? run : '';
   });
   return withoutZeroWidth.replace(SPACES, (run, index: number) => {
-    if (!run.includes('\u3000')) return run;
+    if (/^[ \t]+$/.test(run)) return run;
     const previous = index === 0 ? before : withoutZeroWidth[index - 1];
     const nextIndex = index + run.length;
     const next = nextIndex >= withoutZeroWidth.length ? after : withoutZeroWidth[nextIndex];
@@ -43,7 +43,7 @@ export function layoutCharactersPass(document: Document): { document: Document; 
     const rewritten = rewriteTexts(nodes, removeLayoutCharacters);
     if (rewritten !== nodes) {
       const before = phrasingText(nodes);
-      const index = before.search(/[\u3000\u200b-\u200d\u2060\ufeff]/);
+      const index = before.search(/[\u00a0\u2000-\u200a\u3000\u200b-\u200d\u2060\ufeff]/);
       const after = phrasingText(rewritten);
       fixes.push({
         kind: 'layout',

@@ -10,10 +10,12 @@
  * siblings of sections. `check` therefore reads how numberings nest from the order they appear in.
  */
 import type { Ordinal, OrdinalStyle } from '../ast.js';
+import { INDENT_CHARS } from './characters.js';
 
 /** The level of each numbering style in its family (`decimal`: one number; `1.2` is 2). */
 export const ORDINAL_LEVEL: { [S in OrdinalStyle]: number } = {
   'chinese-comma': 1,
+  'chinese-space': 1,
   'chinese-paren': 2,
   'arabic-dot': 3,
   'arabic-paren': 4,
@@ -99,16 +101,18 @@ export interface MatchOptions {
   expectedArabic?: number;
 }
 
-const LEAD = /^[ \t\u3000]*/;
+const LEAD = new RegExp(`^[${INDENT_CHARS}]*`);
 const CHINESE_NUMERAL = '[零〇一二三四五六七八九十百千]+';
 const ARABIC_NUMERAL = '[0-9０-９]{1,3}';
-const SPACE = '[ \\t\\u3000]';
+const SPACE = `[${INDENT_CHARS}]`;
 /** A legal unit's number: `十八`, `18`, `18-1` (Taiwan's inserted articles), with spaces around it (`第 1 條`, `第 一 章`). */
 const LEGAL_NUMBER = `(${SPACE}*${CHINESE_NUMERAL}${SPACE}*|${SPACE}*[0-9０-９]{1,4}(?:[-－][0-9０-９]{1,2})?${SPACE}*)`;
 /** Units a decimal number is followed by in prose (`2.5亿元`), never a section title. */
 const DECIMAL_UNIT = '[亿万千百十元个倍年月日号期次名家项件户人吨米%％]';
-const PATTERNS: { style: OrdinalStyle; pattern: RegExp; heading?: true }[] = [
+const PATTERNS: { style: OrdinalStyle; pattern: RegExp; heading?: true; paragraph?: true }[] = [
   { style: 'chinese-comma', pattern: new RegExp(`^(${CHINESE_NUMERAL})、`) },
+  // `一　選舉總統、副總統。`: a numeral and a wide space (or two plain ones), in a paragraph only.
+  { style: 'chinese-space', pattern: new RegExp(`^(${CHINESE_NUMERAL})(?=[\\u3000]|  )`), paragraph: true },
   { style: 'chinese-paren', pattern: new RegExp(`^[（(](${CHINESE_NUMERAL})[）)]`) },
   { style: 'arabic-paren', pattern: new RegExp(`^[（(](${ARABIC_NUMERAL})[）)]`) },
   // `1.2 研究区概况`, `2.3.1　方法`: section numbers of papers and standards.
@@ -135,7 +139,7 @@ const PATTERNS: { style: OrdinalStyle; pattern: RegExp; heading?: true }[] = [
 
 /** The number a numeral of any of the patterns stands for, with the sub-number of `18-1`; `null` when it is none. */
 function numberOf(style: OrdinalStyle, numeral: string): { number: number; sub?: number } | null {
-  const value = numeral.replace(/[ \t\u3000]/g, '');
+  const value = numeral.replace(new RegExp(SPACE, 'g'), '');
   if (style === 'circled') return { number: value.charCodeAt(0) - 0x2460 + 1 };
   if (style === 'decimal') {
     const parts = value.split(/[.．]/);
@@ -160,8 +164,9 @@ const NUMERAL_RANGE = /^[一二三四五六七八九十][、线级类档等]/;
 export function matchOrdinal(text: string, options: MatchOptions = {}): OrdinalMatch | null {
   const start = (LEAD.exec(text)?.[0] ?? '').length;
   const rest = text.slice(start);
-  for (const { style, pattern, heading } of PATTERNS) {
+  for (const { style, pattern, heading, paragraph } of PATTERNS) {
     if (heading && options.context !== 'heading') continue;
+    if (paragraph && options.context === 'heading') continue;
     const match = pattern.exec(rest);
     if (!match) continue;
     const value = numberOf(style, match[1] as string);
@@ -172,7 +177,7 @@ export function matchOrdinal(text: string, options: MatchOptions = {}): OrdinalM
     const marker = match[0];
     const after = rest.slice(marker.length);
     if (!acceptable(style, value.number, after, options)) return null;
-    const separator = (/^[ \t\u3000]*/.exec(after)?.[0] ?? '').length;
+    const separator = (LEAD.exec(after)?.[0] ?? '').length;
     const level = style === 'decimal' ? (match[1] as string).split(/[.．]/).length : ORDINAL_LEVEL[style];
     const ordinal: Ordinal = { level, number: value.number, marker, style };
     if (sub !== undefined && sub !== null) ordinal.sub = sub;
@@ -194,7 +199,7 @@ function acceptable(style: OrdinalStyle, number: number, after: string, options:
     case 'chapter':
     case 'section':
     case 'article':
-      return options.context === 'heading' || after === '' || /^[ \t\u3000]/.test(after);
+      return options.context === 'heading' || after === '' || LEAD.exec(after)?.[0] !== '';
     default:
       return true;
   }

@@ -12,15 +12,17 @@
  */
 import type { BlockContent, Document, Heading, Item, Ordinal, Paragraph } from '../ast.js';
 import { mapBlockLists } from './blocks.js';
-import { trimLayout } from './characters.js';
+import { INDENT_CHARS, trimLayout } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { ordinalHeading } from './heading-lines.js';
 import { matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
 import { dropEmpty, head, phrasingText, splitPhrasing, trimPhrasingStart } from './phrasing.js';
-import { ordinalRank, siblingRuns } from './sibling-runs.js';
+import { articleClauses, ordinalRank, siblingRuns } from './sibling-runs.js';
 import { titleHeading } from './title.js';
 
 type Depth = Heading['depth'];
+
+const LEADING_INDENT = new RegExp(`^[${INDENT_CHARS}]+`);
 
 function clampDepth(depth: number, minimum = 1): Depth {
   return Math.max(minimum, Math.min(6, depth)) as Depth;
@@ -58,7 +60,7 @@ export function headingFromLine(paragraph: Paragraph, match: OrdinalMatch, depth
     type: 'heading',
     depth,
     ordinal: match.ordinal,
-    children: trimPhrasingStart(paragraph.children, /^[ \t\u3000]+/),
+    children: trimPhrasingStart(paragraph.children, LEADING_INDENT),
   };
   if (paragraph.position) heading.position = paragraph.position;
   return heading;
@@ -147,7 +149,7 @@ export function ordinalsPass(document: Document): { document: Document; fixes: F
       const following = ordinals[index + 1];
       return !following || ordinalRank(following) > ordinalRank(own);
     };
-    const entries = new Set<number>();
+    const entries = articleClauses(ordinals, breaks);
     for (const run of siblingRuns(ordinals, breaks)) {
       for (const index of entriesOf(run, candidates, headsContent)) entries.add(index);
     }

@@ -15,18 +15,40 @@ export function phrasingText(nodes: readonly PhrasingContent[]): string {
 }
 
 /**
- * The position of the first `length` UTF-16 units of a text node, or of the rest after them.
- * Only exact when the node's source is its value (one line, no escapes); otherwise absent.
+ * The position of `value[from, to)` of a text node. Exact when the node's source is its value (one
+ * line, no escapes). In a node of several lines (soft line breaks), a slice of its first line is
+ * placed from the node's start and a slice of its last line from its end: a reader of Markdown drops
+ * the indentation of the lines between, so their columns are not known, and a slice of them or one
+ * that spans lines has no position.
  */
 function slicePosition(node: Text, from: number, to: number): Position | undefined {
   const position = node.position;
   if (!position) return undefined;
   const { start, end } = position;
-  if (start.line !== end.line || end.offset - start.offset !== node.value.length) return undefined;
-  return {
-    start: { line: start.line, column: start.column + from, offset: start.offset + from },
-    end: { line: start.line, column: start.column + to, offset: start.offset + to },
-  };
+  const value = node.value;
+  if (start.line === end.line) {
+    if (end.offset - start.offset !== value.length) return undefined;
+    return {
+      start: { line: start.line, column: start.column + from, offset: start.offset + from },
+      end: { line: start.line, column: start.column + to, offset: start.offset + to },
+    };
+  }
+  const firstEnd = value.indexOf('\n');
+  const lastStart = value.lastIndexOf('\n') + 1;
+  if (to <= firstEnd) {
+    return {
+      start: { line: start.line, column: start.column + from, offset: start.offset + from },
+      end: { line: start.line, column: start.column + to, offset: start.offset + to },
+    };
+  }
+  if (from >= lastStart) {
+    const back = (at: number) => value.length - at;
+    return {
+      start: { line: end.line, column: end.column - back(from), offset: end.offset - back(from) },
+      end: { line: end.line, column: end.column - back(to), offset: end.offset - back(to) },
+    };
+  }
+  return undefined;
 }
 
 /** A text node holding `value[from, to)`, with its position when that can be known. */

@@ -4,8 +4,9 @@
  * - an explicitly bold lead (`**标题。**正文`, `**标题**。正文`), of any length, when text follows it;
  * - otherwise the first sentence (up to 。！？ and any closing quote or bracket after it) when it is
  *   at most 60 characters, has its brackets and quotes closed, and is followed by more text.
- * An item with neither keeps no title. Legal articles (`第一条`) have none: their first sentence is
- * law, not a heading.
+ * An item with neither keeps no title. Legal articles (`第一条`) and their clauses have none: their
+ * first sentence is law, not a heading. A list decides together: where most of its items have no
+ * title, none has one but a bold lead.
  */
 import type { Document, Item, PhrasingContent } from '../ast.js';
 import { mergeTexts } from '../lib/phrasing.js';
@@ -14,6 +15,10 @@ import { isBalanced } from './brackets.js';
 import { CLOSING, characterCount, SENTENCE_END, trimLayout } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { dropEmpty, head, phrasingText, splitPhrasing, trimPhrasingStart } from './phrasing.js';
+import { articleClauses, siblingRuns } from './sibling-runs.js';
+
+/** A list this long decides its run-in titles together. */
+const MIN_LIST_TO_DECIDE = 3;
 
 /** The longest first sentence taken as a title, in characters. */
 export const MAX_TITLE = 60;
@@ -34,7 +39,7 @@ export function firstSentenceEnd(text: string): number {
 /** An item body split into a run-in title and the rest, or `null` when it has no title. */
 export function splitRunInTitle(
   children: readonly PhrasingContent[],
-): { title: PhrasingContent[]; body: PhrasingContent[] } | null {
+): { title: PhrasingContent[]; body: PhrasingContent[]; bold: boolean } | null {
   const content = trimPhrasingStart(children, LEADING_SPACE);
   const lead = content[0];
   if (lead?.type === 'strong') {
@@ -47,6 +52,7 @@ export function splitRunInTitle(
       return {
         title: mergeTexts([...lead.children, ...punctuation]),
         body: trimPhrasingStart(body, LEADING_SPACE),
+        bold: true,
       };
     }
   }
@@ -58,18 +64,32 @@ export function splitRunInTitle(
   if (length < 2 || length > MAX_TITLE || !isBalanced(sentence)) return null;
   if (trimLayout(text.slice(end)) === '') return null;
   const [title, body] = splitPhrasing(content, end);
-  return { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE) };
+  return { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE), bold: false };
 }
 
 export function runInTitlesPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
   const out = mapBlockLists(document, (blocks) => {
-    let changed = false;
-    const result = blocks.map((block) => {
-      if (block.type !== 'item' || block.title || block.ordinal.style === 'article') return block;
-      const split = splitRunInTitle(block.children);
-      if (!split) return block;
-      changed = true;
+    const ordinals = blocks.map((block) => (block.type === 'item' ? block.ordinal : null));
+    const breaks = blocks.map((block) => block.type === 'heading');
+    const clauses = articleClauses(ordinals, breaks);
+    const splits = blocks.map((block, index) =>
+      block.type !== 'item' || block.title || block.ordinal.style === 'article' || clauses.has(index)
+        ? null
+        : splitRunInTitle(block.children),
+    );
+    // A list decides together: where most of its items have no first sentence that could be a
+    // title, the few that do are prose too (one 56-character sentence among plain entries).
+    for (const run of siblingRuns(ordinals, breaks)) {
+      const sentences = run.filter((index) => splits[index] && !splits[index]?.bold);
+      if (run.length >= MIN_LIST_TO_DECIDE && sentences.length * 2 < run.length) {
+        for (const index of sentences) splits[index] = null;
+      }
+    }
+    if (splits.every((split) => split === null)) return blocks;
+    return blocks.map((block, index) => {
+      const split = splits[index];
+      if (!split || block.type !== 'item') return block;
       const item: Item = { ...block, title: split.title, children: split.body };
       const marker = block.ordinal.marker;
       fixes.push({
@@ -80,7 +100,6 @@ export function runInTitlesPass(document: Document): { document: Document; fixes
       });
       return item;
     });
-    return changed ? result : blocks;
   });
   return { document: out, fixes };
 }

@@ -13,6 +13,7 @@ export const STYLE_RANK: { [S in OrdinalStyle]: number } = {
   section: 4,
   article: 5,
   'chinese-comma': 11,
+  'chinese-space': 11,
   'chinese-paren': 12,
   'arabic-dot': 13,
   'arabic-paren': 14,
@@ -57,4 +58,22 @@ export function siblingRuns(ordinals: readonly (Ordinal | null)[], breaks: reado
     open.set(rank, { run, last: ordinal });
   });
   return runs;
+}
+
+/**
+ * The blocks that are clauses of an article: numbered blocks of another style after a `第X条`
+ * (`（一）…`, `一、…`), up to the next heading or chapter. A clause is law, like its article: never a heading,
+ * never given a run-in title.
+ */
+export function articleClauses(ordinals: readonly (Ordinal | null)[], breaks: readonly boolean[]): Set<number> {
+  const clauses = new Set<number>();
+  let inArticle = false;
+  ordinals.forEach((ordinal, index) => {
+    if (breaks[index]) inArticle = false;
+    if (!ordinal) return;
+    if (ordinal.style === 'article') inArticle = true;
+    else if (ordinalRank(ordinal) < STYLE_RANK.article) inArticle = false;
+    else if (inArticle) clauses.add(index);
+  });
+  return clauses;
 }

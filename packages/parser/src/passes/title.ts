@@ -56,7 +56,8 @@ export function titleHeading(document: Document): Heading | null {
     if (block.type === 'thematicBreak') continue;
     if (block.type !== 'paragraph') return null;
     const line = trimLayout(phrasingText(block.children));
-    if (SENTENCE_END.has(line.slice(-1)) || (characterCount(line) > MAX_LINE_ABOVE && !LABELLED.test(line))) return null;
+    if (SENTENCE_END.has(line.slice(-1)) || (characterCount(line) > MAX_LINE_ABOVE && !LABELLED.test(line)))
+      return null;
   }
   let first = blocks[index] as Heading;
   const headings = blocks.filter((block): block is Heading => block.type === 'heading');

@@ -82,6 +82,10 @@ describe('splitRunInTitle and firstSentenceEnd', () => {
 
   it('trims the space between title and body', () => {
     const split = splitRunInTitle([{ type: 'text', value: ' 标题。 正文' }]);
-    expect(split).toEqual({ title: [{ type: 'text', value: '标题。' }], body: [{ type: 'text', value: '正文' }] });
+    expect(split).toEqual({
+      title: [{ type: 'text', value: '标题。' }],
+      body: [{ type: 'text', value: '正文' }],
+      bold: false,
+    });
   });
 });
