@@ -8,7 +8,7 @@
  * first sentence is law, not a heading. A list decides together: where most of its items have no
  * title, none has one but a bold lead.
  */
-import type { Document, Item, PhrasingContent } from '../ast.js';
+import type { BlockContent, Document, Item, PhrasingContent } from '../ast.js';
 import { mergeTexts } from '../lib/phrasing.js';
 import { mapBlockLists } from './blocks.js';
 import { isBalanced } from './brackets.js';
@@ -67,20 +67,54 @@ export function splitRunInTitle(
   return { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE), bold: false };
 }
 
+/** A term a glossary entry defines is at most this long: `“两新”：`, `国家先进制造业集群：`. */
+const MAX_COLON_TITLE = 20;
+
+/**
+ * A lead that ends in a colon, when it names a term (`六大优势产业：`, `修正機關：`) rather than opening
+ * a clause that goes on (`将第一条修改为：`, `主要包括：`): short, no comma or sentence inside, not
+ * ending in a verb that introduces what follows. `null` when the item has none.
+ */
+export function splitColonTitle(
+  children: readonly PhrasingContent[],
+): { title: PhrasingContent[]; body: PhrasingContent[]; bold: boolean } | null {
+  const content = trimPhrasingStart(children, LEADING_SPACE);
+  const text = phrasingText(content);
+  const colon = text.search(/[：:]/);
+  if (colon < 1) return null;
+  const lead = text.slice(0, colon);
+  if (characterCount(lead) > MAX_COLON_TITLE || /[，,。；;！？、\n]/.test(lead) || !isBalanced(lead)) return null;
+  if (/[为是指有下括含定求示即如於为為]$/.test(lead) || trimLayout(text.slice(colon + 1)) === '') return null;
+  const [title, body] = splitPhrasing(content, colon + 1);
+  return { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE), bold: false };
+}
+
 export function runInTitlesPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
   const out = mapBlockLists(document, (blocks) => {
     const ordinals = blocks.map((block) => (block.type === 'item' ? block.ordinal : null));
     const breaks = blocks.map((block) => block.type === 'heading');
     const clauses = articleClauses(ordinals, breaks);
+    const colonTitle = (block: BlockContent | undefined, clause: boolean) =>
+      block?.type === 'item' && !block.title && block.ordinal.style !== 'article' && !clause
+        ? splitColonTitle(block.children)
+        : null;
     const splits = blocks.map((block, index) =>
       block.type !== 'item' || block.title || block.ordinal.style === 'article' || clauses.has(index)
         ? null
         : splitRunInTitle(block.children),
     );
     // A list decides together: where most of its items have no first sentence that could be a
-    // title, the few that do are prose too (one 56-character sentence among plain entries).
+    // title, the few that do are prose too (one 56-character sentence among plain entries); where
+    // most of its items lead with a term and a colon (a glossary), the terms are the titles.
     for (const run of siblingRuns(ordinals, breaks)) {
+      const colons = run.map((index) => (splits[index]?.bold ? null : colonTitle(blocks[index], clauses.has(index))));
+      if (colons.filter(Boolean).length * 2 > run.length) {
+        run.forEach((index, at) => {
+          if (colons[at]) splits[index] = colons[at];
+        });
+        continue;
+      }
       const sentences = run.filter((index) => splits[index] && !splits[index]?.bold);
       if (run.length >= MIN_LIST_TO_DECIDE && sentences.length * 2 < run.length) {
         for (const index of sentences) splits[index] = null;
