@@ -62,9 +62,9 @@ function unescapeXml(text: string): string {
 
 /** The paragraphs in a Heading style, in order, with the style's number. */
 function docxHeadings(bytes: Uint8Array): Entry[] {
-  const xml = strFromU8(
-    unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' })['word/document.xml']!,
-  );
+  const part = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' })['word/document.xml'];
+  if (!part) throw new Error('the DOCX has no word/document.xml');
+  const xml = strFromU8(part);
   const entries: Entry[] = [];
   for (const [paragraph] of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
     const style = /<w:pStyle w:val="Heading(\d)"\/>/.exec(paragraph);
