@@ -123,9 +123,25 @@ export interface Document extends Parent {
  * Blocks
  * --------------------------------------------------------------------------------------------- */
 
+/**
+ * What a paragraph is in the frame of a report or 公文 (GB/T 9704's 公文要素), when it is not body text:
+ * - `subtitle`: a line under the title (`——2024年3月5日在第十四届全国人民代表大会第二次会议上`, a code's
+ *   `1979年7月1日第五届全国人民代表大会第二次会议通过`)
+ * - `byline`: the author or office under the title (`国务院总理　李　强`, `来源：四川日报`)
+ * - `addressee`: 主送机关 (`各省、自治区、直辖市人民政府，国务院各部委、各直属机构：`)
+ * - `salutation`: `各位代表：`
+ * - `signature`: 署名, the issuing body at the end (one paragraph per body when several sign)
+ * - `date`: 成文日期 (`2024年3月5日`), or the date line of an article
+ * - `boundary`: a page-jump marker in the middle of the text (`（上接第51页）`), where another article
+ *   begins or continues; kept in the text as a visible break
+ */
+export type DocumentElement = 'subtitle' | 'byline' | 'addressee' | 'salutation' | 'signature' | 'date' | 'boundary';
+
 /** A run of phrasing content: the unit of running text. */
 export interface Paragraph extends Parent {
   type: 'paragraph';
+  /** The frame element this paragraph is, set by `structure()`; absent for body text. */
+  element?: DocumentElement;
   children: PhrasingContent[];
 }
 

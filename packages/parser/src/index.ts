@@ -16,6 +16,7 @@ export {
   headingLevel,
   matchOrdinal,
   type Outline,
+  type OutlineElement,
   type OutlineItem,
   type OutlineSection,
   outline,

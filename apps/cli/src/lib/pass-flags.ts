@@ -14,6 +14,11 @@ export const PASS_SWITCHES = [
   { option: 'cjkLineBreaks', byDefault: true, help: 'keep line breaks between Chinese characters as spaces' },
   { option: 'layoutCharacters', byDefault: true, help: 'keep full-width-space indents and zero-width characters' },
   {
+    option: 'elements',
+    byDefault: true,
+    help: 'do not read subtitles, bylines, salutation, addressee, signatures and dates',
+  },
+  {
     option: 'punctuation',
     byDefault: false,
     help: 'turn half-width ,;:?!() between Chinese characters into full-width',

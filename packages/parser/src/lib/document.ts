@@ -18,9 +18,11 @@ const TITLE_LABEL = /^(?:法規名稱|法规名称|標題|标题|名稱|名称|�
  * without a database's label.
  */
 export function titleText(heading: Heading): string {
+  // Split, not `/\s*\n\s*/`: that backtracks over long runs of spaces.
   return toText(heading)
-    .replace(/\s*\n\s*/g, '')
-    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+    .join('')
     .replace(TITLE_LABEL, '');
 }
 

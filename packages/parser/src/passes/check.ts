@@ -9,6 +9,9 @@ import { loneBrackets } from './brackets.js';
 import { characterCount } from './characters.js';
 import type { Fix } from './fix.js';
 import { BRACKETED_MARKER } from './page-markers.js';
+
+const MARKERS = new RegExp(BRACKETED_MARKER.source, 'g');
+
 import { excerpt, head, phrasingText } from './phrasing.js';
 import { normalisePunctuation } from './punctuation.js';
 import { titleHeading } from './title.js';
@@ -213,7 +216,9 @@ function textSuspects(blocks: TextBlock[], report: (suspect: Suspect) => void): 
         excerpt: excerpt(text, first, 12, 1),
       });
     }
-    for (const match of text.matchAll(new RegExp(BRACKETED_MARKER.source, 'g'))) {
+    // A boundary is a marker kept on purpose, between two articles.
+    const markers = block.type === 'paragraph' && block.element === 'boundary' ? [] : text.matchAll(MARKERS);
+    for (const match of markers) {
       report({
         kind: 'page-marker',
         line,

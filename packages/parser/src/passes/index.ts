@@ -5,6 +5,7 @@
  */
 import type { Document } from '../ast.js';
 import { brokenParagraphsPass } from './broken-paragraphs.js';
+import { elementsPass } from './elements.js';
 import type { Fix } from './fix.js';
 import { layoutCharactersPass } from './layout-characters.js';
 import { levelsPass } from './levels.js';
@@ -19,7 +20,7 @@ export { check, type Suspect, type SuspectKind } from './check.js';
 export type { Fix, FixKind } from './fix.js';
 export { headingLevel } from './levels.js';
 export { chineseNumber, type MatchOptions, matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
-export { type Outline, type OutlineItem, type OutlineSection, outline } from './outline.js';
+export { type Outline, type OutlineElement, type OutlineItem, type OutlineSection, outline } from './outline.js';
 
 /** Which passes run; every one is on unless set to `false`, except `punctuation`, which is off unless `true`. */
 export interface StructureOptions {
@@ -37,8 +38,10 @@ export interface StructureOptions {
   layoutCharacters?: boolean;
   /** Half-width `,;:?!()` in Chinese text → `，；：？！（）`. Off by default: it changes what the author typed. */
   punctuation?: boolean;
-  /** Take `meta.title` from a single leading level-1 heading when front matter gave none. */
+  /** Take `meta.title` from the heading that reads as the title when front matter gave none. */
   title?: boolean;
+  /** Read the frame around the body: subtitles, bylines, salutation, addressee, signatures and dates. */
+  elements?: boolean;
 }
 
 type Pass = (document: Document) => { document: Document; fixes: Fix[] };
@@ -48,7 +51,8 @@ type Pass = (document: Document) => { document: Document; fixes: Fix[] };
  * and markers can still say "a new paragraph starts here"; markers go before ordinals so that a
  * marker paragraph is never read as a numbered one; layout characters and line breaks go before
  * ordinals so that `　　一、` and a wrapped heading line read as they look; punctuation runs last
- * but for the title so that it never rewrites an item's marker.
+ * but for the title so that it never rewrites an item's marker; the frame elements are read last,
+ * under the title the title pass found.
  */
 const PASSES: { option: keyof StructureOptions; pass: Pass; byDefault: boolean }[] = [
   { option: 'brokenParagraphs', pass: brokenParagraphsPass, byDefault: true },
@@ -59,6 +63,7 @@ const PASSES: { option: keyof StructureOptions; pass: Pass; byDefault: boolean }
   { option: 'runInTitles', pass: runInTitlesPass, byDefault: true },
   { option: 'punctuation', pass: punctuationPass, byDefault: false },
   { option: 'title', pass: titlePass, byDefault: true },
+  { option: 'elements', pass: elementsPass, byDefault: true },
 ];
 
 /**

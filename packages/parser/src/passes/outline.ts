@@ -3,7 +3,7 @@
  * headings) with their numbered items, and the fixes the passes made. A public contract (the CLI
  * prints it, spreadsheets are built from it): add fields only, never rename.
  */
-import type { Document, Heading, Item } from '../ast.js';
+import type { Document, DocumentElement, Heading, Item } from '../ast.js';
 import { titleHeadingOf } from '../lib/document.js';
 import { trimLayout } from './characters.js';
 import type { Fix } from './fix.js';
@@ -34,11 +34,21 @@ export interface OutlineSection {
   sections: OutlineSection[];
 }
 
+/** A frame element of the document (`paragraph.element`): a subtitle, byline, addressee, salutation, signature, date or boundary. */
+export interface OutlineElement {
+  kind: DocumentElement;
+  text: string;
+  /** The 1-based source line, 0 when the paragraph has no position. */
+  line: number;
+}
+
 export interface Outline {
   title: string | null;
   continuedFrom: string | null;
   continuedTo: string | null;
   sections: OutlineSection[];
+  /** The document's frame elements in order. */
+  elements: OutlineElement[];
   fixes: Fix[];
 }
 
@@ -72,8 +82,15 @@ export function outline(document: Document, fixes: Fix[]): Outline {
   const sections: OutlineSection[] = [];
   // Open sections from the outermost in, with the heading level that opened each.
   const open: { section: OutlineSection; level: number }[] = [];
+  const elements: OutlineElement[] = [];
   for (const block of document.children) {
-    if (block.type === 'heading') {
+    if (block.type === 'paragraph' && block.element) {
+      elements.push({
+        kind: block.element,
+        text: trimLayout(phrasingText(block.children)),
+        line: block.position?.start.line ?? 0,
+      });
+    } else if (block.type === 'heading') {
       if (block === title) continue;
       const level = headingLevel(block);
       while (open.length > 0 && (open[open.length - 1] as { level: number }).level >= level) open.pop();
@@ -97,6 +114,7 @@ export function outline(document: Document, fixes: Fix[]): Outline {
     continuedFrom: document.meta.continuedFrom ?? null,
     continuedTo: document.meta.continuedTo ?? null,
     sections,
+    elements,
     fixes: fixes.map(({ kind, line, before, after }) => ({ kind, line, before, after })),
   };
 }

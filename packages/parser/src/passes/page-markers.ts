@@ -1,16 +1,18 @@
 /**
  * Pass `pageMarkers`: newspaper jump lines, `(上接7版)` at the top of a continued article and
  * `(下转9版)` where it breaks off, say where the text comes from and goes to; they are not part of
- * it. A marker that is a whole paragraph (or heading), or that opens or closes a paragraph, leaves
- * the body for `meta.continuedFrom` / `meta.continuedTo`. One in the middle of a sentence stays and
- * `check` reports it.
+ * it. A marker that is a whole paragraph (or heading), or that opens or closes a paragraph, before
+ * the text begins or after it ends leaves the body for `meta.continuedFrom` / `meta.continuedTo`.
+ * One between two paragraphs of text marks where another article begins or continues (an OCR'd
+ * journal issue): it stays as a paragraph of its own, the `boundary` element. One in the middle of
+ * a sentence stays and `check` reports it.
  *
  * What the pattern allows, from what OCR makes of these lines: half- or full-width or square
  * brackets, mixed (`（上接7版)`), or none for a whole-paragraph marker; spaces anywhere (`( 上接 第 7 版 )`);
  * traditional forms (`下轉`, `續見`); `转`/`接` alone (not `见` alone: `(见第5页)` is a cross-reference); 第 or not; Arabic, full-width or Chinese
  * page numbers and letter sections (`A2`); 版, 页 or the misread 板.
  */
-import type { BlockContent, Document, Meta, PhrasingContent } from '../ast.js';
+import type { BlockContent, Document, Meta, Paragraph, PhrasingContent } from '../ast.js';
 import { mapBlockLists } from './blocks.js';
 import { isLayout, trimEndWhere, trimLayout } from './characters.js';
 import { type Fix, startLine } from './fix.js';
@@ -97,45 +99,104 @@ interface Found {
   line: number;
 }
 
+/** A block's markers: a whole-block one, or the ones opening and closing it, and the block without them. */
+interface Taken {
+  rest: BlockContent | null;
+  whole: PageMarker | null;
+  opening: PageMarker | null;
+  closing: PageMarker | null;
+}
+
 /** A block without its markers, and the markers taken out of it. */
-function takeMarkers(block: BlockContent): { block: BlockContent | null; found: PageMarker[] } {
-  if (block.type !== 'paragraph' && block.type !== 'heading') return { block, found: [] };
+function takeMarkers(block: BlockContent): Taken {
+  const none = { rest: block, whole: null, opening: null, closing: null };
+  if (block.type !== 'paragraph' && block.type !== 'heading') return none;
   const text = phrasingText(block.children);
   const whole = wholeMarker(text);
-  if (whole) return { block: null, found: [whole] };
-  if (block.type === 'heading') return { block, found: [] };
+  if (whole) return { ...none, rest: null, whole };
+  if (block.type === 'heading') return none;
   let children: PhrasingContent[] = block.children;
-  const found: PageMarker[] = [];
   const opening = openingMarker(text);
-  if (opening) {
-    children = dropEmpty(splitPhrasing(children, opening.length)[1]);
-    found.push(opening);
-  }
+  if (opening) children = dropEmpty(splitPhrasing(children, opening.length)[1]);
   const rest = phrasingText(children);
-  const closing = closingMarker(rest);
+  let closing = closingMarker(rest);
   if (closing && closing.length < rest.length) {
     children = dropEmpty(splitPhrasing(children, rest.length - closing.length)[0]);
-    found.push(closing);
-  }
-  return found.length === 0 ? { block, found } : { block: { ...block, children }, found };
+  } else closing = null;
+  if (!opening && !closing) return none;
+  return { rest: { ...block, children }, whole: null, opening, closing };
+}
+
+/** A page marker kept in the text as a boundary between articles. */
+function boundary(marker: PageMarker, at: BlockContent): Paragraph {
+  const paragraph: Paragraph = {
+    type: 'paragraph',
+    element: 'boundary',
+    children: [{ type: 'text', value: marker.text }],
+  };
+  if (at.position) paragraph.position = at.position;
+  return paragraph;
+}
+
+/** Blocks that carry the text itself, which page markers before and after frame. */
+function isContent(block: BlockContent | null): boolean {
+  return block !== null && block.type !== 'heading' && block.type !== 'thematicBreak' && block.type !== 'pageBreak';
 }
 
 export function pageMarkersPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
   const markers: Found[] = [];
   const out = mapBlockLists(document, (blocks) => {
+    const taken = blocks.map(takeMarkers);
+    // In the body, a marker before the text's first block or after its last frames the whole text;
+    // one between two blocks of text is where another article begins or continues (an OCR'd journal
+    // issue, a newspaper page): it stays, as a boundary. In quotes and notes every marker frames.
+    const body = blocks === document.children;
+    const first = body ? taken.findIndex((entry) => isContent(entry.rest)) : Number.POSITIVE_INFINITY;
+    const last = body ? taken.findLastIndex((entry) => isContent(entry.rest)) : -1;
+    const frames = (index: number, where: 'whole' | 'opening' | 'closing') =>
+      first === -1 ||
+      (where === 'whole' && (index < first || index > last)) ||
+      (where === 'opening' && index <= first) ||
+      (where === 'closing' && index >= last);
     const kept: BlockContent[] = [];
-    for (const block of blocks) {
-      const { block: rest, found } = takeMarkers(block);
-      for (const marker of found) {
+    let changed = false;
+    taken.forEach((entry, index) => {
+      const block = blocks[index] as BlockContent;
+      const leave = (marker: PageMarker) => {
         markers.push({ marker, line: startLine(block) });
         fixes.push({ kind: 'page-marker', line: startLine(block), before: marker.text, after: '' });
+        changed = true;
+      };
+      const keep = (marker: PageMarker) => {
+        fixes.push({
+          kind: 'element',
+          line: startLine(block),
+          before: marker.text,
+          after: `[boundary] ${marker.text}`,
+        });
+        changed = true;
+        return boundary(marker, block);
+      };
+      if (entry.whole) {
+        if (frames(index, 'whole')) leave(entry.whole);
+        else kept.push(keep(entry.whole));
+        return;
       }
-      if (rest) kept.push(rest);
-    }
-    return kept.length === blocks.length && kept.every((block, index) => block === blocks[index]) ? blocks : kept;
+      if (entry.opening) {
+        if (frames(index, 'opening')) leave(entry.opening);
+        else kept.push(keep(entry.opening));
+      }
+      if (entry.rest) kept.push(entry.rest);
+      if (entry.rest !== block) changed = true;
+      if (entry.closing) {
+        if (frames(index, 'closing')) leave(entry.closing);
+        else kept.push(keep(entry.closing));
+      }
+    });
+    return changed ? kept : blocks;
   });
-  if (markers.length === 0) return { document, fixes };
+  if (markers.length === 0) return { document: out, fixes };
   // The first "continued from" and the last "continued on" describe the text as a whole.
   const meta: Meta = { ...out.meta };
   const from = markers.find((found) => found.marker.direction === 'from');

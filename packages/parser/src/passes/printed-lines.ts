@@ -12,7 +12,7 @@
  * `brokenParagraphs` pass: both say where paragraphs really begin.
  */
 import type { Paragraph, PhrasingContent, Position } from '../ast.js';
-import { characterCount, PARAGRAPH_END, trimLayout, WIDE_SPACE_CHARS } from './characters.js';
+import { isWide, PARAGRAPH_END, trimLayout, WIDE_SPACE_CHARS } from './characters.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { dropEmpty, phrasingText, splitPhrasing } from './phrasing.js';
 
@@ -21,10 +21,34 @@ const INDENTED = new RegExp(`^(?:[${WIDE_SPACE_CHARS}]|[ \\t]{2})`);
 
 /** Hard breaks that make a paragraph one of printed lines, and the body width its lines reach. */
 const MIN_HARD_BREAKS = 3;
-const MIN_LINE_WIDTH = 20;
+const MIN_LINE_WIDTH = 40;
 
-/** A line this much shorter than the paragraph's widest ends before the right margin: a paragraph's last line. */
+/** A line this much shorter than a full line ends before the right margin: a paragraph's last line. */
 const SHORT_LINE = 0.85;
+
+/** How wide a text is set: a CJK character takes two half-width units, anything else one. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += isWide(char) ? 2 : 1;
+  return width;
+}
+
+/** The width of a full line: most printed lines run to the margin (the 80th percentile; last lines are shorter). */
+function fullWidth(widths: readonly number[]): number {
+  const sorted = [...widths].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) * 0.8)] ?? 0;
+}
+
+/** Whether CJK characters are at least as many as Latin letters and digits. */
+function mostlyWide(text: string): boolean {
+  let wide = 0;
+  let narrow = 0;
+  for (const char of text) {
+    if (isWide(char)) wide++;
+    else if (/[A-Za-z0-9]/.test(char)) narrow++;
+  }
+  return wide >= narrow;
+}
 
 interface Line {
   nodes: PhrasingContent[];
@@ -51,17 +75,16 @@ function linesOf(nodes: readonly PhrasingContent[]): Line[] {
     }
   };
   walk(nodes);
+  // Each line is cut from the whole run, so that a line of a text node spanning several keeps
+  // the position its node's start or end gives it.
+  const slice = (from: number, to: number) => splitPhrasing(splitPhrasing(nodes, to)[0], from)[1];
   const lines: Line[] = [];
-  let rest: PhrasingContent[] = [...nodes];
-  let consumed = 0;
+  let start = 0;
   for (const end of ends) {
-    const [line, after] = splitPhrasing(rest, end.at - consumed);
-    const [, remainder] = splitPhrasing(after, 1);
-    lines.push({ nodes: line, text: text.slice(consumed, end.at), hard: end.hard });
-    rest = remainder;
-    consumed = end.at + 1;
+    lines.push({ nodes: slice(start, end.at), text: text.slice(start, end.at), hard: end.hard });
+    start = end.at + 1;
   }
-  lines.push({ nodes: rest, text: text.slice(consumed), hard: false });
+  lines.push({ nodes: slice(start, text.length), text: text.slice(start), hard: false });
   return lines;
 }
 
@@ -101,10 +124,12 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
   if (!text.includes('\n')) return null;
   const lines = linesOf(paragraph.children);
   const hardBreaks = lines.filter((line) => line.hard).length;
-  const widths = lines.map((line) => characterCount(trimLayout(line.text)));
-  const widest = Math.max(...widths);
-  const printed = hardBreaks >= MIN_HARD_BREAKS && widest >= MIN_LINE_WIDTH;
+  const widths = lines.map((line) => displayWidth(trimLayout(line.text)));
+  const full = fullWidth(widths);
+  const printed = hardBreaks >= MIN_HARD_BREAKS && full >= MIN_LINE_WIDTH;
   const indentedFirst = INDENTED.test(text);
+  // Lines of Latin words with breaks (a figure's labels, a table that extraction flattened) are not Chinese print.
+  if (!mostlyWide(text)) return null;
   if (!printed && !indentedFirst) return null;
   const groups: Line[][] = [[lines[0] as Line]];
   for (let index = 1; index < lines.length; index++) {
@@ -112,15 +137,11 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
     const line = lines[index] as Line;
     const ending = trimLayout(previous.text);
     const indented = INDENTED.test(line.text) && (indentedFirst || previous.hard);
-    const short = (widths[index - 1] as number) < widest * SHORT_LINE;
+    const short = (widths[index - 1] as number) < full * SHORT_LINE;
     const ends = PARAGRAPH_END.has(ending.slice(-1));
-    const numbered = matchOrdinal(line.text) !== null;
-    // A short line ending a sentence ends its paragraph; a short numbered line is a heading; a line
-    // that ends a sentence before a numbered one ends its paragraph even at full width.
-    const ended =
-      printed &&
-      previous.hard &&
-      ((short && (ends || numbered || matchOrdinal(ending) !== null)) || (ends && numbered));
+    // A line that stops short of the margin ends its paragraph (or is a title or heading line); a
+    // line that ends a sentence before a numbered one ends its paragraph even at full width.
+    const ended = printed && previous.hard && (short || (ends && matchOrdinal(line.text) !== null));
     if (indented || ended) groups.push([line]);
     else (groups[groups.length - 1] as Line[]).push(line);
   }

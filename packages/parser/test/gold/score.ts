@@ -54,7 +54,13 @@ export function readingOf(document: Document, fixes: Fix[]): Reading {
       title: item.title ? phrasingText(item.title) : null,
     })),
     joins: fixes.filter((fix) => fix.kind === 'broken-paragraph').map((fix) => fix.line),
-    elements: [],
+    elements: [
+      ...result.elements.map(({ kind, text }) => ({ kind, text })),
+      // A page marker before or after the text left it for the document's metadata.
+      ...fixes
+        .filter((fix) => fix.kind === 'page-marker')
+        .map((fix) => ({ kind: 'page-marker' as const, text: fix.before })),
+    ],
   };
 }
 

@@ -12,6 +12,7 @@ export const NONE: Required<StructureOptions> = {
   layoutCharacters: false,
   punctuation: false,
   title: false,
+  elements: false,
 };
 
 /** Parses Markdown and runs the given passes (all others off). */

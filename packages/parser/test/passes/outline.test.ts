@@ -37,6 +37,7 @@ describe('outline', () => {
           sections: [],
         },
       ],
+      elements: [],
       fixes: [
         { kind: 'page-marker', line: 3, before: '(上接3版)', after: '' },
         { kind: 'item', line: 5, before: '1.前项。正文。', after: '[1.] 前项。正文。' },

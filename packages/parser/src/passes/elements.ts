@@ -1,0 +1,179 @@
+/**
+ * Pass `elements`: the frame of a report or 公文 around its body, read into `paragraph.element`.
+ * - Around the title, before the body: subtitles (`——2024年3月5日在…会议上`, a code's dated
+ *   `…通过` lines), bylines (`国务院总理　李　强`, a paper's institutions), the salutation
+ *   (`各位代表：`), the addressee (主送机关: bodies ending in `：`), a date line (`日期: 2025-09-11`
+ *   above the title too). Publication metadata (`来源：河南日报`), a document number
+ *   (`国发〔2019〕4号`), a rule and the title repeated may stand among them.
+ * - Anywhere: a line that is only a date is a date (成文日期); the short lines right above it that
+ *   name who issues it are signatures (署名), one per body when several sign.
+ * - At the end: a line naming an office and its holder (`部　　長　陳威仁`) signs the text.
+ * A heading right under the title that is a subtitle (`## ——2024年…`) becomes a subtitle paragraph.
+ */
+import type { BlockContent, Document, DocumentElement, Heading, Paragraph } from '../ast.js';
+import { titleHeadingOf } from '../lib/document.js';
+import { characterCount, trimLayout } from './characters.js';
+import { type Fix, startLine } from './fix.js';
+import { matchOrdinal } from './ordinal-marker.js';
+import { head, phrasingText } from './phrasing.js';
+
+const DIGITS = '[0-9０-９]';
+const HAN_DIGITS = '[〇○零一二三四五六七八九十]';
+const YEAR = `(?:(?:中華民國|中华民国|民國|民国)\\s*${DIGITS}{2,3}|${DIGITS}{4}|${HAN_DIGITS}{4})`;
+const MONTH_DAY = `(?:${DIGITS}{1,2}|${HAN_DIGITS}{1,3})`;
+/**
+ * `2024年3月5日`, `二〇〇四年十一月四日`, `中華民國94年6月28日` (a year of the Republic), `2024-03-05`,
+ * `2024.3.5`, alone on a line (in brackets or not, after a label such as `日期:` or `公布日期：`).
+ */
+const DATE_LINE = new RegExp(
+  `^(?:[^\\s：:]{0,4}日期[：:]\\s*)?[（(]?(?:${YEAR}\\s*年\\s*${MONTH_DAY}\\s*月\\s*${MONTH_DAY}\\s*日|${DIGITS}{4}[-./]${DIGITS}{1,2}[-./]${DIGITS}{1,2})[）)]?$`,
+);
+
+/** `——2024年3月5日在…`: a subtitle opens with a dash. */
+const DASH = /^[—―－-]{1,2}/;
+/** `2024年3月5日在第十四届全国人民代表大会第二次会议上`: where and when a report was given. */
+const DELIVERED = /在.{2,50}(?:会议|大会|會議|大會)上/;
+/** A code's 题注: `1979年7月1日第五届全国人民代表大会第二次会议通过`, `根据…修正`, `2021年1月1日 施行`. */
+const ENACTED =
+  /^(?:[（(]?\d{4}年\d{1,2}月\d{1,2}日|根据|根據)[\s\S]*(?:通过|修正|修订|施行|公布|发布|通過|修訂|公佈|發布)/;
+/** `国发〔2019〕4号`, `台內營字第1050811593號`: a document number. */
+const DOCUMENT_NUMBER = /^.{1,12}[〔［[（(]\d{4}[〕］\]）)]\s*\d+\s*[号號]$|^.{1,10}字第\s*\d+\s*[号號]$/;
+/** An office and the name of who holds it: `国务院总理 李强`, `海拉尔区人民政府区长　　杜联合`, `部　　長　陳威仁`. */
+const OFFICE_AND_NAME =
+  /^.{0,20}(?:总\s*理|總\s*理|[省市区县州部局院盟旗區縣]\s*[长長]|主\s*席|书\s*记|書\s*記|主\s*任)[\s\u3000]+\p{Script=Han}[\s\u3000]*\p{Script=Han}(?:[\s\u3000]*\p{Script=Han}){0,2}$/u;
+/** A writer's credit (`本报记者 张洋`, `作者：…`); a paper's institution (`1中国科学院地理科学与资源研究所北京100101`). */
+const CREDIT =
+  /^(?:(?:作者|本报记者|本報記者|记者|記者)[：:／/\s].{1,40}|\d?\s*\S{0,20}(?:大学|大學|研究所|研究院|研究中心|学院|學院|实验室|實驗室|科学院|科學院)\S{0,30}\s*\d{6})$/;
+/** `各位代表：`, `同志们：`. */
+const SALUTATION = /^(?:各位|同志们|同志們|亲爱的|親愛的|尊敬的).{0,16}[：:！!]$/;
+/** The bodies an addressee line names. */
+const BODIES =
+  /(?:政府|部委|各部|机构|機構|各省|各市|各县|各区|各區|分行|支行|中心|单位|單位|公司|委员会|委員會|厅|廳|局|院|办|辦|兵团|兵團|总部|總部|报馆|報館|团体|團體|记者|記者|分社)/;
+/** What a sentence that leads on says, which an addressee never does (`…现将有关情况通报如下：`). */
+const LEADS_ON = /(?:根据|依据|按照|为了|如下|现将|经研究|决定|決定|修改|通知|报告|報告)/;
+/** Labelled lines of a web page or database (`来源：河南日报`, `**版本**: 现行有效`): metadata, not the frame. */
+const LABELLED = /^[^\s：:]{1,8}[：:]/;
+
+/** One body's name in an addressee line is at most this long, and the whole line this long. */
+const MAX_BODY_NAME = 40;
+const MAX_ADDRESSEE = 400;
+/** A code's 题注 may name the act that amended it: `…通过的《中华人民共和国刑法修正案（十一）》`. */
+const MAX_ENACTED = 120;
+/** The longest other frame line. */
+const MAX_FRAME_LINE = 60;
+/** The longest signature line, and how many may sign one text. */
+const MAX_SIGNATURE = 30;
+const MAX_SIGNATURES = 12;
+/** How far from the title the frame reaches (frame lines, metadata and a document number between). */
+const FRAME_REACH = 8;
+
+function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function lineOf(block: BlockContent): string | null {
+  if (block.type !== 'paragraph' && block.type !== 'heading') return null;
+  // Lines joined by one space (split, not a regular expression: `\s*\n` backtracks over long runs of spaces).
+  return trimLayout(
+    phrasingText(block.children)
+      .split('\n')
+      .map((line) => line.trim())
+      .join(' '),
+  );
+}
+
+/** 主送机关: names of bodies separated by `，、；`, ending in `：`, not a sentence that leads on. */
+function isAddressee(line: string): boolean {
+  if (!/[：:]$/.test(line) || characterCount(line) > MAX_ADDRESSEE || /[。！？]/.test(line)) return false;
+  const names = line.slice(0, -1).split(/[，、；,;]/);
+  return BODIES.test(line) && !LEADS_ON.test(line) && names.every((name) => characterCount(name) <= MAX_BODY_NAME);
+}
+
+/** The frame element a line around the title is, `'number'` for a document number, `null` for anything else. */
+function frameElementOf(line: string): DocumentElement | 'number' | null {
+  const length = characterCount(line);
+  if (line === '' || matchOrdinal(line)) return null;
+  if (SALUTATION.test(line)) return 'salutation';
+  if (isAddressee(line)) return 'addressee';
+  if (ENACTED.test(line) && length <= MAX_ENACTED) return 'subtitle';
+  if (length > MAX_FRAME_LINE) return null;
+  if (DATE_LINE.test(line)) return 'date';
+  if (DOCUMENT_NUMBER.test(line)) return 'number';
+  if (DASH.test(line) || DELIVERED.test(line)) return 'subtitle';
+  if (OFFICE_AND_NAME.test(line) || CREDIT.test(line)) return 'byline';
+  return null;
+}
+
+/** A line that can sign a text: short, a name, nothing of a sentence. */
+function isSignature(block: BlockContent | undefined): boolean {
+  if (block?.type !== 'paragraph' || block.element) return false;
+  const line = lineOf(block);
+  if (!line || characterCount(line) > MAX_SIGNATURE || /[。，；：:,;！？!?、“”"]/.test(line)) return false;
+  return !matchOrdinal(line) && !DATE_LINE.test(line) && /\p{Script=Han}{2}/u.test(line);
+}
+
+function asElement(block: Paragraph | Heading, element: DocumentElement): Paragraph {
+  const paragraph: Paragraph = { type: 'paragraph', element, children: block.children };
+  if (block.position) paragraph.position = block.position;
+  return paragraph;
+}
+
+export function elementsPass(document: Document): { document: Document; fixes: Fix[] } {
+  const fixes: Fix[] = [];
+  const blocks = [...document.children];
+  const mark = (index: number, element: DocumentElement) => {
+    const block = blocks[index] as Paragraph | Heading;
+    blocks[index] = asElement(block, element);
+    fixes.push({
+      kind: 'element',
+      line: startLine(block),
+      before: head(phrasingText(block.children), 16),
+      after: `[${element}] ${head(phrasingText(block.children), 16)}`,
+    });
+  };
+  // The frame around the title: lines above it and under it, before the body.
+  const title = titleHeadingOf(document);
+  const titleAt = title ? blocks.indexOf(title) : -1;
+  const titleText = title ? compact(phrasingText(title.children)) : null;
+  let index = 0;
+  let reach = FRAME_REACH;
+  for (; index < blocks.length && index < reach; index++) {
+    const block = blocks[index] as BlockContent;
+    if (index === titleAt) {
+      reach = index + 1 + FRAME_REACH;
+      continue;
+    }
+    if (block.type === 'thematicBreak') continue;
+    const line = lineOf(block);
+    if (line === null || (block.type === 'paragraph' && block.element)) break;
+    const element = frameElementOf(line);
+    if (element === 'number' || (element === null && (LABELLED.test(line) || compact(line) === titleText))) continue;
+    if (element === null) {
+      if (index < titleAt) continue;
+      break;
+    }
+    // Only a subtitle may be written as a heading (`## ——2024年…`).
+    if (block.type === 'heading' && element !== 'subtitle') break;
+    mark(index, element);
+    reach = Math.max(reach, index + 1 + FRAME_REACH);
+  }
+  // Dates and who signs above them, anywhere after the frame.
+  for (let at = index; at < blocks.length; at++) {
+    const block = blocks[at] as BlockContent;
+    if (block.type !== 'paragraph' || block.element) continue;
+    const line = lineOf(block);
+    if (!line || !DATE_LINE.test(line)) continue;
+    mark(at, 'date');
+    for (let above = at - 1; above >= Math.max(index, at - MAX_SIGNATURES) && isSignature(blocks[above]); above--) {
+      mark(above, 'signature');
+    }
+  }
+  // A signature that names an office and its holder (`部　　長　陳威仁`) closes a text.
+  for (let at = index; at < blocks.length; at++) {
+    const block = blocks[at] as BlockContent;
+    const line = lineOf(block);
+    if (block.type === 'paragraph' && !block.element && line && OFFICE_AND_NAME.test(line)) mark(at, 'signature');
+  }
+  if (fixes.length === 0) return { document, fixes };
+  return { document: { ...document, children: blocks }, fixes };
+}
