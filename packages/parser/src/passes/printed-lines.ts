@@ -141,7 +141,7 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
     const ends = PARAGRAPH_END.has(ending.slice(-1));
     // A line that stops short of the margin ends its paragraph (or is a title or heading line); a
     // line that ends a sentence before a numbered one ends its paragraph even at full width.
-    const ended = printed && previous.hard && (short || (ends && matchOrdinal(line.text) !== null));
+    const ended = printed && (short || (ends && matchOrdinal(line.text) !== null));
     if (indented || ended) groups.push([line]);
     else (groups[groups.length - 1] as Line[]).push(line);
   }
