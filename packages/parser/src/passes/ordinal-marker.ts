@@ -127,6 +127,8 @@ const PATTERNS: { style: OrdinalStyle; pattern: RegExp; heading?: true; paragrap
   },
   // `# 1 引言`: a paper's first-level section number, in a heading only.
   { style: 'decimal', pattern: new RegExp(`^([0-9]{1,2})(?=${SPACE}+[^\\s0-9])`), heading: true },
+  // `# 1经济转型的理论与事实`: OCR lost the space.
+  { style: 'decimal', pattern: new RegExp(`^([0-9]{1,2})(?=[\\u4e00-\\u9fff])(?!${DECIMAL_UNIT})`), heading: true },
   { style: 'arabic-dot', pattern: new RegExp(`^(${ARABIC_NUMERAL})[.．、]`) },
   { style: 'arabic-paren', pattern: new RegExp(`^(${ARABIC_NUMERAL})[)）]`) },
   { style: 'circled', pattern: /^([\u2460-\u2473])/ },

@@ -18,12 +18,13 @@ export const STYLE_RANK: { [S in OrdinalStyle]: number } = {
   'arabic-dot': 13,
   'arabic-paren': 14,
   circled: 15,
-  decimal: 20,
+  // Section numbers of papers and standards hold the lists inside them: `3 方法` › `3.1` › `1.` › `（1）`.
+  decimal: 12,
 };
 
-/** The rank of an ordinal: its style's, and for `1.2.3` one more per number. */
+/** The rank of an ordinal: its style's, and for `1.2.3` a tenth more per number (deeper, still above `1.`). */
 export function ordinalRank(ordinal: Ordinal): number {
-  return ordinal.style === 'decimal' ? STYLE_RANK.decimal + ordinal.level : STYLE_RANK[ordinal.style];
+  return ordinal.style === 'decimal' ? STYLE_RANK.decimal + ordinal.level / 10 : STYLE_RANK[ordinal.style];
 }
 
 /**
