@@ -48,18 +48,20 @@ export interface Parent extends Node {
 /**
  * The numbering style of a Chinese report ordinal, as written.
  * - `chinese-comma`: `一、` (level 1)
+ * - `formal-comma`: `壹、` (level 1, above `一、`): the formal numerals of Taiwan's documents
  * - `chinese-space`: `一　` (level 1): the numeral and a wide space, as older texts and Taiwan's law database write list entries
  * - `chinese-paren`: `（一）` or `(一)` (level 2)
  * - `arabic-dot`: `1.` `1．` `1、` (level 3)
  * - `arabic-paren`: `（1）` or `(1)` (level 4)
  * - `circled`: `①` (level 5)
  * - `decimal`: `1.2` `1.2.3` section numbers of papers and standards (level: how many numbers)
- * - `part`, `subpart`, `chapter`, `section`, `article`: `第一编`, `第一分编`, `第一章`, `第一节`,
- *   `第一条` (`第 1 條`) in legal texts
+ * - `part`, `subpart`, `chapter`, `section`, `subsection`, `article`: `第一编`, `第一分编`, `第一章`,
+ *   `第一节`, `第一款` (a heading in Taiwan's laws), `第一条` (`第 1 條`) in legal texts
  */
 export type OrdinalStyle =
   | 'chinese-comma'
   | 'chinese-space'
+  | 'formal-comma'
   | 'chinese-paren'
   | 'arabic-dot'
   | 'arabic-paren'
@@ -69,6 +71,7 @@ export type OrdinalStyle =
   | 'subpart'
   | 'chapter'
   | 'section'
+  | 'subsection'
   | 'article';
 
 /** A Chinese or Arabic ordinal at the start of a heading or item. */

@@ -16,6 +16,7 @@ import { INDENT_CHARS } from './characters.js';
 export const ORDINAL_LEVEL: { [S in OrdinalStyle]: number } = {
   'chinese-comma': 1,
   'chinese-space': 1,
+  'formal-comma': 1,
   'chinese-paren': 2,
   'arabic-dot': 3,
   'arabic-paren': 4,
@@ -25,6 +26,7 @@ export const ORDINAL_LEVEL: { [S in OrdinalStyle]: number } = {
   subpart: 1,
   chapter: 1,
   section: 2,
+  subsection: 2,
   article: 3,
 };
 
@@ -42,6 +44,24 @@ const DIGITS: { [key: string]: number } = {
   九: 9,
 };
 const UNITS: { [key: string]: number } = { 十: 10, 百: 100, 千: 1000 };
+
+/** The formal numerals of contracts and Taiwan's documents (大写): `壹貳參` are `一二三`. */
+const FORMAL: { [key: string]: string } = {
+  壹: '一',
+  贰: '二',
+  貳: '二',
+  叁: '三',
+  參: '三',
+  肆: '四',
+  伍: '五',
+  陆: '六',
+  陸: '六',
+  柒: '七',
+  捌: '八',
+  玖: '九',
+  拾: '十',
+  佰: '百',
+};
 
 /**
  * A Chinese numeral written with units (`四十二`, `一百零一`, `十`) as a number; `null` for
@@ -103,6 +123,7 @@ export interface MatchOptions {
 
 const LEAD = new RegExp(`^[${INDENT_CHARS}]*`);
 const CHINESE_NUMERAL = '[零〇一二三四五六七八九十百千]+';
+const FORMAL_NUMERAL = '[壹贰貳叁參肆伍陆陸柒捌玖拾佰]+';
 const ARABIC_NUMERAL = '[0-9０-９]{1,3}';
 const SPACE = `[${INDENT_CHARS}]`;
 /** A legal unit's number: `十八`, `18`, `18-1` (Taiwan's inserted articles), with spaces around it (`第 1 條`, `第 一 章`). */
@@ -111,6 +132,8 @@ const LEGAL_NUMBER = `(${SPACE}*${CHINESE_NUMERAL}${SPACE}*|${SPACE}*[0-9０-９
 const DECIMAL_UNIT = '[亿万千百十元个倍年月日号期次名家项件户人吨米%％]';
 const PATTERNS: { style: OrdinalStyle; pattern: RegExp; heading?: true; paragraph?: true }[] = [
   { style: 'chinese-comma', pattern: new RegExp(`^(${CHINESE_NUMERAL})、`) },
+  // `壹、推動 2050 達到淨零排放的意義`: the formal numerals number the level above `一、`.
+  { style: 'formal-comma', pattern: new RegExp(`^(${FORMAL_NUMERAL})、`) },
   // `一　選舉總統、副總統。`: a numeral and a wide space (or two plain ones), in a paragraph only.
   { style: 'chinese-space', pattern: new RegExp(`^(${CHINESE_NUMERAL})(?=[\\u3000]|  )`), paragraph: true },
   { style: 'chinese-paren', pattern: new RegExp(`^[（(](${CHINESE_NUMERAL})[）)]`) },
@@ -134,8 +157,10 @@ const PATTERNS: { style: OrdinalStyle; pattern: RegExp; heading?: true; paragrap
   { style: 'circled', pattern: /^([\u2460-\u2473])/ },
   { style: 'part', pattern: new RegExp(`^第${LEGAL_NUMBER}[编編]`) },
   { style: 'subpart', pattern: new RegExp(`^第${LEGAL_NUMBER}分[编編]`) },
-  { style: 'chapter', pattern: new RegExp(`^第${LEGAL_NUMBER}章`) },
-  { style: 'section', pattern: new RegExp(`^第${LEGAL_NUMBER}[节節]`) },
+  // 之一 inserts a chapter too (`第 四 章之一`); 款 divides a 节 in Taiwan's laws (`第 一 款 著作財產權之種類`).
+  { style: 'chapter', pattern: new RegExp(`^第${LEGAL_NUMBER}章(?:之(${CHINESE_NUMERAL}))?`) },
+  { style: 'section', pattern: new RegExp(`^第${LEGAL_NUMBER}[节節](?:之(${CHINESE_NUMERAL}))?`) },
+  { style: 'subsection', pattern: new RegExp(`^第${LEGAL_NUMBER}款`) },
   { style: 'article', pattern: new RegExp(`^第${LEGAL_NUMBER}[条條](?:之(${CHINESE_NUMERAL}))?`) },
 ];
 
@@ -146,6 +171,10 @@ function numberOf(style: OrdinalStyle, numeral: string): { number: number; sub?:
   if (style === 'decimal') {
     const parts = value.split(/[.．]/);
     return { number: Number(parts[parts.length - 1]) };
+  }
+  if (style === 'formal-comma') {
+    const number = chineseNumber([...value].map((char) => FORMAL[char] ?? char).join(''));
+    return number === null ? null : { number };
   }
   if (/^[0-9０-９]/.test(value)) {
     const [main, sub] = value.split(/[-－]/);
@@ -200,6 +229,7 @@ function acceptable(style: OrdinalStyle, number: number, after: string, options:
     case 'subpart':
     case 'chapter':
     case 'section':
+    case 'subsection':
     case 'article':
       return options.context === 'heading' || after === '' || LEAD.exec(after)?.[0] !== '';
     default:

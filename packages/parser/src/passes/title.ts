@@ -39,9 +39,9 @@ function couldBeTitle(heading: Heading): boolean {
 }
 
 /**
- * The heading that is the document's title, or `null`: the first heading, when
- * - nothing but a few short lines comes before it;
- * - no heading is shallower, it has no ordinal and is not a section name (`摘要`, `附则`);
+ * The heading that is the document's title, or `null`: the first of the shallowest headings, when
+ * - nothing but a few short lines and smaller headings comes before it;
+ * - it has no ordinal and is not a section name (`摘要`, `附则`);
  * - when other headings share its depth (OCR writes every heading `#`; a code may write
  *   `# 中华人民共和国民法典` over `# 合同编`), something says that it stands above them: some of them
  *   are numbered and it is not, its text names a kind of document (`…的通知`, `…法典`), or the
@@ -50,18 +50,20 @@ function couldBeTitle(heading: Heading): boolean {
  */
 export function titleHeading(document: Document): Heading | null {
   const blocks = document.children;
-  const index = blocks.findIndex((block) => block.type === 'heading');
+  const headings = blocks.filter((block): block is Heading => block.type === 'heading');
+  // The first of the shallowest headings: a label set smaller may stand above the title.
+  const shallowest = Math.min(...headings.map((heading) => heading.depth));
+  const index = blocks.findIndex((block) => block.type === 'heading' && block.depth === shallowest);
   if (index === -1 || index > MAX_LINES_ABOVE) return null;
   for (const block of blocks.slice(0, index)) {
-    if (block.type === 'thematicBreak') continue;
+    if (block.type === 'thematicBreak' || block.type === 'heading') continue;
     if (block.type !== 'paragraph') return null;
     const line = trimLayout(phrasingText(block.children));
     if (SENTENCE_END.has(line.slice(-1)) || (characterCount(line) > MAX_LINE_ABOVE && !LABELLED.test(line)))
       return null;
   }
   let first = blocks[index] as Heading;
-  const headings = blocks.filter((block): block is Heading => block.type === 'heading');
-  if (headings.some((heading) => heading.depth < first.depth) || !couldBeTitle(first)) return null;
+  if (!couldBeTitle(first)) return null;
   const next = blocks[index + 1];
   if (
     next?.type === 'heading' &&
