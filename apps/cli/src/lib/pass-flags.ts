@@ -7,6 +7,7 @@ import type { Command } from 'commander';
  * options handed to the passes and the `passes` of wenshu.config.json all come from this list.
  */
 export const PASS_SWITCHES = [
+  { option: 'headings', byDefault: true, help: 'do not read short lines that head what follows as headings' },
   { option: 'ordinals', byDefault: true, help: 'do not read Chinese ordinals (一、（一）1.（1）第一条)' },
   { option: 'runInTitles', byDefault: true, help: 'do not split items into run-in title and body' },
   { option: 'pageMarkers', byDefault: true, help: 'leave page-jump markers such as (上接7版) in the text' },

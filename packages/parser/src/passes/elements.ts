@@ -90,7 +90,7 @@ function isAddressee(line: string): boolean {
 }
 
 /** The frame element a line around the title is, `'number'` for a document number, `null` for anything else. */
-function frameElementOf(line: string): DocumentElement | 'number' | null {
+export function frameElementOf(line: string): DocumentElement | 'number' | null {
   const length = characterCount(line);
   if (line === '' || matchOrdinal(line)) return null;
   if (SALUTATION.test(line)) return 'salutation';
@@ -102,6 +102,11 @@ function frameElementOf(line: string): DocumentElement | 'number' | null {
   if (DASH.test(line) || DELIVERED.test(line)) return 'subtitle';
   if (OFFICE_AND_NAME.test(line) || CREDIT.test(line)) return 'byline';
   return null;
+}
+
+/** A line that is only a date (`2024年3月5日`, `日期: 2025-09-11`). */
+export function isDateLine(line: string): boolean {
+  return DATE_LINE.test(line);
 }
 
 /** A line that can sign a text: short, a name, nothing of a sentence. */

@@ -7,6 +7,7 @@ import type { Document } from '../ast.js';
 import { brokenParagraphsPass } from './broken-paragraphs.js';
 import { elementsPass } from './elements.js';
 import type { Fix } from './fix.js';
+import { headingsPass } from './headings.js';
 import { layoutCharactersPass } from './layout-characters.js';
 import { levelsPass } from './levels.js';
 import { lineBreaksPass } from './line-breaks.js';
@@ -24,6 +25,8 @@ export { type Outline, type OutlineElement, type OutlineItem, type OutlineSectio
 
 /** Which passes run; every one is on unless set to `false`, except `punctuation`, which is off unless `true`. */
 export interface StructureOptions {
+  /** Read short lines that head what follows as headings: a bold line alone, a short plain line between paragraphs. */
+  headings?: boolean;
   /** Read ordinals: annotate headings, make items of numbered paragraphs and headings of short numbered lines. */
   ordinals?: boolean;
   /** Split an item's first sentence or bold lead off as its run-in title (needs `ordinals`). */
@@ -60,6 +63,7 @@ const PASSES: { option: keyof StructureOptions; pass: Pass; byDefault: boolean }
   { option: 'layoutCharacters', pass: layoutCharactersPass, byDefault: true },
   { option: 'cjkLineBreaks', pass: lineBreaksPass, byDefault: true },
   { option: 'ordinals', pass: ordinalsPass, byDefault: true },
+  { option: 'headings', pass: headingsPass, byDefault: true },
   { option: 'runInTitles', pass: runInTitlesPass, byDefault: true },
   { option: 'punctuation', pass: punctuationPass, byDefault: false },
   { option: 'title', pass: titlePass, byDefault: true },

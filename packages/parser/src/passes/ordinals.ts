@@ -12,7 +12,8 @@
  */
 import type { BlockContent, Document, Heading, Item, Ordinal, Paragraph } from '../ast.js';
 import { mapBlockLists } from './blocks.js';
-import { INDENT_CHARS, trimLayout } from './characters.js';
+import { isBoldLine, MAX_BOLD_HEADING } from './bold-lines.js';
+import { characterCount, INDENT_CHARS, trimLayout } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { ordinalHeading } from './heading-lines.js';
 import { matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
@@ -31,16 +32,18 @@ function clampDepth(depth: number, minimum = 1): Depth {
 /** How deep a heading made from an ordinal line of each level goes, learnt from the document's headings. */
 export function headingDepths(document: Document): (level: number) => Depth {
   const title = titleHeading(document);
+  const below = title ? 2 : 1;
   const known = new Map<number, number>();
   let unnumbered = Number.POSITIVE_INFINITY;
   for (const block of document.children) {
     if (block.type !== 'heading' || block === title) continue;
     const level =
       block.ordinal?.level ?? matchOrdinal(phrasingText(block.children), { context: 'heading' })?.ordinal.level;
-    if (level === undefined) unnumbered = Math.min(unnumbered, block.depth);
-    else if (!known.has(level)) known.set(level, block.depth);
+    // An unnumbered heading as high as the title (an attached document's) holds the sections, not beside them.
+    if (level === undefined) {
+      if (block.depth >= below) unnumbered = Math.min(unnumbered, block.depth);
+    } else if (!known.has(level)) known.set(level, block.depth);
   }
-  const below = title ? 2 : 1;
   return (level) => {
     const exact = known.get(level);
     if (exact !== undefined) return clampDepth(exact);
@@ -77,6 +80,9 @@ export function itemFromParagraph(paragraph: Paragraph, match: OrdinalMatch): It
   return item;
 }
 
+/** A paragraph a one-sentence numbered line heads is at least this long. */
+const MIN_HEADED = 40;
+
 /** What a paragraph that starts with an ordinal may become, before its list is decided. */
 interface Candidate {
   match: OrdinalMatch;
@@ -92,6 +98,10 @@ function candidateOf(block: BlockContent, expectedArabic: number): Candidate | n
   const options = { context: 'paragraph' as const, expectedArabic };
   const line = ordinalHeading(text, options);
   if (line) return { match: line, line: true, bare: false };
+  // A bold numbered line alone heads what follows, whatever it ends with (`**1. 生育支持政策体系：**`).
+  const bold =
+    isBoldLine(block) && characterCount(trimLayout(text)) <= MAX_BOLD_HEADING ? matchOrdinal(text, options) : null;
+  if (bold) return { match: bold, line: true, bare: false };
   const match = matchOrdinal(text, options);
   if (!match) return null;
   return { match, line: false, bare: trimLayout(text.slice(match.end)) === '' };
@@ -147,7 +157,12 @@ export function ordinalsPass(document: Document): { document: Document; fixes: F
       if (!next || next.type === 'heading') return false;
       const own = ordinals[index] as Ordinal;
       const following = ordinals[index + 1];
-      return !following || ordinalRank(following) > ordinalRank(own);
+      if (following) return ordinalRank(following) > ordinalRank(own);
+      // A line that is a sentence (`一、依…規定辦理。`) heads only a paragraph of text, not a short line.
+      const sentence = /。$/.test(trimLayout(phrasingText((blocks[index] as Paragraph).children)));
+      return (
+        !sentence || next.type !== 'paragraph' || characterCount(trimLayout(phrasingText(next.children))) >= MIN_HEADED
+      );
     };
     const entries = articleClauses(ordinals, breaks);
     for (const run of siblingRuns(ordinals, breaks)) {

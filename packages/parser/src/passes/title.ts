@@ -17,7 +17,7 @@ const SECTION_NAME =
 
 /** What a document's title ends with: the kind of document it is (公文 titles end in their 文种). */
 export const DOCUMENT_KIND =
-  /(?:报告|通知|通报|决定|意见|方案|规划|纲要|规定|办法|条例|细则|法典|法|宪法|决议|公告|通告|批复|复函|函|纪要|总结|计划|要点|研究|分析|综述|调查|讲话|白皮书|報告|通報|決定|規劃|綱要|規定|辦法|條例|細則|憲法|決議|批覆|複函|紀要|總結|計畫|計劃|研究|分析|調查|講話)$/;
+  /(?:报告|通知|通报|决定|意见|方案|规划|纲要|规定|办法|条例|细则|法典|法|宪法|决议|公告|通告|批复|复函|函|纪要|总结|计划|要点|研究|分析|综述|调查|讲话|白皮书|令|報告|通報|決定|規劃|綱要|規定|辦法|條例|細則|憲法|決議|批覆|複函|紀要|總結|計畫|計劃|研究|分析|調查|講話)$/;
 
 /** Short lines a generator or a database puts above a title (`日期: 2025-09-11`, a column name). */
 const MAX_LINES_ABOVE = 4;

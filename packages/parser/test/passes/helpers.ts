@@ -12,6 +12,7 @@ export const NONE: Required<StructureOptions> = {
   layoutCharacters: false,
   punctuation: false,
   title: false,
+  headings: false,
   elements: false,
 };
 

@@ -1,0 +1,114 @@
+/**
+ * Pass `headings`: lines that head what follows without a number or a Markdown mark. It runs after
+ * the `ordinals` pass, which reads numbered lines (a bold numbered line alone is a heading there).
+ * - A bold line standing alone (`**2025年基层落实的重点与成效**：`), which AI chat tools write for
+ *   the level below their `###`.
+ * - A short line between paragraphs, with no punctuation (`2024年工作回顾`, `关于教育改革问题`), or
+ *   a short label ending in a colon over a list (`說　　明：`).
+ * Either goes one level below the last heading the source or its numbers made, or at the level of
+ * the body's top sections before any.
+ * - After a closing (a date line), the title of an attached document (`国家职业教育改革实施方案`):
+ *   a heading above the body's sections, which then nest under it.
+ * A caption (`表2 …`) or a frame element (a signature, a salutation, a date) is none of these.
+ */
+import type { BlockContent, Document, Heading, Paragraph } from '../ast.js';
+import { isBoldLine, MAX_BOLD_HEADING } from './bold-lines.js';
+import { characterCount, PARAGRAPH_END, trimLayout } from './characters.js';
+import { frameElementOf, isDateLine } from './elements.js';
+import { type Fix, startLine } from './fix.js';
+import { matchOrdinal } from './ordinal-marker.js';
+import { headingDepths } from './ordinals.js';
+import { phrasingText } from './phrasing.js';
+import { titleHeading } from './title.js';
+
+type Depth = Heading['depth'];
+
+/** A table's or figure's caption: `表2GMSK系统主要参数`, `图5 误码率统计`. */
+const CAPTION = /^(?:表|图|圖|Table|Fig\.?|Figure)\s*\d/i;
+
+/** A plain line is a heading up to this long. */
+const MAX_PLAIN_HEADING = 25;
+/** A label heading (`公告事項：`) is this short. */
+const MAX_LABEL = 6;
+/** The paragraph a plain heading line heads is at least this long. */
+const MIN_BODY_AFTER = 40;
+
+function textOf(block: Paragraph): string {
+  return trimLayout(phrasingText(block.children));
+}
+
+/** A short line with no punctuation in it, or a short label and a colon. */
+function isPlainHeadingLine(text: string): boolean {
+  if (text === '' || text.includes('\n') || characterCount(text) > MAX_PLAIN_HEADING) return false;
+  const label = text.replace(/[\s\u3000]/g, '');
+  // A label (`說明：`, `公告事項：`), not a clause that leads on (`将引言修改为：`).
+  if (/^\p{Script=Han}+[：:]$/u.test(label))
+    return characterCount(label) - 1 <= MAX_LABEL && !/[为為如下是]：$/.test(label);
+  // A line of quoted text (the new wording an amendment quotes) is not a heading.
+  if (/^[“「『"]/.test(text)) return false;
+  return !/[。，；：！？,;:!?…]/.test(text) && /\p{Script=Han}/u.test(text);
+}
+
+/** What heads content: a long paragraph, a list, an item or a numbered line below it. */
+function isBodyAfter(block: BlockContent | undefined): boolean {
+  if (!block) return false;
+  if (block.type === 'list' || block.type === 'item' || block.type === 'table') return true;
+  if (block.type !== 'paragraph') return false;
+  const text = textOf(block);
+  return characterCount(text) >= MIN_BODY_AFTER || matchOrdinal(text) !== null;
+}
+
+/** The block before ends a paragraph or is a heading: the line stands apart. */
+function standsApart(block: BlockContent | undefined): boolean {
+  if (!block || block.type !== 'paragraph') return true;
+  const text = textOf(block);
+  return PARAGRAPH_END.has(text.slice(-1)) || frameElementOf(text) !== null || isDateLine(text);
+}
+
+function asHeading(block: Paragraph, depth: Depth): Heading {
+  const heading: Heading = { type: 'heading', depth, children: block.children };
+  if (block.position) heading.position = block.position;
+  return heading;
+}
+
+export function headingsPass(document: Document): { document: Document; fixes: Fix[] } {
+  const fixes: Fix[] = [];
+  const blocks = document.children;
+  const title = titleHeading(document);
+  const topDepth = headingDepths(document)(1);
+  // The depth of the last heading the source or its numbers made: a line this pass reads as a
+  // heading goes one below it (`关于教育改革问题` inside `二、关于社会主义建设`), never below another such line.
+  let sectionDepth = 0;
+  let closed = false;
+  const out = blocks.map((block, index): BlockContent => {
+    if (block.type === 'heading') {
+      if (block !== title) sectionDepth = block.depth;
+      return block;
+    }
+    if (block.type !== 'paragraph' || block.element) return block;
+    const text = textOf(block);
+    if (isDateLine(text)) closed = true;
+    if (CAPTION.test(text) || frameElementOf(text) !== null || isDateLine(text) || matchOrdinal(text)) return block;
+    const next = blocks[index + 1];
+    let depth: number | null = null;
+    if (isBoldLine(block) && characterCount(text) <= MAX_BOLD_HEADING && isBodyAfter(next)) {
+      depth = Math.max(sectionDepth + 1, topDepth);
+    } else if (isPlainHeadingLine(text) && standsApart(blocks[index - 1]) && isBodyAfter(next)) {
+      // The title of a document attached after the closing heads that document's sections.
+      depth = closed ? Math.max(1, topDepth - 1) : sectionDepth === 0 ? topDepth : sectionDepth + 1;
+      if (closed) sectionDepth = 0;
+      closed = false;
+    }
+    if (depth === null) return block;
+    const heading = asHeading(block, Math.min(6, depth) as Depth);
+    fixes.push({
+      kind: 'heading',
+      line: startLine(block),
+      before: text,
+      after: `${'#'.repeat(heading.depth)} ${text}`,
+    });
+    return heading;
+  });
+  if (fixes.length === 0) return { document, fixes };
+  return { document: { ...document, children: out }, fixes };
+}
