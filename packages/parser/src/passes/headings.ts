@@ -33,6 +33,10 @@ const MAX_LABEL = 6;
 /** The paragraph a plain heading line heads is at least this long. */
 const MIN_BODY_AFTER = 40;
 
+function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
 function textOf(block: Paragraph): string {
   return trimLayout(phrasingText(block.children));
 }
@@ -76,6 +80,7 @@ export function headingsPass(document: Document): { document: Document; fixes: F
   const blocks = document.children;
   const title = titleHeading(document);
   const topDepth = headingDepths(document)(1);
+  const titleText = title ? compact(phrasingText(title.children)) : null;
   // The depth of the last heading the source or its numbers made: a line this pass reads as a
   // heading goes one below it (`关于教育改革问题` inside `二、关于社会主义建设`), never below another such line.
   let sectionDepth = 0;
@@ -89,6 +94,8 @@ export function headingsPass(document: Document): { document: Document; fixes: F
     const text = textOf(block);
     if (isDateLine(text)) closed = true;
     if (CAPTION.test(text) || frameElementOf(text) !== null || isDateLine(text) || matchOrdinal(text)) return block;
+    // The title repeated under itself (a database prints the headline twice) is not a heading.
+    if (titleText !== null && compact(text) === titleText) return block;
     const next = blocks[index + 1];
     let depth: number | null = null;
     if (isBoldLine(block) && characterCount(text) <= MAX_BOLD_HEADING && isBodyAfter(next)) {

@@ -3,12 +3,15 @@
  * source was laid out, not text. An indent is a run of U+3000 at the start of a line (or the end of
  * the paragraph); a U+3000 inside a line (`李　强`, a name padded to three characters) stays, and so
  * does one ending a line inside a paragraph (`国务院总理　⏎李　强`): it separates what the break joins.
+ * Chinese prose that Markdown read as an indented code block (every line indented four spaces) is
+ * paragraphs.
  */
 import type { Document } from '../ast.js';
-import { mapPhrasing } from './blocks.js';
+import { mapBlockLists, mapPhrasing } from './blocks.js';
 import { INDENT_CHARS, isWide } from './characters.js';
 import { type Fix, startLine } from './fix.js';
-import { excerpt, phrasingText, rewriteTexts } from './phrasing.js';
+import { isIndentedProse, readIndentedProse } from './indented-prose.js';
+import { excerpt, head, phrasingText, rewriteTexts } from './phrasing.js';
 
 /** A run of spaces; one holding a wide space (U+3000, `&emsp;` U+2003, no-break space) may be an indent. */
 const SPACES = new RegExp(`[${INDENT_CHARS}]+`, 'g');
@@ -39,7 +42,21 @@ function joinsSymbols(previous: string | undefined, next: string | undefined): b
 
 export function layoutCharactersPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
-  const out = mapPhrasing(document, (nodes, host) => {
+  const prose = mapBlockLists(document, (blocks) => {
+    const read = readIndentedProse(blocks);
+    if (!read) return blocks;
+    for (const block of blocks) {
+      if (block.type !== 'code' || !isIndentedProse(block)) continue;
+      fixes.push({
+        kind: 'layout',
+        line: startLine(block),
+        before: head(block.value, 12),
+        after: 'paragraphs, not code',
+      });
+    }
+    return read;
+  });
+  const out = mapPhrasing(prose, (nodes, host) => {
     const rewritten = rewriteTexts(nodes, removeLayoutCharacters);
     if (rewritten !== nodes) {
       const before = phrasingText(nodes);

@@ -17,6 +17,7 @@ export const ORDINAL_LEVEL: { [S in OrdinalStyle]: number } = {
   'chinese-comma': 1,
   'chinese-space': 1,
   'formal-comma': 1,
+  'stem-paren': 1,
   'chinese-paren': 2,
   'arabic-dot': 3,
   'arabic-paren': 4,
@@ -137,6 +138,8 @@ const PATTERNS: { style: OrdinalStyle; pattern: RegExp; heading?: true; paragrap
   // `一　選舉總統、副總統。`: a numeral and a wide space (or two plain ones), in a paragraph only.
   { style: 'chinese-space', pattern: new RegExp(`^(${CHINESE_NUMERAL})(?=[\\u3000]|  )`), paragraph: true },
   { style: 'chinese-paren', pattern: new RegExp(`^[（(](${CHINESE_NUMERAL})[）)]`) },
+  // `（甲）存款`: the heavenly stems number the level above `一、` in older and legal texts.
+  { style: 'stem-paren', pattern: /^[（(]([甲乙丙丁戊己庚辛壬癸])[）)]/ },
   { style: 'arabic-paren', pattern: new RegExp(`^[（(](${ARABIC_NUMERAL})[）)]`) },
   // `1.2 研究区概况`, `2.3.1　方法`: section numbers of papers and standards.
   {
@@ -172,6 +175,7 @@ function numberOf(style: OrdinalStyle, numeral: string): { number: number; sub?:
     const parts = value.split(/[.．]/);
     return { number: Number(parts[parts.length - 1]) };
   }
+  if (style === 'stem-paren') return { number: '甲乙丙丁戊己庚辛壬癸'.indexOf(value) + 1 };
   if (style === 'formal-comma') {
     const number = chineseNumber([...value].map((char) => FORMAL[char] ?? char).join(''));
     return number === null ? null : { number };

@@ -32,7 +32,7 @@ function clampDepth(depth: number, minimum = 1): Depth {
 /** How deep a heading made from an ordinal line of each level goes, learnt from the document's headings. */
 export function headingDepths(document: Document): (level: number) => Depth {
   const title = titleHeading(document);
-  const below = title ? 2 : 1;
+  const below = title ? title.depth + 1 : 1;
   const known = new Map<number, number>();
   let unnumbered = Number.POSITIVE_INFINITY;
   for (const block of document.children) {

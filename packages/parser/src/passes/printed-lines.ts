@@ -7,12 +7,15 @@
  * - in a paragraph of printed lines (three or more hard breaks, lines of body width), the line
  *   before it ends a sentence or clause (`。；：`) and is short of the full width, or it starts with
  *   an ordinal (`（二）`, `2.`).
+ * - in a paragraph of lines never wrapped (some run far past any page's width: a database that
+ *   puts one paragraph on each line), the line before it ends a sentence, or is a short line with
+ *   no punctuation that starts a paragraph (a heading line).
  * The other hard breaks of a paragraph of printed lines are where the page wrapped: they become
  * soft breaks, which the `cjkLineBreaks` pass removes between CJK characters. Part of the
  * `brokenParagraphs` pass: both say where paragraphs really begin.
  */
 import type { Paragraph, PhrasingContent, Position } from '../ast.js';
-import { isWide, PARAGRAPH_END, trimLayout, WIDE_SPACE_CHARS } from './characters.js';
+import { isWide, PARAGRAPH_END, SENTENCE_END, trimLayout, WIDE_SPACE_CHARS } from './characters.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { dropEmpty, phrasingText, splitPhrasing } from './phrasing.js';
 
@@ -22,6 +25,15 @@ const INDENTED = new RegExp(`^(?:[${WIDE_SPACE_CHARS}]|[ \\t]{2})`);
 /** Hard breaks that make a paragraph one of printed lines, and the body width its lines reach. */
 const MIN_HARD_BREAKS = 3;
 const MIN_LINE_WIDTH = 40;
+
+/** A line this wide (in half-width units) was never wrapped to a page, when this share of the lines end a paragraph. */
+const UNWRAPPED_LINE = 120;
+const UNWRAPPED_ENDS = 0.6;
+
+/** A heading line among unwrapped lines: short, no punctuation. */
+function isHeadingLine(text: string): boolean {
+  return text !== '' && displayWidth(text) <= 50 && !/[。，；：！？,;:!?、]/.test(text);
+}
 
 /** A line this much shorter than a full line ends before the right margin: a paragraph's last line. */
 const SHORT_LINE = 0.85;
@@ -130,7 +142,12 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
   const indentedFirst = INDENTED.test(text);
   // Lines of Latin words with breaks (a figure's labels, a table that extraction flattened) are not Chinese print.
   if (!mostlyWide(text)) return null;
-  if (!printed && !indentedFirst) return null;
+  // Lines far longer than any page's were never wrapped: each is a paragraph of its own, or a heading line.
+  const unwrapped =
+    !printed &&
+    Math.max(...widths) >= UNWRAPPED_LINE &&
+    lines.filter((line) => PARAGRAPH_END.has(trimLayout(line.text).slice(-1))).length >= lines.length * UNWRAPPED_ENDS;
+  if (!printed && !indentedFirst && !unwrapped) return null;
   const groups: Line[][] = [[lines[0] as Line]];
   for (let index = 1; index < lines.length; index++) {
     const previous = lines[index - 1] as Line;
@@ -142,9 +159,14 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
     // A line that stops short of the margin ends its paragraph (or is a title or heading line); a
     // line that ends a sentence before a numbered one ends its paragraph even at full width.
     const ended = printed && (short || (ends && matchOrdinal(line.text) !== null));
-    if (indented || ended) groups.push([line]);
+    // Unwrapped, a line ends its paragraph when it ends a sentence, or when it is a short line with
+    // no punctuation standing at the start of a paragraph (a heading line).
+    const alone = (groups[groups.length - 1] as Line[]).length === 1 && isHeadingLine(ending);
+    const finished = unwrapped && (SENTENCE_END.has(ending.replace(/[”’」』）)]+$/, '').slice(-1)) || alone);
+    if (indented || ended || finished) groups.push([line]);
     else (groups[groups.length - 1] as Line[]).push(line);
   }
+  if (unwrapped && groups.length === 1) return null;
   if (groups.length === 1 && !printed) return null;
   if (groups.length === 1 && hardBreaks === 0) return null;
   // The lines of a group are one paragraph wrapped by the page: soft breaks between them.

@@ -14,6 +14,7 @@ export const STYLE_RANK: { [S in OrdinalStyle]: number } = {
   subsection: 4.5,
   article: 5,
   'formal-comma': 10,
+  'stem-paren': 10.5,
   'chinese-comma': 11,
   'chinese-space': 11,
   'chinese-paren': 12,
