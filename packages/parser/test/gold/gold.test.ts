@@ -58,7 +58,7 @@ const FLOORS: { [measure in keyof Omit<Scores, 'documents'>]: number } = {
   items: 0.99,
   runInTitles: 0.98,
   joins: 0.66,
-  titles: 0.99,
+  titles: 0.98,
   elements: 0.84,
 };
 
