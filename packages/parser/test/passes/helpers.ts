@@ -43,7 +43,8 @@ export function blockLines(document: Document): string[] {
       return `item ${block.ordinal.marker}|${title}|${phrasingOf(block.children)}`;
     }
     if (block.type === 'heading') return `h${block.depth} ${phrasingOf(block.children)}`;
-    if (block.type === 'paragraph') return `p ${phrasingOf(block.children)}`;
+    if (block.type === 'paragraph')
+      return `p${block.element ? `[${block.element}]` : ''} ${phrasingOf(block.children)}`;
     return block.type;
   });
 }

@@ -1,0 +1,76 @@
+/** The frame of a report or 公文: subtitle, byline, salutation, addressee, signatures, dates. */
+import { describe, expect, it } from 'vitest';
+import { parse, parsePlainText } from '../../src/index.js';
+import { outline, structure } from '../../src/passes/index.js';
+import { blockLines } from './helpers.js';
+
+describe('elements', () => {
+  it('reads the frame of a government work report', () => {
+    const text =
+      '政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理　李　强\n各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n';
+    const { document, fixes } = structure(parsePlainText(text));
+    expect(blockLines(document)).toEqual([
+      'h1 政府工作报告',
+      'p[subtitle] ——2024年3月5日在第十四届全国人民代表大会第二次会议上',
+      'p[byline] 国务院总理　李　强',
+      'p[salutation] 各位代表：',
+      'p 现在，我代表国务院，向大会报告政府工作，请予审议。',
+    ]);
+    expect(outline(document, fixes).elements.map((element) => [element.kind, element.line])).toEqual([
+      ['subtitle', 2],
+      ['byline', 3],
+      ['salutation', 4],
+    ]);
+  });
+
+  it('reads a 公文: document number, addressee, signatures over the date, and skips publication metadata', () => {
+    const text = [
+      '# 关于加强管理的通知',
+      '',
+      '来源：某某日报',
+      '',
+      '银发〔2021〕259号',
+      '',
+      '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+      '',
+      '为加强管理，现就有关事项通知如下：',
+      '',
+      '一、总体要求。各地要认真落实。',
+      '',
+      '中国人民银行',
+      '',
+      '国家发展改革委',
+      '',
+      '2021年10月12日',
+    ].join('\n');
+    const { document } = structure(parse(text));
+    expect(blockLines(document).filter((line) => line.startsWith('p['))).toEqual([
+      'p[addressee] 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+      'p[signature] 中国人民银行',
+      'p[signature] 国家发展改革委',
+      'p[date] 2021年10月12日',
+    ]);
+  });
+
+  it('takes no sentence that leads on for an addressee, and no body line for a signature', () => {
+    const text =
+      '# 通报\n\n为落实工作要求，现将有关情况通报如下：\n\n各单位要认真整改，按时报送整改情况。\n\n请于2024年3月5日前报送。';
+    const { document } = structure(parse(text));
+    expect(blockLines(document).filter((line) => line.startsWith('p['))).toEqual([]);
+  });
+
+  it('reads a code’s dated lines under its title as subtitles, and a signature naming an office', () => {
+    const text =
+      '# 中华人民共和国刑法\n\n1979年7月1日第五届全国人民代表大会第二次会议通过\n\n第一条 为了惩罚犯罪，保护人民，制定本法。\n\n部　　長　陳威仁';
+    const { document } = structure(parse(text));
+    expect(blockLines(document).filter((line) => line.startsWith('p['))).toEqual([
+      'p[subtitle] 1979年7月1日第五届全国人民代表大会第二次会议通过',
+      'p[signature] 部　　長　陳威仁',
+    ]);
+  });
+
+  it('is switched off with elements: false', () => {
+    const { document } = structure(parsePlainText('政府工作报告\n各位代表：\n正文。'), { elements: false });
+    expect(blockLines(document)).toEqual(['h1 政府工作报告', 'p 各位代表：', 'p 正文。']);
+  });
+});

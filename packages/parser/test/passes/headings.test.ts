@@ -1,0 +1,49 @@
+/** Headings without a number: bold lines alone, short plain lines between paragraphs. */
+import { describe, expect, it } from 'vitest';
+import { parse, parsePlainText } from '../../src/index.js';
+import { structure } from '../../src/passes/index.js';
+import { blockLines } from './helpers.js';
+
+const LONG = '这是一段足够长的正文，用来说明标题下面确实有内容，而不是另一行短句或者列表中的一项。';
+
+describe('headings', () => {
+  it('reads a bold line alone as a heading one level below the heading before it', () => {
+    const { document } = structure(
+      parse(`# 报告\n\n## 一、背景\n\n**2025年的重点与成效**：\n\n- 要点一\n- 要点二\n\n**建议：**\n\n${LONG}`),
+    );
+    expect(blockLines(document)).toEqual([
+      'h1 报告',
+      'h2 一、背景',
+      'h3 **2025年的重点与成效**：',
+      'list',
+      'h3 **建议：**',
+      `p ${LONG}`,
+    ]);
+  });
+
+  it('reads a bold numbered line alone as a heading (not an item)', () => {
+    const { document } = structure(parse(`# 报告\n\n## 一、背景\n\n**1. 生育支持政策体系：**\n\n${LONG}`));
+    expect(document.children[2]).toMatchObject({ type: 'heading', level: 2, ordinal: { marker: '1.' } });
+  });
+
+  it('reads a short plain line between paragraphs as a heading, one below the numbered section', () => {
+    const text = `政府工作报告\n一、关于社会主义建设\n${LONG}\n关于教育改革问题\n${LONG}`;
+    const { document } = structure(parsePlainText(text));
+    expect(
+      document.children.map((block) => (block.type === 'heading' ? `${block.level ?? 'title'}` : block.type)),
+    ).toEqual(['title', '1', 'paragraph', '2', 'paragraph']);
+  });
+
+  it('takes no caption, quotation, clause that leads on, or line with punctuation for a heading', () => {
+    const text = `标题\n${LONG}\n表2 主要参数\n${LONG}\n“存单纠纷案件的管辖\n${LONG}\n将引言修改为：\n${LONG}\n我们认为，\n${LONG}`;
+    const { document } = structure(parsePlainText(text));
+    expect(document.children.slice(1).every((block) => block.type !== 'heading')).toBe(true);
+  });
+
+  it('reads a short label over a list (說明：) as a heading', () => {
+    const { document } = structure(
+      parsePlainText('公告\n主旨：公告修正事項。\n說　　明：\n一、依規定辦理。\n二、附修正表1份。'),
+    );
+    expect(blockLines(document).slice(2, 3)).toEqual(['h2 說　　明：']);
+  });
+});

@@ -1,0 +1,51 @@
+/** Paragraphs laid out as printed lines: text extracted from a PDF, a database's unwrapped lines. */
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/index.js';
+import { structure } from '../../src/passes/index.js';
+import { blockLines, only } from './helpers.js';
+
+describe('printed lines', () => {
+  it('splits a PDF’s lines where paragraphs begin and rejoins the lines the page wrapped', () => {
+    const markdown = [
+      '  一、支付受理终端业务管理  ',
+      '  1.银行卡受理终端入网管理。收单机构应当建立银行卡受理终端序列号与下述要素信息  ',
+      '的关联对应关系，在办理银行卡受理终端入网时将相关信息报送至清算机构，并确保一致  ',
+      '性和不可篡改性。  ',
+      '  2.银行卡受理终端退出管理。因收单机构与特约商户收单服务协议终止，或特约商户申  ',
+      '请停用银行卡受理终端的，收单机构应当及时关闭银行卡受理终端业务功能并收回终端。',
+    ].join('\n');
+    const { document, fixes } = structure(parse(markdown));
+    expect(blockLines(document)).toEqual([
+      'h1 一、支付受理终端业务管理',
+      'item 1.|**银行卡受理终端入网管理。**|收单机构应当建立银行卡受理终端序列号与下述要素信息的关联对应关系，在办理银行卡受理终端入网时将相关信息报送至清算机构，并确保一致性和不可篡改性。',
+      'item 2.|**银行卡受理终端退出管理。**|因收单机构与特约商户收单服务协议终止，或特约商户申请停用银行卡受理终端的，收单机构应当及时关闭银行卡受理终端业务功能并收回终端。',
+    ]);
+    expect(fixes.filter((fix) => fix.kind === 'paragraph-split')).toHaveLength(1);
+  });
+
+  it('leaves a paragraph of hard-broken lines of Latin words (a flattened figure) alone', () => {
+    const markdown =
+      'Gaussian Noise Discrete FIR Filter Digital Generator  \nGaussian 1 Filter Design Add FDATool Workspace  \nPhase noise Generator2 Filter Design2 Scope5  \nSpectrum Scope Gaussian Noise Discrete FIR Filter';
+    expect(only(markdown, { brokenParagraphs: true }).document.children).toHaveLength(1);
+  });
+
+  it('splits lines never wrapped (one paragraph each, a heading line alone) in a database’s export', () => {
+    const long =
+      '四月二十五日，在巴黎召开的四强外长会议，历时三周，已于本月十六日宣告休会，并决定于下月十六日再行召集。';
+    const markdown = `　　国际述评\n巴黎外长会议\n${long}${long}\n${long}\n${long}`;
+    const { document } = only(markdown, { brokenParagraphs: true });
+    expect(blockLines(document)).toEqual([
+      'p 　　国际述评',
+      'p 巴黎外长会议',
+      `p ${long}${long}`,
+      `p ${long}`,
+      `p ${long}`,
+    ]);
+  });
+
+  it('keeps a wiki export’s link lines inside their sentence', () => {
+    const text =
+      '我们在听了\n关于宪法草案的报告\n以后，完成了任务，这是一段足够长的文字，足以让这一行超过一百二十个半角单位的宽度，从而检验规则不会误拆。';
+    expect(only(text, { brokenParagraphs: true }).document.children).toHaveLength(1);
+  });
+});
