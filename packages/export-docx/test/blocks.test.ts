@@ -64,20 +64,23 @@ describe('title', () => {
 });
 
 describe('headings', () => {
-  it('take their level from the ordinal when there is one, else from the depth', async () => {
+  it('take their style from the level structure() decided, else from the depth, never from the ordinal', async () => {
     const out = await render(
       doc([
         {
           type: 'heading',
           depth: 2,
-          ordinal: { level: 1, number: 4, marker: '四、', style: 'chinese-comma' },
-          children: [text('四、市水利局')],
+          level: 1,
+          ordinal: { level: 1, number: 1, marker: '第一编', style: 'part' },
+          children: [text('第一编 总则')],
         },
         {
           type: 'heading',
-          depth: 2,
-          ordinal: { level: 2, number: 1, marker: '（一）', style: 'chinese-paren' },
-          children: [text('（一）防汛')],
+          depth: 3,
+          level: 2,
+          // A chapter's ordinal level is 1: under a 编 it is still the second level.
+          ordinal: { level: 1, number: 1, marker: '第一章', style: 'chapter' },
+          children: [text('第一章 刑法的任务')],
         },
         { type: 'heading', depth: 3, children: [text('没有序号')] },
         {
@@ -88,7 +91,7 @@ describe('headings', () => {
         },
       ]),
     );
-    expect(bodyBlocks(out).map((b) => pStyle(b))).toEqual(['Heading1', 'Heading2', 'Heading3', 'Heading4']);
+    expect(bodyBlocks(out).map((b) => pStyle(b))).toEqual(['Heading1', 'Heading2', 'Heading3', 'Heading6']);
   });
 
   it('put back an ordinal marker the text does not start with', async () => {
