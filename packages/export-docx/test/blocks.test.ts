@@ -36,6 +36,26 @@ describe('body paragraphs', () => {
   });
 });
 
+describe('frame elements', () => {
+  it('take Word’s styles where it has them: centred subtitle, flush-left addressee, signature and date at the right', async () => {
+    const out = await render(
+      md(
+        '# 关于加强管理的通知\n\n——2024年3月5日在某某会议上\n\n各省、自治区、直辖市人民政府：\n\n现就有关事项通知如下。\n\n国务院\n\n2024年3月5日',
+      ),
+    );
+    const styles = out.xml('word/styles.xml');
+    const body = bodyBlocks(out);
+    expect(body.map((p) => pStyle(p))).toEqual(['Title', 'Subtitle', 'Addressee', 'Normal', 'Signature', 'Date']);
+    const [, subtitle, addressee, , signature, date] = body;
+    expect(effectivePProp(styles, must(subtitle), 'w:jc')?.attributes['w:val']).toBe('center');
+    expect(effectivePProp(styles, must(addressee), 'w:ind')?.attributes['w:firstLineChars']).toBe('0');
+    for (const closing of [must(signature), must(date)]) {
+      expect(effectivePProp(styles, closing, 'w:jc')?.attributes['w:val']).toBe('right');
+      expect(Number(effectivePProp(styles, closing, 'w:ind')?.attributes['w:right'])).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('title', () => {
   const heading: Heading = { type: 'heading', depth: 1, children: [text('市直部门重点工作开展情况')] };
 

@@ -36,6 +36,13 @@ export const STYLES = {
   sourceCode: { id: 'SourceCode', name: 'Source Code', type: 'paragraph' },
   displayMath: { id: 'DisplayMath', name: 'Display Math', type: 'paragraph' },
   figure: { id: 'Figure', name: 'Figure', type: 'paragraph' },
+  subtitle: { id: 'Subtitle', name: 'Subtitle', type: 'paragraph' },
+  byline: { id: 'Byline', name: 'Byline', type: 'paragraph' },
+  addressee: { id: 'Addressee', name: 'Addressee', type: 'paragraph' },
+  salutation: { id: 'Salutation', name: 'Salutation', type: 'paragraph' },
+  signature: { id: 'Signature', name: 'Signature', type: 'paragraph' },
+  date: { id: 'Date', name: 'Date', type: 'paragraph' },
+  boundary: { id: 'Boundary', name: 'Boundary', type: 'paragraph' },
   caption: { id: 'Caption', name: 'caption', type: 'paragraph' },
   tableText: { id: 'TableText', name: 'Table Text', type: 'paragraph' },
   tableHeading: { id: 'TableHeading', name: 'Table Heading', type: 'paragraph' },
@@ -259,6 +266,26 @@ function paragraphDefinitions(theme: Theme): StyleDefinition[] {
       run: { bold: table.headerBold, boldComplexScript: table.headerBold },
       paragraph: { alignment: AlignmentType.CENTER },
     },
+  });
+
+  // The frame around the body (paragraph.element), in Word's own styles where it has one (Subtitle,
+  // Salutation, Signature, Date): lines under the title centred; the addressee and salutation
+  // flush left (GB/T 9704 7.3.3); signatures and dates at the right, two characters in (7.3.5.1);
+  // a boundary between two articles centred under a rule, where the reader sees the break.
+  const rightIn = { right: ptToTwip(2 * body.sizePt), ...noIndent };
+  const element = (role: StyleRole, paragraph: NonNullable<IParagraphStyleOptions['paragraph']>) =>
+    defs.push({ role, options: { basedOn: 'Normal', next: 'Normal', quickFormat: true, paragraph } });
+  element('subtitle', { alignment: AlignmentType.CENTER, indent: noIndent, keepNext: true });
+  element('byline', { alignment: AlignmentType.CENTER, indent: noIndent, keepNext: true });
+  element('addressee', { alignment: AlignmentType.LEFT, indent: noIndent });
+  element('salutation', { alignment: AlignmentType.LEFT, indent: noIndent });
+  element('signature', { alignment: AlignmentType.RIGHT, indent: rightIn, keepNext: true });
+  element('date', { alignment: AlignmentType.RIGHT, indent: rightIn });
+  element('boundary', {
+    alignment: AlignmentType.CENTER,
+    indent: noIndent,
+    border: { top: { style: BorderStyle.SINGLE, size: 6, space: 4, color: 'auto' } },
+    spacing: { before: ptToTwip(body.sizePt / 2) },
   });
 
   const note = theme.footnote;

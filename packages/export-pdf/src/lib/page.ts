@@ -60,6 +60,8 @@ export interface BlockStyle {
   pitchPt: number;
   /** Character spacing of unjustified lines: the grid's, or 0. */
   spacingPt: number;
+  /** A right indent (a signature stands two characters from the right margin), 0 when absent. */
+  rightPt?: number;
 }
 
 /** The line pitch of text of `sizePt` with `spacing` (the theme's rule: 1.2 em a single line). */

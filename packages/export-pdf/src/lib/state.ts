@@ -236,7 +236,7 @@ export class State {
       const set = setText(
         shaped,
         {
-          width: context.width,
+          width: context.width - (style.rightPt ?? 0),
           indent: first ? style.indentPt : 0,
           align: style.align,
           pitch: style.pitchPt,
@@ -248,7 +248,7 @@ export class State {
       );
       const nodeProps: Partial<TextNode> = {
         ...(first ? props : {}),
-        margin: [0, first ? style.beforePt : 0, 0, last ? style.afterPt : 0],
+        margin: [0, first ? style.beforePt : 0, style.rightPt ?? 0, last ? style.afterPt : 0],
       };
       const node = set.node(nodeProps);
       this.#splittable.set(node, { set, props: nodeProps, after: style.afterPt, pitch: style.pitchPt });

@@ -48,7 +48,10 @@ export function paragraph(state: State, node: ParagraphNode, context: Context): 
       }),
     ];
   }
-  const figure = !context.inNote && context.paragraphStyle === state.ids.normal && isFigure(node.children);
+  const body = !context.inNote && context.paragraphStyle === state.ids.normal;
+  // A frame element (a signature, a date, a boundary) has a style of its own in the body.
+  if (body && node.element) return [new Paragraph({ style: state.ids[node.element], children })];
+  const figure = body && isFigure(node.children);
   return [new Paragraph({ style: figure ? state.ids.figure : context.paragraphStyle, children })];
 }
 

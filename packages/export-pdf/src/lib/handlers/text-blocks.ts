@@ -1,14 +1,45 @@
 /**
  * Paragraphs, headings and report items: the blocks that are one run of text.
  */
-import { type Heading, headingLevel, type Item, type Paragraph, toText } from '@wenshu/parser';
+import { type DocumentElement, type Heading, headingLevel, type Item, type Paragraph, toText } from '@wenshu/parser';
 import type { Content } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
 import { headingStyle } from '../styles.js';
 import { type Run, textRun } from '../text/runs.js';
 
 export function paragraph(state: State, node: Paragraph, context: Context): Content[] {
-  return state.text(state.phrasing(node.children, context), context);
+  const runs = state.phrasing(node.children, context);
+  if (node.element && context.block === state.styles.body) return frameElement(state, node.element, runs, context);
+  return state.text(runs, context);
+}
+
+/**
+ * A frame element of the body (paragraph.element), set as the DOCX styles of the same names set
+ * it: lines under the title centred; the addressee and salutation flush left (GB/T 9704 7.3.3);
+ * signatures and dates at the right, two characters in (7.3.5.1); a boundary between two articles
+ * centred under a rule.
+ */
+function frameElement(state: State, element: DocumentElement, runs: Run[], context: Context): Content[] {
+  const body = state.styles.body;
+  const block = { ...body, indentPt: 0 };
+  switch (element) {
+    case 'subtitle':
+    case 'byline':
+      return state.text(runs, { ...context, block: { ...block, align: 'center' } });
+    case 'addressee':
+    case 'salutation':
+      return state.text(runs, { ...context, block });
+    case 'signature':
+    case 'date':
+      return state.text(runs, { ...context, block: { ...block, align: 'right', rightPt: 2 * body.sizePt } });
+    case 'boundary': {
+      const rule: Content = {
+        canvas: [{ type: 'line', x1: 0, y1: 0, x2: context.width, y2: 0, lineWidth: 0.5, lineColor: '#888888' }],
+        margin: [0, body.pitchPt / 2, 0, 2],
+      };
+      return [rule, ...state.text(runs, { ...context, block: { ...block, align: 'center' } })];
+    }
+  }
 }
 
 /** The style level of a heading: its outline level, decided by the parser's `structure()`, 1 to 6. */
