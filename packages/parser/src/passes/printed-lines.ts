@@ -26,6 +26,15 @@ const INDENTED = new RegExp(`^(?:[${WIDE_SPACE_CHARS}]|[ \\t]{2})`);
 const MIN_HARD_BREAKS = 3;
 const MIN_LINE_WIDTH = 40;
 
+/** The most lines a paragraph laid out as printed lines may have. */
+const MAX_LINES = 1000;
+
+function countLines(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && count <= MAX_LINES; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
 /** A line this wide (in half-width units) was never wrapped to a page, when this share of the lines end a paragraph. */
 const UNWRAPPED_LINE = 120;
 const UNWRAPPED_ENDS = 0.6;
@@ -134,6 +143,9 @@ function paragraphOf(lines: Line[], softBreak: readonly PhrasingContent[]): Para
 export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
   const text = phrasingText(paragraph.children);
   if (!text.includes('\n')) return null;
+  // A page holds a few dozen lines: a paragraph of thousands was not laid out by one (and cutting
+  // it line by line would take time in the square of its length).
+  if (countLines(text) > MAX_LINES) return null;
   const lines = linesOf(paragraph.children);
   const hardBreaks = lines.filter((line) => line.hard).length;
   const widths = lines.map((line) => displayWidth(trimLayout(line.text)));
