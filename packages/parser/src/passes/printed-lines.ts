@@ -10,6 +10,7 @@
  * - in a paragraph of lines never wrapped (some run far past any page's width: a database that
  *   puts one paragraph on each line), the line before it ends a sentence, or is a short line with
  *   no punctuation that starts a paragraph (a heading line).
+ * - every line is a labelled field (`日期: 2025-09-11`): a generator's metadata, one field a line.
  * The other hard breaks of a paragraph of printed lines are where the page wrapped: they become
  * soft breaks, which the `cjkLineBreaks` pass removes between CJK characters. Part of the
  * `brokenParagraphs` pass: both say where paragraphs really begin.
@@ -25,6 +26,9 @@ const INDENTED = new RegExp(`^(?:[${WIDE_SPACE_CHARS}]|[ \\t]{2})`);
 /** Hard breaks that make a paragraph one of printed lines, and the body width its lines reach. */
 const MIN_HARD_BREAKS = 3;
 const MIN_LINE_WIDTH = 40;
+
+/** A field and its value: `日期: 2025-09-11`, `**版本**: 现行有效`. */
+const LABELLED_LINE = /^[^\s：:]{1,8}[：:]\s*\S/;
 
 /** The most lines a paragraph laid out as printed lines may have. */
 const MAX_LINES = 1000;
@@ -159,6 +163,10 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
     !printed &&
     Math.max(...widths) >= UNWRAPPED_LINE &&
     lines.filter((line) => PARAGRAPH_END.has(trimLayout(line.text).slice(-1))).length >= lines.length * UNWRAPPED_ENDS;
+  // Labelled lines (`版次: 头版` over `日期: 2025-09-11`): a generator's metadata, one field a line.
+  if (lines.length > 1 && lines.every((line) => LABELLED_LINE.test(trimLayout(line.text)))) {
+    return lines.map((line) => paragraphOf([line], []));
+  }
   if (!printed && !indentedFirst && !unwrapped) return null;
   const groups: Line[][] = [[lines[0] as Line]];
   for (let index = 1; index < lines.length; index++) {
