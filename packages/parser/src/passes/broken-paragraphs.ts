@@ -75,6 +75,10 @@ function mostlyLatin(text: string): boolean {
   return latin > wide;
 }
 
+/** A paper's front-matter and note labels: lines that are fields, not prose. */
+const LABELLED_FRONT =
+  /^[[【]?(?:摘\s*要|关键词|关键字|中图分类号|文献标识码|文章编号|DOI|收稿日期|基金项目|作者简介|通讯作者|Abstract|Key\s*words|CLC|Document code)[\]】]?\s*[：:]?/i;
+
 /** Whether `second` continues `first`, cut off by a column or page break. */
 export function continues(first: Paragraph, second: Paragraph): boolean {
   if (first.children[first.children.length - 1]?.type === 'break') return false;
@@ -86,6 +90,8 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   // An indent (kept until the layout pass) says a new paragraph starts here.
   if (/^[\s\u3000]/.test(secondText) || second.children[0]?.type === 'image') return false;
   if (PARAGRAPH_END.has(lastCharacter(ending))) return false;
+  // A paper's labelled lines (`关键词：…`, `中图分类号：TP274`) stand alone, whatever they end with.
+  if (LABELLED_FRONT.test(trimLayout(firstText)) || LABELLED_FRONT.test(opening)) return false;
   if (wholeMarker(firstText) || wholeMarker(secondText) || openingMarker(secondText)) return false;
   if (matchOrdinal(opening) || LIST_LIKE.test(opening)) return false;
   if (CONTINUATION_START.has(firstCharacter(opening))) return true;
