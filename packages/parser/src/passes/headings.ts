@@ -64,7 +64,7 @@ function isBodyAfter(block: BlockContent | undefined): boolean {
 
 /** The block before ends a paragraph or is a heading: the line stands apart. */
 function standsApart(block: BlockContent | undefined): boolean {
-  if (!block || block.type !== 'paragraph') return true;
+  if (block?.type !== 'paragraph') return true;
   const text = textOf(block);
   return PARAGRAPH_END.has(text.slice(-1)) || frameElementOf(text) !== null || isDateLine(text);
 }
