@@ -49,17 +49,18 @@ describe('gold files', () => {
 });
 
 /**
- * Floors, overall and per genre: what the passes scored when the floors were last raised. A change
+ * Floors of the F1 of each measure over the project's own gold documents: what the passes scored when
+ * the floors were last raised. A change
  * that lowers a figure fails here; one that raises it should raise the floor.
  */
 const FLOORS: { [measure in keyof Omit<Scores, 'documents'>]: number } = {
-  headings: 0.93,
+  headings: 0.92,
   headingTexts: 0.96,
   items: 0.99,
-  runInTitles: 0.98,
-  joins: 0.66,
+  runInTitles: 0.97,
+  joins: 0.71,
   titles: 0.98,
-  elements: 0.84,
+  elements: 0.86,
 };
 
 /** The F1 of a count: the harmonic mean of precision and recall (1 when there was nothing to find). */
@@ -70,8 +71,9 @@ function f1(count: Count): number {
 }
 
 describe('scores on the gold corpus', () => {
+  // The project's own documents: the same figures with or without the shared corpus beside the checkout.
   const overall = emptyScores();
-  for (const document of documents) addScores(overall, score(document.gold, read(document)));
+  for (const document of documents) if (!document.shared) addScores(overall, score(document.gold, read(document)));
 
   for (const [measure, floor] of Object.entries(FLOORS) as [keyof typeof FLOORS, number][]) {
     it(`${measure}: F1 at least ${floor}`, () => {

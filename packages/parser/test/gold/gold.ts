@@ -67,6 +67,8 @@ export interface GoldDocument {
   gold: Gold;
   /** The gold file's path, for messages. */
   goldPath: string;
+  /** Whether the document is one of the shared corpus (present only beside the checkout). */
+  shared: boolean;
 }
 
 export class GoldError extends Error {}
@@ -162,7 +164,14 @@ export function loadGoldCorpus(dir = REAL_DIR): GoldDocument[] {
         path = ['.md', '.txt', '.markdown'].map((extension) => join(folderPath, stem + extension)).find(existsSync);
         if (!path) throw new GoldError(`${goldPath}: no document ${stem}.md or ${stem}.txt beside it`);
       }
-      documents.push({ id: `${genre}/${stem}`, genre, path, gold: parseGold(text, goldPath), goldPath });
+      documents.push({
+        id: `${genre}/${stem}`,
+        genre,
+        path,
+        gold: parseGold(text, goldPath),
+        goldPath,
+        shared: !!source,
+      });
     }
   }
   return documents;
