@@ -19,10 +19,10 @@
  * as in Markdown: it decides for each list whether its short lines are headings or entries.
  */
 import { AST_VERSION, type BlockContent, type Document, type Heading, type Paragraph, type Point } from './ast.js';
-import { trimEndWhere, trimLayout } from './passes/characters.js';
+import { characterCount, trimEndWhere, trimLayout } from './passes/characters.js';
 import { looksLikeHeading } from './passes/heading-lines.js';
 import { matchOrdinal } from './passes/ordinal-marker.js';
-import { phrasingText } from './passes/phrasing.js';
+import { phrasingText, sliceText } from './passes/phrasing.js';
 import { DOCUMENT_KIND } from './passes/title.js';
 
 const BLANK = /^[\s\u3000\u200b-\u200d\u2060\ufeff]*$/;
@@ -90,6 +90,38 @@ function isTitleLine(text: string): boolean {
   return looksLikeHeading(text) && !matchOrdinal(text) && !/^[—―-]/.test(trimLayout(text));
 }
 
+/** A title, then its subtitle from the dash on, on one line; where the subtitle ends, a byline may follow. */
+/**
+ * The paragraphs of a title block set on one line, or `null`: `政府工作报告——2024年3月5日在第十四届全国
+ * 人民代表大会第二次会议上国务院总理 李强` is the title, the subtitle and the byline.
+ */
+function splitTitleBlock(paragraph: Paragraph): Paragraph[] | null {
+  const node = paragraph.children[0];
+  if (paragraph.children.length !== 1 || node?.type !== 'text' || node.value.includes('\n')) return null;
+  const text = node.value;
+  const dash = text.indexOf('——');
+  if (dash < 2 || !isTitleLine(text.slice(0, dash))) return null;
+  const delivered = /(?:会议|大会|會議|大會)上/.exec(text.slice(dash));
+  const cuts = [dash];
+  if (delivered) {
+    const end = dash + delivered.index + delivered[0].length;
+    if (end < text.length && characterCount(text.slice(end)) <= MAX_BYLINE) cuts.push(end);
+  }
+  const pieces = [0, ...cuts].map((start, index) => sliceText(node, start, cuts[index] ?? text.length));
+  return pieces
+    .filter((piece) => piece.value.trim() !== '')
+    .map((piece) => {
+      const value = piece.value.trim();
+      const child = value === piece.value ? piece : { ...piece, value };
+      const out: Paragraph = { type: 'paragraph', children: [child] };
+      if (piece.position) out.position = piece.position;
+      return out;
+    });
+}
+
+/** A byline after a subtitle on the same line is at most this long (`国务院总理 李强`). */
+const MAX_BYLINE = 30;
+
 /** Ends the first line of a title set on two lines: the line stops inside a phrase. */
 const TITLE_BREAKS_AFTER = /(?:关于|的|和|与|及|暨|对|在|于|、|關於|與|對)$/;
 
@@ -118,6 +150,12 @@ export function parsePlainText(text: string): Document {
   }
   const paragraphs = blocksOf(lines, !blankLineSeparated(lines)).map((block) => paragraphOf(block, lines, lineStarts));
   const children: BlockContent[] = [...paragraphs];
+  // A title block set on one line (`政府工作报告——2024年3月5日在…会议上国务院总理 李强`): title, subtitle, byline.
+  const block = paragraphs[0] ? splitTitleBlock(paragraphs[0]) : null;
+  if (block) {
+    children.splice(0, 1, ...block);
+    paragraphs.splice(0, 1, ...block);
+  }
   const first = paragraphs[0];
   if (first && isTitleLine(phrasingText(first.children))) {
     const second = paragraphs[1];

@@ -26,6 +26,7 @@ import {
   trimEndWhere,
   trimLayout,
 } from './characters.js';
+import { frameElementOf } from './elements.js';
 import { endLine, type Fix, startLine } from './fix.js';
 import { looksLikeHeading, ordinalHeading } from './heading-lines.js';
 import { matchOrdinal } from './ordinal-marker.js';
@@ -92,6 +93,8 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   if (PARAGRAPH_END.has(lastCharacter(ending))) return false;
   // A paper's labelled lines (`关键词：…`, `中图分类号：TP274`) stand alone, whatever they end with.
   if (LABELLED_FRONT.test(trimLayout(firstText)) || LABELLED_FRONT.test(opening)) return false;
+  // A salutation or an addressee starts the body, whatever stands before it (`各位代表：`).
+  if (frameElementOf(opening) === 'salutation' || frameElementOf(opening) === 'addressee') return false;
   if (wholeMarker(firstText) || wholeMarker(secondText) || openingMarker(secondText)) return false;
   if (matchOrdinal(opening) || LIST_LIKE.test(opening)) return false;
   if (CONTINUATION_START.has(firstCharacter(opening))) return true;

@@ -69,6 +69,21 @@ describe('elements', () => {
     ]);
   });
 
+  it('reads a title block set on one line: title, subtitle, byline, never glued to the salutation', () => {
+    const text =
+      '政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理 李强\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n';
+    const { document, fixes } = structure(parsePlainText(text));
+    expect(outline(document, fixes).title).toBe('政府工作报告');
+    expect(blockLines(document)).toEqual([
+      'h1 政府工作报告',
+      'p[subtitle] ——2024年3月5日在第十四届全国人民代表大会第二次会议上',
+      'p[byline] 国务院总理 李强',
+      'p[salutation] 各位代表：',
+      'p 现在，我代表国务院，向大会报告政府工作。',
+    ]);
+    expect(fixes.filter((fix) => fix.kind === 'broken-paragraph')).toEqual([]);
+  });
+
   it('is switched off with elements: false', () => {
     const { document } = structure(parsePlainText('政府工作报告\n各位代表：\n正文。'), { elements: false });
     expect(blockLines(document)).toEqual(['h1 政府工作报告', 'p 各位代表：', 'p 正文。']);

@@ -83,3 +83,35 @@ describe('matchOrdinal', () => {
     expect(matchOrdinal('1.5亿元的投资', { expectedArabic: 1 })).toBeNull();
   });
 });
+
+describe('matchOrdinal: the other numbering styles', () => {
+  it.each([
+    ['①加强领导', { level: 5, number: 1, marker: '①', style: 'circled' }, 'paragraph'],
+    ['1)完善制度', { level: 4, number: 1, marker: '1)', style: 'arabic-paren' }, 'paragraph'],
+    ['2.3 研究方法', { level: 2, number: 3, marker: '2.3', style: 'decimal' }, 'paragraph'],
+    ['1 引言', { level: 1, number: 1, marker: '1', style: 'decimal' }, 'heading'],
+    ['1经济转型的理论与事实', { level: 1, number: 1, marker: '1', style: 'decimal' }, 'heading'],
+    ['2.1正在消失的人口红利', { level: 2, number: 1, marker: '2.1', style: 'decimal' }, 'heading'],
+    ['壹、推動淨零', { level: 1, number: 1, marker: '壹、', style: 'formal-comma' }, 'heading'],
+    ['拾貳、結論', { level: 1, number: 12, marker: '拾貳、', style: 'formal-comma' }, 'heading'],
+    ['（丙）汇兑', { level: 1, number: 3, marker: '（丙）', style: 'stem-paren' }, 'heading'],
+    ['一　選舉總統、副總統。', { level: 1, number: 1, marker: '一', style: 'chinese-space' }, 'paragraph'],
+    ['第一编 总则', { level: 1, number: 1, marker: '第一编', style: 'part' }, 'heading'],
+    ['第三分编 准合同', { level: 1, number: 3, marker: '第三分编', style: 'subpart' }, 'heading'],
+    ['第 四 章之一 權利管理', { level: 1, number: 4, sub: 1, marker: '第 四 章之一', style: 'chapter' }, 'heading'],
+    ['第 一 款 著作財產權之種類', { level: 2, number: 1, marker: '第 一 款', style: 'subsection' }, 'paragraph'],
+    ['第 1 條', { level: 3, number: 1, marker: '第 1 條', style: 'article' }, 'paragraph'],
+    ['第 90-12 條', { level: 3, number: 90, sub: 12, marker: '第 90-12 條', style: 'article' }, 'paragraph'],
+    [
+      '第一百二十条之一 资助',
+      { level: 3, number: 120, sub: 1, marker: '第一百二十条之一', style: 'article' },
+      'paragraph',
+    ],
+  ] as const)('%s', (text, ordinal, context) => {
+    expect(matchOrdinal(text, { context })?.ordinal).toEqual(ordinal);
+  });
+
+  it.each(['2.5亿元的投资', '2.5 亿元', '1.2 mm', '3月5日召开'])('%s is not a section number', (text) => {
+    expect(matchOrdinal(text, { context: 'heading' })?.ordinal.style).not.toBe('decimal');
+  });
+});

@@ -119,3 +119,63 @@ describe('headingDepths', () => {
     expect(headingDepths(parse('###### 一、深'))(4)).toBe(6);
   });
 });
+
+describe('lists decide together', () => {
+  const ordinalsOnly = (markdown: string) => blockLines(only(markdown, { ordinals: true, runInTitles: true }).document);
+
+  it('reads a short line among items with a body as an item, not a section', () => {
+    expect(
+      ordinalsOnly(
+        '（一）坚持稳中求进。推动经济持续向好。\n\n（二）坚持改革开放。深化重点领域改革。\n\n（三）基本原则',
+      ),
+    ).toEqual([
+      'item （一）|**坚持稳中求进。**|推动经济持续向好。',
+      'item （二）|**坚持改革开放。**|深化重点领域改革。',
+      'item （三）||基本原则',
+    ]);
+  });
+
+  it('reads short lines that head nothing (a code’s list of acts) as entries', () => {
+    expect(
+      ordinalsOnly('附件一\n\n1．关于禁毒的决定\n\n2．关于惩治走私罪的补充规定\n\n3．关于严禁卖淫嫖娼的决定'),
+    ).toEqual([
+      'p 附件一',
+      'item 1．||关于禁毒的决定',
+      'item 2．||关于惩治走私罪的补充规定',
+      'item 3．||关于严禁卖淫嫖娼的决定',
+    ]);
+  });
+
+  it('keeps short lines that head content as headings', () => {
+    expect(
+      ordinalsOnly(
+        '一、总体要求\n\n各地要认真落实本意见的各项要求。\n\n二、重点任务\n\n各地要抓好各项重点任务的落实。',
+      )[0],
+    ).toMatch(/^h\d 一、总体要求$/);
+  });
+
+  it('never makes a deleted article a heading, and reads 之一 as the article inserted after', () => {
+    const lines = blockLines(
+      only('第一百九十九条 （删去）\n\n第二百条 单位犯本节规定之罪的。\n\n第一百二十条之一 资助恐怖活动的。', {
+        ordinals: true,
+      }).document,
+    );
+    expect(lines).toEqual([
+      'item 第一百九十九条||（删去）',
+      'item 第二百条||单位犯本节规定之罪的。',
+      'item 第一百二十条之一||资助恐怖活动的。',
+    ]);
+    const inserted = only('第一百二十条之一 资助恐怖活动的。', { ordinals: true }).document.children[0];
+    expect(inserted).toMatchObject({ type: 'item', ordinal: { number: 120, sub: 1, style: 'article' } });
+  });
+
+  it('gives the clauses of an article no run-in title', () => {
+    const lines = ordinalsOnly(
+      '第八十七条 犯罪经过下列期限不再追诉：\n\n（一）法定最高刑为不满五年有期徒刑的，经过五年；\n\n（四）法定最高刑为无期徒刑、死刑的，经过二十年。如果二十年以后认为必须追诉的，须报请最高人民检察院核准。',
+    );
+    expect(lines.slice(1)).toEqual([
+      'item （一）||法定最高刑为不满五年有期徒刑的，经过五年；',
+      'item （四）||法定最高刑为无期徒刑、死刑的，经过二十年。如果二十年以后认为必须追诉的，须报请最高人民检察院核准。',
+    ]);
+  });
+});
