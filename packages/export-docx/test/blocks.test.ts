@@ -56,6 +56,19 @@ describe('frame elements', () => {
   });
 });
 
+describe('articles', () => {
+  it('set an ideographic space after the article number, as codes are printed, whatever the source had', async () => {
+    const out = await render(
+      md('第十八条 特殊防卫。\n\n第十九条　又聋又哑的人犯罪。\n\n1.社保工作获推广。强化数字赋能。'),
+    );
+    expect(bodyBlocks(out).map((p) => paragraphText(p))).toEqual([
+      '第十八条\u3000特殊防卫。',
+      '第十九条\u3000又聋又哑的人犯罪。',
+      '1.社保工作获推广。强化数字赋能。',
+    ]);
+  });
+});
+
 describe('title', () => {
   const heading: Heading = { type: 'heading', depth: 1, children: [text('市直部门重点工作开展情况')] };
 

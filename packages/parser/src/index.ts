@@ -1,6 +1,6 @@
 export * from './ast.js';
 export { type Decoded, DecodeError, decode, type Encoding } from './decode.js';
-export { isTraditionalChinese, titleHeadingOf } from './lib/document.js';
+export { isTraditionalChinese, markerText, titleHeadingOf, titleText } from './lib/document.js';
 export { markdownExtensions } from './lib/markdown.js';
 export { AstVersionError, deserialize, serialize } from './lib/serialize.js';
 export { type PlacedCell, type TableGrid, tableGrid } from './lib/table-grid.js';

@@ -2,7 +2,7 @@
  * Questions every exporter asks of a whole document: is its first heading its title (rendered once,
  * as the title), and is it in Traditional characters (labels, fonts and faces follow).
  */
-import type { Document, Heading } from '../ast.js';
+import type { Document, Heading, Ordinal } from '../ast.js';
 import { toText } from './to-text.js';
 
 /** Spaces and line breaks do not tell titles apart: a title set on two lines is one title. */
@@ -36,6 +36,14 @@ export function titleHeadingOf(doc: Document): Heading | undefined {
   if (!title) return undefined;
   const headings = doc.children.filter((block): block is Heading => block.type === 'heading').slice(0, 2);
   return headings.find((heading) => normalise(titleText(heading)) === normalise(title));
+}
+
+/**
+ * An item's marker as it is set before the item's text: a legal article's marker is followed by an
+ * ideographic space, as codes are printed (`第十八条　特殊防卫…`); a report's `1.` or `（一）` runs on.
+ */
+export function markerText(ordinal: Ordinal): string {
+  return ordinal.style === 'article' ? `${ordinal.marker.trimEnd()}\u3000` : ordinal.marker;
 }
 
 /** Whether a language tag names Chinese in Traditional characters: zh-TW, zh-HK, zh-MO, zh-Hant(-…). */

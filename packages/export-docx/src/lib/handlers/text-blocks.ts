@@ -6,6 +6,7 @@ import {
   type Heading,
   headingLevel,
   type Item,
+  markerText,
   type Paragraph as ParagraphNode,
   type PhrasingContent,
   toText,
@@ -81,8 +82,11 @@ export function heading(state: State, node: Heading, context: Context): Block[] 
 export function item(state: State, node: Item, context: Context): Block[] {
   const runIn = { ...context, run: { ...context.run, style: state.ids.runInTitle } };
   const head: ParagraphChild[] = node.title
-    ? [new TextRun({ text: node.ordinal.marker, style: state.ids.runInTitle }), ...state.phrasing(node.title, runIn)]
-    : [new TextRun({ text: node.ordinal.marker, ...context.run })];
+    ? [
+        new TextRun({ text: markerText(node.ordinal), style: state.ids.runInTitle }),
+        ...state.phrasing(node.title, runIn),
+      ]
+    : [new TextRun({ text: markerText(node.ordinal), ...context.run })];
   return [
     new Paragraph({ style: context.paragraphStyle, children: [...head, ...state.phrasing(node.children, context)] }),
   ];

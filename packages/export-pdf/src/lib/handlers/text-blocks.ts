@@ -1,7 +1,15 @@
 /**
  * Paragraphs, headings and report items: the blocks that are one run of text.
  */
-import { type DocumentElement, type Heading, headingLevel, type Item, type Paragraph, toText } from '@wenshu/parser';
+import {
+  type DocumentElement,
+  type Heading,
+  headingLevel,
+  type Item,
+  markerText,
+  type Paragraph,
+  toText,
+} from '@wenshu/parser';
 import type { Content } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
 import { headingStyle } from '../styles.js';
@@ -82,7 +90,10 @@ export function heading(state: State, node: Heading, context: Context): Content[
 export function item(state: State, node: Item, context: Context): Content[] {
   const runIn = { ...context.run, role: state.theme.runIn.font, bold: state.theme.runIn.bold };
   const head: Run[] = node.title
-    ? [textRun(node.ordinal.marker, runIn, node.position), ...state.phrasing(node.title, { ...context, run: runIn })]
-    : [textRun(node.ordinal.marker, context.run, node.position)];
+    ? [
+        textRun(markerText(node.ordinal), runIn, node.position),
+        ...state.phrasing(node.title, { ...context, run: runIn }),
+      ]
+    : [textRun(markerText(node.ordinal), context.run, node.position)];
   return state.text([...head, ...state.phrasing(node.children, context)], context);
 }
