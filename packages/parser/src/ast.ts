@@ -49,6 +49,7 @@ export interface Parent extends Node {
  * The numbering style of a Chinese report ordinal, as written.
  * - `chinese-comma`: `一、` (level 1)
  * - `formal-comma`: `壹、` (level 1, above `一、`): the formal numerals of Taiwan's documents
+ * - `attachment`: `附件1` alone on a line, heading a document attached to a 公文 (above all else)
  * - `stem-paren`: `（甲）` (level 1, above `一、`): the heavenly stems 甲乙丙丁… in brackets
  * - `chinese-space`: `一　` (level 1): the numeral and a wide space, as older texts and Taiwan's law database write list entries
  * - `chinese-paren`: `（一）` or `(一)` (level 2)
@@ -64,6 +65,7 @@ export type OrdinalStyle =
   | 'chinese-space'
   | 'formal-comma'
   | 'stem-paren'
+  | 'attachment'
   | 'chinese-paren'
   | 'arabic-dot'
   | 'arabic-paren'

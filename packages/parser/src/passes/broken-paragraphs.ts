@@ -76,6 +76,9 @@ function mostlyLatin(text: string): boolean {
   return latin > wide;
 }
 
+/** Bare markers that stand alone: an article over its text (the ordinals pass reads it), an attachment's label. */
+const STANDS_ALONE = new Set(['article', 'attachment']);
+
 /** A paper's front-matter and note labels: lines that are fields, not prose. */
 const LABELLED_FRONT =
   /^[[【]?(?:摘\s*要|关键词|关键字|中图分类号|文献标识码|文章编号|DOI|收稿日期|基金项目|作者简介|通讯作者|Abstract|Key\s*words|CLC|Document code)[\]】]?\s*[：:]?/i;
@@ -99,9 +102,10 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   if (matchOrdinal(opening) || LIST_LIKE.test(opening)) return false;
   if (CONTINUATION_START.has(firstCharacter(opening))) return true;
   // A bare ordinal (`一、` on a line of its own) is continued by its text; a bare article number
-  // (`第 1 條` over its text, as Taiwan's law database prints them) is the ordinals pass's to read.
+  // (`第 1 條` over its text, as Taiwan's law database prints them) is the ordinals pass's to read, and
+  // an attachment's label (`附件1`) heads the attached document.
   const ordinal = matchOrdinal(ending);
-  if (ordinal && trimLayout(ending.slice(ordinal.end)) === '') return ordinal.ordinal.style !== 'article';
+  if (ordinal && trimLayout(ending.slice(ordinal.end)) === '') return !STANDS_ALONE.has(ordinal.ordinal.style);
   // The last line decides: a paragraph of hard-broken lines (an address block) ends with a line of its own.
   const lastLine = trimLayout(ending.slice(ending.lastIndexOf('\n') + 1));
   if (characterCount(lastLine) < MIN_CUT_LINE || ordinalHeading(lastLine) || looksLikeHeading(lastLine)) return false;

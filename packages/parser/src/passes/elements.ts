@@ -162,6 +162,14 @@ export function elementsPass(document: Document): { document: Document; fixes: F
     mark(index, element);
     reach = Math.max(reach, index + 1 + FRAME_REACH);
   }
+  // An attached document (`附件1`, its title) may open with an addressee of its own (`国务院：`).
+  blocks.forEach((block, at) => {
+    const label = blocks[at - 1];
+    if (block.type !== 'heading' || label?.type !== 'heading' || label.ordinal?.style !== 'attachment') return;
+    const next = blocks[at + 1];
+    const line = next ? lineOf(next) : null;
+    if (next?.type === 'paragraph' && !next.element && line && isAddressee(line)) mark(at + 1, 'addressee');
+  });
   // Dates and who signs above them, anywhere after the frame.
   for (let at = index; at < blocks.length; at++) {
     const block = blocks[at] as BlockContent;

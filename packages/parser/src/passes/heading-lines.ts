@@ -31,6 +31,8 @@ export function ordinalHeading(text: string, options: MatchOptions = {}): Ordina
   // An article is law, however short (`第一百九十九条 （删去）`): never a heading.
   if (!match || match.ordinal.style === 'article') return null;
   const body = trimLayout(text.slice(match.end));
+  // `附件1` is a heading by itself.
+  if (match.ordinal.style === 'attachment') return match;
   if (body === '' || characterCount(body) > MAX_ORDINAL_HEADING) return null;
   // A line that is one short sentence standing alone heads what follows (`（一）健全国家职业教育制度框架。`).
   const sentence = /^[^。！？；;!?：:]+。$/.test(body) && characterCount(body) <= MAX_SENTENCE_HEADING;

@@ -19,7 +19,7 @@ import { type Fix, startLine } from './fix.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { headingDepths } from './ordinals.js';
 import { phrasingText } from './phrasing.js';
-import { titleHeading } from './title.js';
+import { DOCUMENT_KIND, titleHeading } from './title.js';
 
 type Depth = Heading['depth'];
 
@@ -39,6 +39,16 @@ function compact(text: string): string {
 
 function textOf(block: Paragraph): string {
   return trimLayout(phrasingText(block.children));
+}
+
+/** A line that can be (part of) a title: short, no sentence or clause in it. */
+function isTitleLine(text: string): boolean {
+  return text !== '' && characterCount(text) <= MAX_BOLD_HEADING && !/[。，；：！？,;:!?]/.test(text);
+}
+
+/** Whether a title goes on to the next line: it stops inside a phrase, or the next line names the kind of document. */
+function titleGoesOn(first: string, second: string): boolean {
+  return /(?:关于|的|和|与|及|暨|对|在|于|、|關於|與|對)$/.test(first) || DOCUMENT_KIND.test(second);
 }
 
 /** A short line with no punctuation in it, or a short label and a colon. */
@@ -85,28 +95,64 @@ export function headingsPass(document: Document): { document: Document; fixes: F
   // heading goes one below it (`关于教育改革问题` inside `二、关于社会主义建设`), never below another such line.
   let sectionDepth = 0;
   let closed = false;
-  const out = blocks.map((block, index): BlockContent => {
+  const out: BlockContent[] = [];
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as BlockContent;
+    const previous = blocks[index - 1];
     if (block.type === 'heading') {
       if (block !== title) sectionDepth = block.depth;
-      return block;
+      out.push(block);
+      continue;
     }
-    if (block.type !== 'paragraph' || block.element) return block;
+    if (block.type !== 'paragraph' || block.element) {
+      out.push(block);
+      continue;
+    }
     const text = textOf(block);
-    if (isDateLine(text)) closed = true;
-    if (CAPTION.test(text) || frameElementOf(text) !== null || isDateLine(text) || matchOrdinal(text)) return block;
-    // The title repeated under itself (a database prints the headline twice) is not a heading.
-    if (titleText !== null && compact(text) === titleText) return block;
     const next = blocks[index + 1];
+    // An attachment's title stands under its label (`附件1`), on one line or two.
+    if (previous?.type === 'heading' && previous.ordinal?.style === 'attachment' && isTitleLine(text)) {
+      const second =
+        next?.type === 'paragraph' && isTitleLine(textOf(next)) && titleGoesOn(text, textOf(next)) ? next : null;
+      const heading = asHeading(block, previous.depth);
+      if (second) {
+        heading.children = [...block.children, { type: 'break' }, ...second.children];
+        if (block.position && second.position)
+          heading.position = { start: block.position.start, end: second.position.end };
+        index++;
+      }
+      fixes.push({
+        kind: 'heading',
+        line: startLine(block),
+        before: text,
+        after: `${'#'.repeat(heading.depth)} ${phrasingText(heading.children)}`,
+      });
+      out.push(heading);
+      continue;
+    }
+    if (isDateLine(text)) closed = true;
+    if (CAPTION.test(text) || frameElementOf(text) !== null || isDateLine(text) || matchOrdinal(text)) {
+      out.push(block);
+      continue;
+    }
+    // The title repeated under itself (a database prints the headline twice) is not a heading.
+    if (titleText !== null && compact(text) === titleText) {
+      out.push(block);
+      continue;
+    }
     let depth: number | null = null;
     if (isBoldLine(block) && characterCount(text) <= MAX_BOLD_HEADING && isBodyAfter(next)) {
       depth = Math.max(sectionDepth + 1, topDepth);
-    } else if (isPlainHeadingLine(text) && standsApart(blocks[index - 1]) && isBodyAfter(next)) {
+    } else if (isPlainHeadingLine(text) && standsApart(previous) && isBodyAfter(next)) {
       // The title of a document attached after the closing heads that document's sections.
       depth = closed ? Math.max(1, topDepth - 1) : sectionDepth === 0 ? topDepth : sectionDepth + 1;
       if (closed) sectionDepth = 0;
       closed = false;
     }
-    if (depth === null) return block;
+    if (depth === null) {
+      out.push(block);
+      continue;
+    }
     const heading = asHeading(block, Math.min(6, depth) as Depth);
     fixes.push({
       kind: 'heading',
@@ -114,8 +160,8 @@ export function headingsPass(document: Document): { document: Document; fixes: F
       before: text,
       after: `${'#'.repeat(heading.depth)} ${text}`,
     });
-    return heading;
-  });
+    out.push(heading);
+  }
   if (fixes.length === 0) return { document, fixes };
   return { document: { ...document, children: out }, fixes };
 }

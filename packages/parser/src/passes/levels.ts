@@ -11,7 +11,8 @@
  * they distinguish levels (`## 第一编` › `### 第一章`) and the ordinals decide where they do not
  * (OCR writes every heading as `#`: `# 一、` › `# （一）`). A heading without an ordinal ranks with
  * the highest numbered headings of its depth (`# 摘要` beside `# 1 引言`), and the level is the
- * nesting that the ranks make: one more than the open headings of a higher rank.
+ * nesting that the ranks make: one more than the open headings of a higher rank. An attachment
+ * (`附件1`) is a level-1 heading over a document of its own: its title, then its sections below it.
  */
 import type { BlockContent, Document, Heading } from '../ast.js';
 import { titleHeadingOf } from '../lib/document.js';
@@ -43,13 +44,29 @@ export function levelsPass(document: Document): Document {
     rankOf.set(headings[index] as Heading, rank);
   });
   const open: number[] = [];
+  // An attachment (`附件1`) starts an outline of its own below it: its title, then its sections.
+  let base = 0;
+  let titleDue = false;
   let changed = false;
   const children = document.children.map((block): BlockContent => {
     const rank = block.type === 'heading' ? rankOf.get(block) : undefined;
     if (block.type !== 'heading' || rank === undefined) return block;
-    while (open.length > 0 && (open[open.length - 1] as number) >= rank) open.pop();
-    open.push(rank);
-    const level = open.length;
+    let level: number;
+    if (block.ordinal?.style === 'attachment') {
+      open.length = 0;
+      base = 1;
+      titleDue = true;
+      level = 1;
+    } else if (titleDue && !block.ordinal) {
+      base = 2;
+      titleDue = false;
+      level = 2;
+    } else {
+      titleDue = false;
+      while (open.length > 0 && (open[open.length - 1] as number) >= rank) open.pop();
+      open.push(rank);
+      level = base + open.length;
+    }
     if (block.level === level) return block;
     changed = true;
     return { ...block, level };

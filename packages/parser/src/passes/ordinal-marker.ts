@@ -18,6 +18,7 @@ export const ORDINAL_LEVEL: { [S in OrdinalStyle]: number } = {
   'chinese-space': 1,
   'formal-comma': 1,
   'stem-paren': 1,
+  attachment: 1,
   'chinese-paren': 2,
   'arabic-dot': 3,
   'arabic-paren': 4,
@@ -140,6 +141,8 @@ const PATTERNS: { style: OrdinalStyle; pattern: RegExp; heading?: true; paragrap
   { style: 'chinese-paren', pattern: new RegExp(`^[（(](${CHINESE_NUMERAL})[）)]`) },
   // `（甲）存款`: the heavenly stems number the level above `一、` in older and legal texts.
   { style: 'stem-paren', pattern: /^[（(]([甲乙丙丁戊己庚辛壬癸])[）)]/ },
+  // `附件1` alone on a line heads the document attached after a 公文's closing.
+  { style: 'attachment', pattern: /^附\s*件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})/ },
   { style: 'arabic-paren', pattern: new RegExp(`^[（(](${ARABIC_NUMERAL})[）)]`) },
   // `1.2 研究区概况`, `2.3.1　方法`: section numbers of papers and standards.
   {
@@ -229,6 +232,8 @@ function acceptable(style: OrdinalStyle, number: number, after: string, options:
       return true;
     case 'chinese-comma':
       return !NUMERAL_RANGE.test(after);
+    case 'attachment':
+      return /^[\s：:]*$/.test(after);
     case 'part':
     case 'subpart':
     case 'chapter':

@@ -80,6 +80,9 @@ export function itemFromParagraph(paragraph: Paragraph, match: OrdinalMatch): It
   return item;
 }
 
+/** `附件：1.国土资源部…的报告`: the label of a 公文's list of attachments, with its first entry. */
+const ATTACHMENT_LIST = /^附\s*件\s*[：:]\s*[1１一][.．、]/;
+
 /** A paragraph a one-sentence numbered line heads is at least this long. */
 const MIN_HEADED = 40;
 
@@ -166,7 +169,11 @@ export function ordinalsPass(document: Document): { document: Document; fixes: F
     };
     const entries = articleClauses(ordinals, breaks);
     for (const run of siblingRuns(ordinals, breaks)) {
-      for (const index of entriesOf(run, candidates, headsContent)) entries.add(index);
+      // A list that goes on from `附件：1.…` (its first entry on the label's line) is the list of attachments.
+      const before = blocks[(run[0] as number) - 1];
+      const attachments =
+        before?.type === 'paragraph' && ATTACHMENT_LIST.test(trimLayout(phrasingText(before.children)));
+      for (const index of attachments ? run : entriesOf(run, candidates, headsContent)) entries.add(index);
     }
     if (candidates.every((candidate) => candidate === null) && !breaks.includes(true)) return blocks;
     const result: BlockContent[] = [];

@@ -15,6 +15,7 @@ export const STYLE_RANK: { [S in OrdinalStyle]: number } = {
   article: 5,
   'formal-comma': 10,
   'stem-paren': 10.5,
+  attachment: 0,
   'chinese-comma': 11,
   'chinese-space': 11,
   'chinese-paren': 12,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../src/index.js';
+import { parse, toText } from '../../src/index.js';
+import { structure } from '../../src/passes/index.js';
 import { headingDepths, ordinalsPass } from '../../src/passes/ordinals.js';
 import { blockLines, deepFreeze, only } from './helpers.js';
 
@@ -139,11 +140,21 @@ describe('lists decide together', () => {
     expect(
       ordinalsOnly('附件一\n\n1．关于禁毒的决定\n\n2．关于惩治走私罪的补充规定\n\n3．关于严禁卖淫嫖娼的决定'),
     ).toEqual([
-      'p 附件一',
+      'h1 附件一',
       'item 1．||关于禁毒的决定',
       'item 2．||关于惩治走私罪的补充规定',
       'item 3．||关于严禁卖淫嫖娼的决定',
     ]);
+  });
+
+  it('reads the entries after 附件：1.… as the list of attachments, and 附件1 alone as an attachment heading', () => {
+    const markdown =
+      '附件：1.国土资源部关于地质险情的报告\n\n2.专家组意见\n\n国务院办公厅\n\n附件1\n\n关于地质险情的报告\n\n一、基本情况\n\n马鬃山村属湖北省巴东县官渡口镇，位于长江南岸的岩溶山区。';
+    const { document } = structure(parse(markdown));
+    expect(blockLines(document).slice(1, 2)).toEqual(['item 2.||专家组意见']);
+    expect(
+      document.children.flatMap((block) => (block.type === 'heading' ? [`${block.level} ${toText(block)}`] : [])),
+    ).toEqual(['1 附件1', '2 关于地质险情的报告', '3 一、基本情况']);
   });
 
   it('keeps short lines that head content as headings', () => {
