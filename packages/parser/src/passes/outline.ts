@@ -62,9 +62,19 @@ function outlineItem(item: Item): OutlineItem {
   };
 }
 
+/** A heading set on two lines (an attachment's title) as one line of the outline. */
+function oneLine(text: string): string {
+  return trimLayout(
+    text
+      .split('\n')
+      .map((line) => trimLayout(line))
+      .join(''),
+  );
+}
+
 function section(heading: Heading | null, level: number): OutlineSection {
   return {
-    heading: heading ? trimLayout(phrasingText(heading.children)) : null,
+    heading: heading ? oneLine(phrasingText(heading.children)) : null,
     marker: heading?.ordinal?.marker ?? null,
     level,
     number: heading?.ordinal?.number ?? null,
