@@ -23,7 +23,7 @@ import { characterCount, trimEndWhere, trimLayout } from './passes/characters.js
 import { looksLikeHeading } from './passes/heading-lines.js';
 import { matchOrdinal } from './passes/ordinal-marker.js';
 import { phrasingText, sliceText } from './passes/phrasing.js';
-import { DOCUMENT_KIND } from './passes/title.js';
+import { titleGoesOn } from './passes/title.js';
 
 const BLANK = /^[\s\u3000\u200b-\u200d\u2060\ufeff]*$/;
 
@@ -122,9 +122,6 @@ function splitTitleBlock(paragraph: Paragraph): Paragraph[] | null {
 /** A byline after a subtitle on the same line is at most this long (`国务院总理 李强`). */
 const MAX_BYLINE = 30;
 
-/** Ends the first line of a title set on two lines: the line stops inside a phrase. */
-const TITLE_BREAKS_AFTER = /(?:关于|的|和|与|及|暨|对|在|于|、|關於|與|對)$/;
-
 /**
  * Whether `second` is the second line of a title whose first line is `first` (`国务院关于2018年度` /
  * `国家科学技术奖励的决定`): a title-like line that is not a subtitle (`——…`), a document number
@@ -135,7 +132,7 @@ function continuesTitle(first: string, second: string): boolean {
   const line = trimLayout(second);
   if (!isTitleLine(line) || /^[—―\-（(〔［[]/.test(line) || /[〔［[]\d{4}[〕］\]]\d+号$/.test(line)) return false;
   if (/\d{4}年|[ \u3000]{1,}\S{2,4}$/.test(line)) return false;
-  return TITLE_BREAKS_AFTER.test(trimLayout(first)) || DOCUMENT_KIND.test(line);
+  return titleGoesOn(trimLayout(first), line);
 }
 
 /** A plain-text report as a document: paragraphs, the title and numbered headings. */

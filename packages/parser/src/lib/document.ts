@@ -3,12 +3,8 @@
  * as the title), and is it in Traditional characters (labels, fonts and faces follow).
  */
 import type { Document, Heading, Ordinal } from '../ast.js';
+import { withoutSpaces } from '../passes/characters.js';
 import { toText } from './to-text.js';
-
-/** Spaces and line breaks do not tell titles apart: a title set on two lines is one title. */
-function normalise(text: string): string {
-  return text.replace(/\s+/g, '');
-}
 
 /** A label a database puts before a title (`法規名稱：中華民國憲法`): not part of the title. */
 const TITLE_LABEL = /^(?:法規名稱|法规名称|標題|标题|名稱|名称|題目|题目)[：:]\s*/;
@@ -35,7 +31,7 @@ export function titleHeadingOf(doc: Document): Heading | undefined {
   const title = doc.meta.title;
   if (!title) return undefined;
   const headings = doc.children.filter((block): block is Heading => block.type === 'heading').slice(0, 2);
-  return headings.find((heading) => normalise(titleText(heading)) === normalise(title));
+  return headings.find((heading) => withoutSpaces(titleText(heading)) === withoutSpaces(title));
 }
 
 /**

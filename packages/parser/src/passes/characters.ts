@@ -12,6 +12,11 @@ export function isWide(char: string | undefined): boolean {
   return char !== undefined && char !== '' && WIDE.test(char);
 }
 
+/** A text without its spaces and line breaks: what tells two titles or lines apart. */
+export function withoutSpaces(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
 /** A Latin letter, including accented ones. */
 export function isLatinLetter(char: string | undefined): boolean {
   return char !== undefined && /^\p{Script=Latin}$/u.test(char);

@@ -12,7 +12,7 @@
  */
 import type { BlockContent, Document, DocumentElement, Heading, Paragraph } from '../ast.js';
 import { titleHeadingOf } from '../lib/document.js';
-import { characterCount, trimLayout } from './characters.js';
+import { characterCount, trimLayout, withoutSpaces } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { head, phrasingText } from './phrasing.js';
@@ -66,10 +66,6 @@ const MAX_SIGNATURE = 30;
 const MAX_SIGNATURES = 12;
 /** How far from the title the frame reaches (frame lines, metadata and a document number between). */
 const FRAME_REACH = 8;
-
-function compact(text: string): string {
-  return text.replace(/\s+/g, '');
-}
 
 function lineOf(block: BlockContent): string | null {
   if (block.type !== 'paragraph' && block.type !== 'heading') return null;
@@ -139,7 +135,7 @@ export function elementsPass(document: Document): { document: Document; fixes: F
   // The frame around the title: lines above it and under it, before the body.
   const title = titleHeadingOf(document);
   const titleAt = title ? blocks.indexOf(title) : -1;
-  const titleText = title ? compact(phrasingText(title.children)) : null;
+  const titleText = title ? withoutSpaces(phrasingText(title.children)) : null;
   let index = 0;
   let reach = FRAME_REACH;
   for (; index < blocks.length && index < reach; index++) {
@@ -152,7 +148,8 @@ export function elementsPass(document: Document): { document: Document; fixes: F
     const line = lineOf(block);
     if (line === null || (block.type === 'paragraph' && block.element)) break;
     const element = frameElementOf(line);
-    if (element === 'number' || (element === null && (LABELLED.test(line) || compact(line) === titleText))) continue;
+    if (element === 'number' || (element === null && (LABELLED.test(line) || withoutSpaces(line) === titleText)))
+      continue;
     if (element === null) {
       if (index < titleAt) continue;
       break;

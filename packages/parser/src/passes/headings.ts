@@ -13,13 +13,13 @@
  */
 import type { BlockContent, Document, Heading, Paragraph } from '../ast.js';
 import { isBoldLine, MAX_BOLD_HEADING } from './bold-lines.js';
-import { characterCount, PARAGRAPH_END, trimLayout } from './characters.js';
+import { characterCount, PARAGRAPH_END, trimLayout, withoutSpaces } from './characters.js';
 import { frameElementOf, isDateLine } from './elements.js';
 import { type Fix, startLine } from './fix.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { headingDepths } from './ordinals.js';
 import { phrasingText } from './phrasing.js';
-import { DOCUMENT_KIND, titleHeading } from './title.js';
+import { titleGoesOn, titleHeading } from './title.js';
 
 type Depth = Heading['depth'];
 
@@ -33,10 +33,6 @@ const MAX_LABEL = 6;
 /** The paragraph a plain heading line heads is at least this long. */
 const MIN_BODY_AFTER = 40;
 
-function compact(text: string): string {
-  return text.replace(/\s+/g, '');
-}
-
 function textOf(block: Paragraph): string {
   return trimLayout(phrasingText(block.children));
 }
@@ -44,11 +40,6 @@ function textOf(block: Paragraph): string {
 /** A line that can be (part of) a title: short, no sentence or clause in it. */
 function isTitleLine(text: string): boolean {
   return text !== '' && characterCount(text) <= MAX_BOLD_HEADING && !/[。，；：！？,;:!?]/.test(text);
-}
-
-/** Whether a title goes on to the next line: it stops inside a phrase, or the next line names the kind of document. */
-function titleGoesOn(first: string, second: string): boolean {
-  return /(?:关于|的|和|与|及|暨|对|在|于|、|關於|與|對)$/.test(first) || DOCUMENT_KIND.test(second);
 }
 
 /** A short line with no punctuation in it, or a short label and a colon. */
@@ -90,7 +81,7 @@ export function headingsPass(document: Document): { document: Document; fixes: F
   const blocks = document.children;
   const title = titleHeading(document);
   const topDepth = headingDepths(document)(1);
-  const titleText = title ? compact(phrasingText(title.children)) : null;
+  const titleText = title ? withoutSpaces(phrasingText(title.children)) : null;
   // The depth of the last heading the source or its numbers made: a line this pass reads as a
   // heading goes one below it (`关于教育改革问题` inside `二、关于社会主义建设`), never below another such line.
   let sectionDepth = 0;
@@ -136,7 +127,7 @@ export function headingsPass(document: Document): { document: Document; fixes: F
       continue;
     }
     // The title repeated under itself (a database prints the headline twice) is not a heading.
-    if (titleText !== null && compact(text) === titleText) {
+    if (titleText !== null && withoutSpaces(text) === titleText) {
       out.push(block);
       continue;
     }

@@ -16,6 +16,14 @@ const SECTION_NAME =
   /^(?:摘要|前言|引言|序言|导言|背景|概述|目录|总则|附则|附录|附件\d*|结语|结束语|参考文献|致谢|abstract|introduction|references|摘要|前言|總則|附則|附錄|結語|參考文獻)[：:]?$/i;
 
 /** What a document's title ends with: the kind of document it is (公文 titles end in their 文种). */
+/** Ends the first line of a title set on two lines: the line stops inside a phrase (`国务院关于…`). */
+export const TITLE_BREAKS_AFTER = /(?:关于|的|和|与|及|暨|对|在|于|、|關於|與|對)$/;
+
+/** Whether a title set on two lines goes on from `first` to `second`: it stops inside a phrase, or the second names the kind of document. */
+export function titleGoesOn(first: string, second: string): boolean {
+  return TITLE_BREAKS_AFTER.test(first) || DOCUMENT_KIND.test(second);
+}
+
 export const DOCUMENT_KIND =
   /(?:报告|通知|通报|决定|意见|方案|规划|纲要|规定|办法|条例|细则|法典|法|宪法|决议|公告|通告|批复|复函|函|纪要|总结|计划|要点|研究|分析|综述|调查|讲话|白皮书|令|報告|通報|決定|規劃|綱要|規定|辦法|條例|細則|憲法|決議|批覆|複函|紀要|總結|計畫|計劃|研究|分析|調查|講話)$/;
 
