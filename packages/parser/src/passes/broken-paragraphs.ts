@@ -76,6 +76,13 @@ function mostlyLatin(text: string): boolean {
   return latin > wide;
 }
 
+/** Most words of four letters or more capitalised, as English titles are set (`The Population and … New Area`). */
+function isTitleCase(line: string): boolean {
+  const words = line.match(/[A-Za-z][A-Za-z'’-]{3,}/g) ?? [];
+  const capitalised = words.filter((word) => /^[A-Z]/.test(word)).length;
+  return words.length >= 3 && capitalised * 3 >= words.length * 2;
+}
+
 /** Bare markers that stand alone: an article over its text (the ordinals pass reads it), an attachment's label. */
 const STANDS_ALONE = new Set(['article', 'attachment']);
 
@@ -110,6 +117,9 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   const lastLine = trimLayout(ending.slice(ending.lastIndexOf('\n') + 1));
   if (characterCount(lastLine) < MIN_CUT_LINE || ordinalHeading(lastLine) || looksLikeHeading(lastLine)) return false;
   if (looksLikeHeading(opening) || ADDRESS.test(trailingToken(lastLine))) return false;
+  // An English title (a Chinese paper's parallel title) is a line of its own; a cut list of
+  // affiliations (`…Beijing 100049, China;`) ends in a separator.
+  if (mostlyLatin(lastLine) && isTitleCase(lastLine) && /[A-Za-z0-9)）]$/.test(lastLine)) return false;
   return mostlyLatin(ending) === mostlyLatin(opening);
 }
 

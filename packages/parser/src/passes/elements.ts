@@ -16,6 +16,7 @@ import { characterCount, trimLayout, withoutSpaces } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { head, phrasingText } from './phrasing.js';
+import { lineParagraphs } from './printed-lines.js';
 
 const DIGITS = '[0-9０-９]';
 const HAN_DIGITS = '[〇○零一二三四五六七八九十]';
@@ -44,6 +45,12 @@ const OFFICE_AND_NAME =
 /** A writer's credit (`本报记者 张洋`, `作者：…`); a paper's institution (`1中国科学院地理科学与资源研究所北京100101`). */
 const CREDIT =
   /^(?:(?:作者|本报记者|本報記者|记者|記者)[：:／/\s].{1,40}|\d?\s*\S{0,20}(?:大学|大學|研究所|研究院|研究中心|学院|學院|实验室|實驗室|科学院|科學院)\S{0,30}\s*\d{6})$/;
+/**
+ * A paper's subtitle, right under its title: `以中国科学院学生使用社会软件为例`,
+ * `基于深度学习BERT模型和TVP-VAR模型`, `——兼论…`.
+ */
+const PAPER_SUBTITLE =
+  /^(?:[—―－-]{1,2}\s*)?(?:以.{2,40}为例|以.{2,40}為例|基于.{2,60}|基於.{2,60}|兼论.{2,40}|兼論.{2,40})$/;
 /** `各位代表：`, `同志们：`. */
 const SALUTATION = /^(?:各位|同志们|同志們|亲爱的|親愛的|尊敬的).{0,16}[：:！!]$/;
 /** The bodies an addressee line names. */
@@ -100,6 +107,11 @@ export function frameElementOf(line: string): DocumentElement | 'number' | null 
   return null;
 }
 
+/** A line right under a paper's title that is its subtitle (`以…为例`, `基于…`). */
+export function isPaperSubtitle(line: string): boolean {
+  return characterCount(line) <= MAX_FRAME_LINE && PAPER_SUBTITLE.test(line) && !/[。；！？]/.test(line);
+}
+
 /** A line that is only a date (`2024年3月5日`, `日期: 2025-09-11`). */
 export function isDateLine(line: string): boolean {
   return DATE_LINE.test(line);
@@ -111,6 +123,13 @@ function isSignature(block: BlockContent | undefined): boolean {
   const line = lineOf(block);
   if (!line || characterCount(line) > MAX_SIGNATURE || /[。，；：:,;！？!?、“”"]/.test(line)) return false;
   return !matchOrdinal(line) && !DATE_LINE.test(line) && /\p{Script=Han}{2}/u.test(line);
+}
+
+/** The lines of a paragraph of several, when every one of them is a byline; else `null`. */
+function bylineLines(block: Paragraph): Paragraph[] | null {
+  if (!phrasingText(block.children).includes('\n')) return null;
+  const lines = lineParagraphs(block);
+  return lines.every((line) => frameElementOf(lineOf(line) ?? '') === 'byline') ? lines : null;
 }
 
 function asElement(block: Paragraph | Heading, element: DocumentElement): Paragraph {
@@ -134,7 +153,7 @@ export function elementsPass(document: Document): { document: Document; fixes: F
   };
   // The frame around the title: lines above it and under it, before the body.
   const title = titleHeadingOf(document);
-  const titleAt = title ? blocks.indexOf(title) : -1;
+  let titleAt = title ? blocks.indexOf(title) : -1;
   const titleText = title ? withoutSpaces(phrasingText(title.children)) : null;
   let index = 0;
   let reach = FRAME_REACH;
@@ -147,7 +166,17 @@ export function elementsPass(document: Document): { document: Document; fixes: F
     if (block.type === 'thematicBreak') continue;
     const line = lineOf(block);
     if (line === null || (block.type === 'paragraph' && block.element)) break;
-    const element = frameElementOf(line);
+    const element = index === titleAt + 1 && isPaperSubtitle(line) ? 'subtitle' : frameElementOf(line);
+    // Bylines set one a line in one paragraph (a paper's institutions): a paragraph each.
+    const lines = element === null && block.type === 'paragraph' ? bylineLines(block) : null;
+    if (lines) {
+      blocks.splice(index, 1, ...lines);
+      if (index < titleAt) titleAt += lines.length - 1;
+      lines.forEach((_, at) => mark(index + at, 'byline'));
+      index += lines.length - 1;
+      reach = Math.max(reach, index + 1 + FRAME_REACH);
+      continue;
+    }
     if (element === 'number' || (element === null && (LABELLED.test(line) || withoutSpaces(line) === titleText)))
       continue;
     if (element === null) {

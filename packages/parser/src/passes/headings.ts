@@ -14,7 +14,7 @@
 import type { BlockContent, Document, Heading, Paragraph } from '../ast.js';
 import { isBoldLine, MAX_BOLD_HEADING } from './bold-lines.js';
 import { characterCount, PARAGRAPH_END, trimLayout, withoutSpaces } from './characters.js';
-import { frameElementOf, isDateLine } from './elements.js';
+import { frameElementOf, isDateLine, isPaperSubtitle } from './elements.js';
 import { type Fix, startLine } from './fix.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { headingDepths } from './ordinals.js';
@@ -76,8 +76,49 @@ function asHeading(block: Paragraph, depth: Depth): Heading {
   return heading;
 }
 
-export function headingsPass(document: Document): { document: Document; fixes: Fix[] } {
+/** A journal's running head (`第51卷第9期 2007年9月`), which OCR may write as a heading. */
+const RUNNING_HEAD =
+  /^(?:\S{0,20}\s*)?第\s*[0-9]{1,4}\s*卷\s*(?:第\s*[0-9]{1,3}\s*期)?\s*(?:[0-9]{4}\s*年\s*[0-9]{1,2}\s*月)?$|^Vol\.?\s*\d+/i;
+/** A parallel title in English (a Chinese paper's English title, over its English abstract) has this many words at least. */
+const MIN_PARALLEL_TITLE_WORDS = 4;
+
+/** A heading in Latin letters only, in a document whose headings are Chinese: an English parallel title. */
+function isParallelTitle(text: string, hanHeadings: number, headings: number): boolean {
+  if (/\p{Script=Han}/u.test(text) || matchOrdinal(text, { context: 'heading' })) return false;
+  const words = text.match(/[A-Za-z]{2,}/g) ?? [];
+  return words.length >= MIN_PARALLEL_TITLE_WORDS && hanHeadings * 2 > headings;
+}
+
+/**
+ * Headings of the page, not of the text: an English parallel title, a journal's running head, and a
+ * column label right above the title (`# 转型与发展` over `# 中国经济转型的路径分析`). OCR writes
+ * them all as `#`; they become paragraphs again, so that they stay in the text but out of the outline.
+ */
+function withoutPageHeadings(document: Document, fixes: Fix[]): Document {
+  const blocks = document.children;
+  const headings = blocks.filter((block): block is Heading => block.type === 'heading');
+  const hanHeadings = headings.filter((heading) => /\p{Script=Han}/u.test(phrasingText(heading.children))).length;
+  const title = titleHeading(document);
+  const titleAt = title ? blocks.indexOf(title) : -1;
+  const label = blocks[titleAt - 1];
+  let changed = false;
+  const children = blocks.map((block): BlockContent => {
+    if (block.type !== 'heading' || block === title) return block;
+    const text = trimLayout(phrasingText(block.children));
+    const columnLabel = block === label && block === headings[0] && block.depth === title?.depth;
+    if (!columnLabel && !RUNNING_HEAD.test(text) && !isParallelTitle(text, hanHeadings, headings.length)) return block;
+    changed = true;
+    fixes.push({ kind: 'heading', line: startLine(block), before: `${'#'.repeat(block.depth)} ${text}`, after: text });
+    const paragraph: Paragraph = { type: 'paragraph', children: block.children };
+    if (block.position) paragraph.position = block.position;
+    return paragraph;
+  });
+  return changed ? { ...document, children } : document;
+}
+
+export function headingsPass(input: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
+  const document = withoutPageHeadings(input, fixes);
   const blocks = document.children;
   const title = titleHeading(document);
   const topDepth = headingDepths(document)(1);
@@ -122,6 +163,10 @@ export function headingsPass(document: Document): { document: Document; fixes: F
       continue;
     }
     if (isDateLine(text)) closed = true;
+    if (previous === title && isPaperSubtitle(text)) {
+      out.push(block);
+      continue;
+    }
     if (CAPTION.test(text) || frameElementOf(text) !== null || isDateLine(text) || matchOrdinal(text)) {
       out.push(block);
       continue;

@@ -132,6 +132,9 @@ const SPACE = `[${INDENT_CHARS}]`;
 const LEGAL_NUMBER = `(${SPACE}*${CHINESE_NUMERAL}${SPACE}*|${SPACE}*[0-9０-９]{1,4}(?:[-－][0-9０-９]{1,2})?${SPACE}*)`;
 /** Units a decimal number is followed by in prose (`2.5亿元`), never a section title. */
 const DECIMAL_UNIT = '[亿万千百十元个倍年月日号期次名家项件户人吨米%％]';
+/** What follows an amount, never a section title even in a heading (`# 2.5亿元投入`, `# 1.2 mm`). */
+const AMOUNT_UNIT =
+  '(?:[亿万千百十元倍%％]|(?:mm|cm|km|kg|mg|ml|m|g|s|h|Hz|kHz|MHz|GHz|KB|MB|GB|TB|kW|W|V|A)(?![A-Za-z]))';
 const PATTERNS: { style: OrdinalStyle; pattern: RegExp; heading?: true; paragraph?: true }[] = [
   { style: 'chinese-comma', pattern: new RegExp(`^(${CHINESE_NUMERAL})、`) },
   // `壹、推動 2050 達到淨零排放的意義`: the formal numerals number the level above `一、`.
@@ -152,6 +155,21 @@ const PATTERNS: { style: OrdinalStyle; pattern: RegExp; heading?: true; paragrap
   {
     style: 'decimal',
     pattern: new RegExp(`^([0-9]{1,2}(?:[.．][0-9]{1,2})+)(?=[\\u4e00-\\u9fff])(?!${DECIMAL_UNIT})`),
+    heading: true,
+  },
+  // `# 2.21990年以来，…`: OCR glued a year to the section number 2.2 (a year wins over `2.21`).
+  {
+    style: 'decimal',
+    pattern: /^([0-9]{1,2}(?:[.．][0-9]{1,2})*[.．][0-9]{1,2}?)(?=(?:1[89]|20)[0-9]{2}年)/,
+    heading: true,
+  },
+  // `# 2.2Social Software与用户行为`, `# 4.2 IM使用调查`, `# 4.1个人通讯系统调查`: in a heading a word
+  // (Latin too) may follow a section number, and OCR loses the space; only an amount (`2.5亿元`) may not.
+  {
+    style: 'decimal',
+    pattern: new RegExp(
+      `^([0-9]{1,2}(?:[.．][0-9]{1,2})+)(?=${SPACE}*[A-Za-z\\u4e00-\\u9fff])(?!${SPACE}*${AMOUNT_UNIT})`,
+    ),
     heading: true,
   },
   // `# 1 引言`: a paper's first-level section number, in a heading only.

@@ -140,6 +140,11 @@ function paragraphOf(lines: Line[], softBreak: readonly PhrasingContent[]): Para
   return paragraph;
 }
 
+/** Each line of a paragraph as a paragraph of its own (a title block's bylines, set one a line). */
+export function lineParagraphs(paragraph: Paragraph): Paragraph[] {
+  return linesOf(paragraph.children).map((line) => paragraphOf([line], []));
+}
+
 /**
  * The paragraphs a paragraph laid out as printed lines holds, or `null` when it is one paragraph
  * (nothing changes).

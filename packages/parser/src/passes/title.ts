@@ -48,7 +48,7 @@ function couldBeTitle(heading: Heading): boolean {
 
 /**
  * The heading that is the document's title, or `null`: the first of the shallowest headings, when
- * - nothing but a few short lines and smaller headings comes before it;
+ * - nothing but a few short lines and smaller headings comes before it, or one note of prose;
  * - it has no ordinal and is not a section name (`摘要`, `附则`);
  * - when other headings share its depth (OCR writes every heading `#`; a code may write
  *   `# 中华人民共和国民法典` over `# 合同编`), something says that it stands above them: some of them
@@ -63,12 +63,17 @@ export function titleHeading(document: Document): Heading | null {
   const shallowest = Math.min(...headings.map((heading) => heading.depth));
   const index = blocks.findIndex((block) => block.type === 'heading' && block.depth === shallowest);
   if (index === -1 || index > MAX_LINES_ABOVE) return null;
+  // A note of a sentence or two may stand above (a column's sponsor, a chat tool's `好的，以下是…`),
+  // when it is the only block there and the heading shows otherwise that it is the title.
+  let proseAbove = false;
   for (const block of blocks.slice(0, index)) {
     if (block.type === 'thematicBreak' || block.type === 'heading') continue;
     if (block.type !== 'paragraph') return null;
     const line = trimLayout(phrasingText(block.children));
-    if (SENTENCE_END.has(line.slice(-1)) || (characterCount(line) > MAX_LINE_ABOVE && !LABELLED.test(line)))
-      return null;
+    if (SENTENCE_END.has(line.slice(-1)) || (characterCount(line) > MAX_LINE_ABOVE && !LABELLED.test(line))) {
+      if (index !== 1) return null;
+      proseAbove = true;
+    }
   }
   let first = blocks[index] as Heading;
   if (!couldBeTitle(first)) return null;
@@ -84,8 +89,8 @@ export function titleHeading(document: Document): Heading | null {
   }
   const title = first;
   const peers = headings.filter((heading) => heading !== title && heading.depth === title.depth);
-  if (peers.length === 0) return title;
   const text = textOf(title).replace(/[。.\s]+$/, '');
+  if (peers.length === 0) return !proseAbove || DOCUMENT_KIND.test(text) ? title : null;
   const numbered = peers.some((heading) => matchOrdinal(textOf(heading), { context: 'heading' }) !== null);
   const after = peers.find((heading) => headings.indexOf(heading) > headings.indexOf(title));
   const nextIsSectionName = after !== undefined && SECTION_NAME.test(textOf(after).replace(/\s/g, ''));

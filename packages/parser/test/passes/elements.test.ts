@@ -88,4 +88,25 @@ describe('elements', () => {
     const { document } = structure(parsePlainText('政府工作报告\n各位代表：\n正文。'), { elements: false });
     expect(blockLines(document)).toEqual(['h1 政府工作报告', 'p 各位代表：', 'p 正文。']);
   });
+  it('reads a paper’s subtitle under its title and its institutions set one a line', () => {
+    const text = [
+      '# Web2.0用户行为调查研究',
+      '# 以中国科学院学生使用社会软件为例',
+      '中国科学院文献情报中心北京100080  \n中国科学院研究生院北京100049',
+      '[摘要]从对研究生调查的263份有效问卷中，获得如下结论。',
+      '# 1研究背景与问题',
+    ].join('\n\n');
+    const { document } = structure(parse(text));
+    expect(blockLines(document)).toEqual([
+      'h1 Web2.0用户行为调查研究',
+      'p[subtitle] 以中国科学院学生使用社会软件为例',
+      'p[byline] 中国科学院文献情报中心北京100080',
+      'p[byline] 中国科学院研究生院北京100049',
+      'p [摘要]从对研究生调查的263份有效问卷中，获得如下结论。',
+      'h1 1研究背景与问题',
+    ]);
+    // A plain line `基于…` right under the title is its subtitle, not a heading.
+    const plain = structure(parse('# 投资者情绪的时变研究\n\n基于深度学习BERT模型和TVP-VAR模型\n\n# 1 引言'));
+    expect(blockLines(plain.document)[1]).toBe('p[subtitle] 基于深度学习BERT模型和TVP-VAR模型');
+  });
 });

@@ -46,4 +46,33 @@ describe('headings', () => {
     );
     expect(blockLines(document).slice(2, 3)).toEqual(['h2 說　　明：']);
   });
+  it('puts the headings of the page out of the outline: parallel titles, running heads, column labels', () => {
+    const text = [
+      '# 转型与发展',
+      '# 中国经济转型的路径分析',
+      '摘要：本文分析了经济转型的路径。',
+      '# The Path Analysis of Economic Transformation in China',
+      '# 1 引言',
+      LONG,
+      '# 第51卷第9期 2007年9月',
+      '# 2 方法',
+      LONG,
+    ].join('\n\n');
+    const { document, fixes } = structure(parse(text));
+    expect(blockLines(document)).toEqual([
+      'p 转型与发展',
+      'h1 中国经济转型的路径分析',
+      'p 摘要：本文分析了经济转型的路径。',
+      'p The Path Analysis of Economic Transformation in China',
+      'h1 1 引言',
+      `p ${LONG}`,
+      'p 第51卷第9期 2007年9月',
+      'h1 2 方法',
+      `p ${LONG}`,
+    ]);
+    expect(fixes.filter((fix) => fix.kind === 'heading').map((fix) => fix.line)).toEqual([1, 7, 13]);
+    // A heading in English in an English document stays.
+    const english = structure(parse('# The State of the Union Address\n\n# 1 Introduction\n\n# 2 Methods'));
+    expect(english.document.children.filter((block) => block.type === 'heading')).toHaveLength(3);
+  });
 });

@@ -111,7 +111,17 @@ describe('matchOrdinal: the other numbering styles', () => {
     expect(matchOrdinal(text, { context })?.ordinal).toEqual(ordinal);
   });
 
-  it.each(['2.5亿元的投资', '2.5 亿元', '1.2 mm', '3月5日召开'])('%s is not a section number', (text) => {
+  it.each([
+    ['2.2Social Software与用户行为', '2.2'],
+    ['4.2 IM使用调查', '4.2'],
+    ['4.1个人通讯系统调查', '4.1'],
+    ['2.21990年以来，土地资源承载状态由平衡转为盈余', '2.2'],
+  ])('%s: a section number in a heading, whatever follows it (%s)', (text, marker) => {
+    expect(matchOrdinal(text, { context: 'heading' })?.ordinal).toMatchObject({ style: 'decimal', marker });
+    expect(matchOrdinal(text)?.ordinal.style).not.toBe('decimal');
+  });
+
+  it.each(['2.5亿元的投资', '2.5 亿元', '1.2 mm', '3.5kg原料', '3月5日召开'])('%s is not a section number', (text) => {
     expect(matchOrdinal(text, { context: 'heading' })?.ordinal.style).not.toBe('decimal');
   });
 });

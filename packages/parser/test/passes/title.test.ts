@@ -41,6 +41,18 @@ describe('title', () => {
     );
   });
 
+  it('takes a title under one note of prose only with evidence that it is the title', () => {
+    // A column's sponsor note above a paper whose sections are numbered.
+    expect(
+      only('本栏目由某公司协办。\n\n# 用户行为调查研究\n\n# 1 引言\n\n# 2 方法', { title: true }).document.meta.title,
+    ).toBe('用户行为调查研究');
+    expect(only('好的，以下是报告。\n\n# 关于教育改革的调研报告\n\n## 背景', { title: true }).document.meta.title).toBe(
+      '关于教育改革的调研报告',
+    );
+    // Prose, then a heading of the body.
+    expect(only('一段开头的话。\n\n# 项目概述\n\n## 背景', { title: true }).document.meta.title).toBeUndefined();
+  });
+
   it('does not modify its input', () => {
     const document = parse('# 标题');
     const copy = structuredClone(document);
