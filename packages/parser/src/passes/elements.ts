@@ -172,7 +172,7 @@ export function elementsPass(document: Document): { document: Document; fixes: F
     if (lines) {
       blocks.splice(index, 1, ...lines);
       if (index < titleAt) titleAt += lines.length - 1;
-      lines.forEach((_, at) => mark(index + at, 'byline'));
+      for (let at = index; at < index + lines.length; at++) mark(at, 'byline');
       index += lines.length - 1;
       reach = Math.max(reach, index + 1 + FRAME_REACH);
       continue;
