@@ -11,13 +11,13 @@
  *   a heading above the body's sections, which then nest under it.
  * A caption (`表2 …`) or a frame element (a signature, a salutation, a date) is none of these.
  */
-import type { BlockContent, Document, Heading, Paragraph } from '../ast.js';
+import type { BlockContent, Document, Heading, Ordinal, Paragraph } from '../ast.js';
 import { isBoldLine, MAX_BOLD_HEADING } from './bold-lines.js';
 import { characterCount, PARAGRAPH_END, trimLayout, withoutSpaces } from './characters.js';
 import { frameElementOf, isDateLine, isPaperSubtitle } from './elements.js';
 import { type Fix, startLine } from './fix.js';
-import { matchOrdinal } from './ordinal-marker.js';
-import { headingDepths } from './ordinals.js';
+import { matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
+import { headingDepths, headingFromLine } from './ordinals.js';
 import { phrasingText } from './phrasing.js';
 import { titleGoesOn, titleHeading } from './title.js';
 
@@ -68,6 +68,27 @@ function standsApart(block: BlockContent | undefined): boolean {
   if (block?.type !== 'paragraph') return true;
   const text = textOf(block);
   return PARAGRAPH_END.has(text.slice(-1)) || frameElementOf(text) !== null || isDateLine(text);
+}
+
+/** The numbers of a paper's section number (`1.2` → 1, 2). */
+function sectionNumbers(ordinal: Ordinal): number[] {
+  return ordinal.marker.trim().split(/[.．]/).map(Number);
+}
+
+/**
+ * A short line that is the next section of a paper's numbering (`2…` after `1.2`, `3.3` after `3.2`):
+ * OCR lost its heading mark. The numbering is the evidence, whatever stands before it (a figure's
+ * caption often does). Returns its ordinal, or `null`.
+ */
+function missingSection(text: string, last: Ordinal | null): OrdinalMatch | null {
+  if (last === null || !isPlainHeadingLine(text)) return null;
+  const match = matchOrdinal(text, { context: 'heading' });
+  if (match?.ordinal.style !== 'decimal') return null;
+  const numbers = sectionNumbers(match.ordinal);
+  const before = sectionNumbers(last).slice(0, numbers.length);
+  if (before.length < numbers.length) return null;
+  const expected = [...before.slice(0, -1), (before[before.length - 1] as number) + 1];
+  return expected.join('.') === numbers.join('.') ? match : null;
 }
 
 function asHeading(block: Paragraph, depth: Depth): Heading {
@@ -127,12 +148,15 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
   // heading goes one below it (`关于教育改革问题` inside `二、关于社会主义建设`), never below another such line.
   let sectionDepth = 0;
   let closed = false;
+  let lastSection: Ordinal | null = null;
+  const topDepthFor = headingDepths(document);
   const out: BlockContent[] = [];
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index] as BlockContent;
     const previous = blocks[index - 1];
     if (block.type === 'heading') {
       if (block !== title) sectionDepth = block.depth;
+      if (block.ordinal?.style === 'decimal') lastSection = block.ordinal;
       out.push(block);
       continue;
     }
@@ -165,6 +189,20 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
     if (isDateLine(text)) closed = true;
     if (previous === title && isPaperSubtitle(text)) {
       out.push(block);
+      continue;
+    }
+    // `2测量与控制系统设计` between `# 1.2 …` and `# 2.1 …`: a section OCR did not mark as a heading.
+    const section = missingSection(text, lastSection);
+    if (section) {
+      const heading = headingFromLine(block, section, topDepthFor(section.ordinal.level));
+      lastSection = section.ordinal;
+      fixes.push({
+        kind: 'heading',
+        line: startLine(block),
+        before: text,
+        after: `${'#'.repeat(heading.depth)} ${text}`,
+      });
+      out.push(heading);
       continue;
     }
     if (CAPTION.test(text) || frameElementOf(text) !== null || isDateLine(text) || matchOrdinal(text)) {

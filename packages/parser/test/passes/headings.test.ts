@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, parsePlainText } from '../../src/index.js';
 import { structure } from '../../src/passes/index.js';
+import { phrasingText } from '../../src/passes/phrasing.js';
 import { blockLines } from './helpers.js';
 
 const LONG = '这是一段足够长的正文，用来说明标题下面确实有内容，而不是另一行短句或者列表中的一项。';
@@ -74,5 +75,30 @@ describe('headings', () => {
     // A heading in English in an English document stays.
     const english = structure(parse('# The State of the Union Address\n\n# 1 Introduction\n\n# 2 Methods'));
     expect(english.document.children.filter((block) => block.type === 'heading')).toHaveLength(3);
+  });
+  it('reads a line that is the next section number of a paper as the heading OCR did not mark', () => {
+    const text = [
+      '# 论文题目',
+      '# 1 原理',
+      '# 1.2 测量原理',
+      LONG,
+      '图2位置检测结构示意图',
+      '2测量与控制系统设计',
+      '# 2.1 总体结构',
+      LONG,
+      // Not the next number: a line of the body.
+      '图3测量结果',
+      '5结论未定',
+      LONG,
+    ].join('\n\n');
+    const { document } = structure(parse(text));
+    const headings = document.children.filter((block) => block.type === 'heading');
+    expect(headings.map((heading) => `${heading.level ?? 'title'} ${phrasingText(heading.children)}`)).toEqual([
+      'title 论文题目',
+      '1 1 原理',
+      '2 1.2 测量原理',
+      '1 2测量与控制系统设计',
+      '2 2.1 总体结构',
+    ]);
   });
 });
