@@ -16,7 +16,6 @@ import { characterCount, trimLayout, withoutSpaces } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { head, phrasingText } from './phrasing.js';
-import { lineParagraphs } from './printed-lines.js';
 
 const DIGITS = '[0-9０-９]';
 const HAN_DIGITS = '[〇○零一二三四五六七八九十]';
@@ -125,13 +124,6 @@ function isSignature(block: BlockContent | undefined): boolean {
   return !matchOrdinal(line) && !DATE_LINE.test(line) && /\p{Script=Han}{2}/u.test(line);
 }
 
-/** The lines of a paragraph of several, when every one of them is a byline; else `null`. */
-function bylineLines(block: Paragraph): Paragraph[] | null {
-  if (!phrasingText(block.children).includes('\n')) return null;
-  const lines = lineParagraphs(block);
-  return lines.every((line) => frameElementOf(lineOf(line) ?? '') === 'byline') ? lines : null;
-}
-
 function asElement(block: Paragraph | Heading, element: DocumentElement): Paragraph {
   const paragraph: Paragraph = { type: 'paragraph', element, children: block.children };
   if (block.position) paragraph.position = block.position;
@@ -153,7 +145,7 @@ export function elementsPass(document: Document): { document: Document; fixes: F
   };
   // The frame around the title: lines above it and under it, before the body.
   const title = titleHeadingOf(document);
-  let titleAt = title ? blocks.indexOf(title) : -1;
+  const titleAt = title ? blocks.indexOf(title) : -1;
   const titleText = title ? withoutSpaces(phrasingText(title.children)) : null;
   let index = 0;
   let reach = FRAME_REACH;
@@ -167,16 +159,6 @@ export function elementsPass(document: Document): { document: Document; fixes: F
     const line = lineOf(block);
     if (line === null || (block.type === 'paragraph' && block.element)) break;
     const element = index === titleAt + 1 && isPaperSubtitle(line) ? 'subtitle' : frameElementOf(line);
-    // Bylines set one a line in one paragraph (a paper's institutions): a paragraph each.
-    const lines = element === null && block.type === 'paragraph' ? bylineLines(block) : null;
-    if (lines) {
-      blocks.splice(index, 1, ...lines);
-      if (index < titleAt) titleAt += lines.length - 1;
-      for (let at = index; at < index + lines.length; at++) mark(at, 'byline');
-      index += lines.length - 1;
-      reach = Math.max(reach, index + 1 + FRAME_REACH);
-      continue;
-    }
     if (element === 'number' || (element === null && (LABELLED.test(line) || withoutSpaces(line) === titleText)))
       continue;
     if (element === null) {

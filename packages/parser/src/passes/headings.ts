@@ -13,7 +13,7 @@
  */
 import type { BlockContent, Document, Heading, Ordinal, Paragraph } from '../ast.js';
 import { isBoldLine, MAX_BOLD_HEADING } from './bold-lines.js';
-import { characterCount, PARAGRAPH_END, trimLayout, withoutSpaces } from './characters.js';
+import { characterCount, PARAGRAPH_END, SENTENCE_END, trimLayout, withoutSpaces } from './characters.js';
 import { frameElementOf, isDateLine, isPaperSubtitle } from './elements.js';
 import { type Fix, startLine } from './fix.js';
 import { matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
@@ -28,6 +28,8 @@ const CAPTION = /^(?:表|图|圖|Table|Fig\.?|Figure)\s*\d/i;
 
 /** A plain line is a heading up to this long. */
 const MAX_PLAIN_HEADING = 25;
+/** A label (`說明：`), spaces removed. */
+const LABEL = /^\p{Script=Han}+[：:]$/u;
 /** A label heading (`公告事項：`) is this short. */
 const MAX_LABEL = 6;
 /** The paragraph a plain heading line heads is at least this long. */
@@ -47,8 +49,7 @@ function isPlainHeadingLine(text: string): boolean {
   if (text === '' || text.includes('\n') || characterCount(text) > MAX_PLAIN_HEADING) return false;
   const label = text.replace(/[\s\u3000]/g, '');
   // A label (`說明：`, `公告事項：`), not a clause that leads on (`将引言修改为：`).
-  if (/^\p{Script=Han}+[：:]$/u.test(label))
-    return characterCount(label) - 1 <= MAX_LABEL && !/[为為如下是]：$/.test(label);
+  if (LABEL.test(label)) return characterCount(label) - 1 <= MAX_LABEL && !/[为為如下是]：$/.test(label);
   // A line of quoted text (the new wording an amendment quotes) is not a heading.
   if (/^[“「『"]/.test(text)) return false;
   return !/[。，；：！？,;:!?…]/.test(text) && /\p{Script=Han}/u.test(text);
@@ -63,11 +64,16 @@ function isBodyAfter(block: BlockContent | undefined): boolean {
   return characterCount(text) >= MIN_BODY_AFTER || matchOrdinal(text) !== null;
 }
 
-/** The block before ends a paragraph or is a heading: the line stands apart. */
-function standsApart(block: BlockContent | undefined): boolean {
+/** The block before ends a paragraph, is a heading or the title repeated: the line stands apart. */
+function standsApart(block: BlockContent | undefined, titleText: string | null): boolean {
   if (block?.type !== 'paragraph') return true;
   const text = textOf(block);
-  return PARAGRAPH_END.has(text.slice(-1)) || frameElementOf(text) !== null || isDateLine(text);
+  return (
+    PARAGRAPH_END.has(text.slice(-1)) ||
+    frameElementOf(text) !== null ||
+    isDateLine(text) ||
+    withoutSpaces(text) === titleText
+  );
 }
 
 /** The numbers of a paper's section number (`1.2` → 1, 2). */
@@ -149,22 +155,29 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
   let sectionDepth = 0;
   let closed = false;
   let lastSection: Ordinal | null = null;
+  // The body starts at its first heading, list or paragraph of prose; above it is the title's frame.
+  let bodyStarted = false;
   const topDepthFor = headingDepths(document);
   const out: BlockContent[] = [];
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index] as BlockContent;
     const previous = blocks[index - 1];
     if (block.type === 'heading') {
-      if (block !== title) sectionDepth = block.depth;
+      if (block !== title) {
+        sectionDepth = block.depth;
+        bodyStarted = true;
+      }
       if (block.ordinal?.style === 'decimal') lastSection = block.ordinal;
       out.push(block);
       continue;
     }
     if (block.type !== 'paragraph' || block.element) {
+      if (block.type !== 'thematicBreak') bodyStarted = true;
       out.push(block);
       continue;
     }
     const text = textOf(block);
+    if (characterCount(text) >= MIN_BODY_AFTER || SENTENCE_END.has(text.slice(-1))) bodyStarted = true;
     const next = blocks[index + 1];
     // An attachment's title stands under its label (`附件1`), on one line or two.
     if (previous?.type === 'heading' && previous.ordinal?.style === 'attachment' && isTitleLine(text)) {
@@ -186,7 +199,8 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
       out.push(heading);
       continue;
     }
-    if (isDateLine(text)) closed = true;
+    // A date closes a text (an attached document's title may follow); one in the frame dates it.
+    if (isDateLine(text) && bodyStarted) closed = true;
     if (previous === title && isPaperSubtitle(text)) {
       out.push(block);
       continue;
@@ -217,7 +231,13 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
     let depth: number | null = null;
     if (isBoldLine(block) && characterCount(text) <= MAX_BOLD_HEADING && isBodyAfter(next)) {
       depth = Math.max(sectionDepth + 1, topDepth);
-    } else if (isPlainHeadingLine(text) && standsApart(previous) && isBodyAfter(next)) {
+    } else if (
+      isPlainHeadingLine(text) &&
+      standsApart(previous, titleText) &&
+      isBodyAfter(next) &&
+      // A database's empty field above the body (`专栏：`) labels nothing.
+      (bodyStarted || !LABEL.test(withoutSpaces(text)))
+    ) {
       // The title of a document attached after the closing heads that document's sections.
       depth = closed ? Math.max(1, topDepth - 1) : sectionDepth === 0 ? topDepth : sectionDepth + 1;
       if (closed) sectionDepth = 0;

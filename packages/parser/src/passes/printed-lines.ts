@@ -10,13 +10,14 @@
  * - in a paragraph of lines never wrapped (some run far past any page's width: a database that
  *   puts one paragraph on each line), the line before it ends a sentence, or is a short line with
  *   no punctuation that starts a paragraph (a heading line).
- * - every line is a labelled field (`日期: 2025-09-11`): a generator's metadata, one field a line.
+ * - every line is a field (`日期: 2025-09-11`, a date, `第1版()`, a byline): one field a line.
  * The other hard breaks of a paragraph of printed lines are where the page wrapped: they become
  * soft breaks, which the `cjkLineBreaks` pass removes between CJK characters. Part of the
  * `brokenParagraphs` pass: both say where paragraphs really begin.
  */
 import type { Paragraph, PhrasingContent, Position } from '../ast.js';
 import { isWide, PARAGRAPH_END, SENTENCE_END, trimLayout, WIDE_SPACE_CHARS } from './characters.js';
+import { frameElementOf, isDateLine } from './elements.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { dropEmpty, phrasingText, splitPhrasing } from './phrasing.js';
 
@@ -27,8 +28,15 @@ const INDENTED = new RegExp(`^(?:[${WIDE_SPACE_CHARS}]|[ \\t]{2})`);
 const MIN_HARD_BREAKS = 3;
 const MIN_LINE_WIDTH = 40;
 
-/** A field and its value: `日期: 2025-09-11`, `**版本**: 现行有效`. */
-const LABELLED_LINE = /^[^\s：:]{1,8}[：:]\s*\S/;
+/** A field and its value: `日期: 2025-09-11`, `**版本**: 现行有效`, `专栏：` (empty). */
+const LABELLED_LINE = /^[^\s：:]{1,8}[：:]/;
+/** The page a newspaper's text is printed on, as its database gives it: `第1版()`, `第2版(要闻)`. */
+const PRINT_PAGE = /^第\s*[0-9０-９]{1,3}\s*版\s*(?:[（(][^）)]{0,16}[）)])?$/;
+
+/** A line of a block of fields: a labelled field, a date, the page printed on, a byline. */
+function isFieldLine(line: string): boolean {
+  return LABELLED_LINE.test(line) || PRINT_PAGE.test(line) || isDateLine(line) || frameElementOf(line) === 'byline';
+}
 
 /** The most lines a paragraph laid out as printed lines may have. */
 const MAX_LINES = 1000;
@@ -140,11 +148,6 @@ function paragraphOf(lines: Line[], softBreak: readonly PhrasingContent[]): Para
   return paragraph;
 }
 
-/** Each line of a paragraph as a paragraph of its own (a title block's bylines, set one a line). */
-export function lineParagraphs(paragraph: Paragraph): Paragraph[] {
-  return linesOf(paragraph.children).map((line) => paragraphOf([line], []));
-}
-
 /**
  * The paragraphs a paragraph laid out as printed lines holds, or `null` when it is one paragraph
  * (nothing changes).
@@ -161,6 +164,11 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
   const full = fullWidth(widths);
   const printed = hardBreaks >= MIN_HARD_BREAKS && full >= MIN_LINE_WIDTH;
   const indentedFirst = INDENTED.test(text);
+  // Fields one a line (`1946-05-15` over `第1版()` over `专栏：`, `版次: 头版` over `日期: 2025-09-11`,
+  // a paper's institutions): a generator's metadata or a title block's lines, each a paragraph.
+  if (lines.length > 1 && lines.every((line) => isFieldLine(trimLayout(line.text)))) {
+    return lines.map((line) => paragraphOf([line], []));
+  }
   // Lines of Latin words with breaks (a figure's labels, a table that extraction flattened) are not Chinese print.
   if (!mostlyWide(text)) return null;
   // Lines far longer than any page's were never wrapped: each is a paragraph of its own, or a heading line.
@@ -168,10 +176,6 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
     !printed &&
     Math.max(...widths) >= UNWRAPPED_LINE &&
     lines.filter((line) => PARAGRAPH_END.has(trimLayout(line.text).slice(-1))).length >= lines.length * UNWRAPPED_ENDS;
-  // Labelled lines (`版次: 头版` over `日期: 2025-09-11`): a generator's metadata, one field a line.
-  if (lines.length > 1 && lines.every((line) => LABELLED_LINE.test(trimLayout(line.text)))) {
-    return lines.map((line) => paragraphOf([line], []));
-  }
   if (!printed && !indentedFirst && !unwrapped) return null;
   const groups: Line[][] = [[lines[0] as Line]];
   for (let index = 1; index < lines.length; index++) {

@@ -109,4 +109,23 @@ describe('elements', () => {
     const plain = structure(parse('# 投资者情绪的时变研究\n\n基于深度学习BERT模型和TVP-VAR模型\n\n# 1 引言'));
     expect(blockLines(plain.document)[1]).toBe('p[subtitle] 基于深度学习BERT模型和TVP-VAR模型');
   });
+  it('reads a newspaper database’s header: fields one a line, the headline repeated, a heading line under it', () => {
+    const body =
+      '四月二十五日，在巴黎召开的四强外长会议，历时三周，已于本月十六日宣告休会，并决定于下月十六日再行召集。'.repeat(
+        3,
+      );
+    const text = `### 国际述评\n\n1946-05-25\n第1版()\n专栏：\n\n　　国际述评\n            巴黎外长会议\n    ${body}\n    ${body}\n    ${body}\n`;
+    const { document } = structure(parse(text));
+    expect(blockLines(document)).toEqual([
+      'h3 国际述评',
+      'p[date] 1946-05-25',
+      'p 第1版()',
+      'p 专栏：',
+      'p 国际述评',
+      'h3 巴黎外长会议',
+      `p ${body}`,
+      `p ${body}`,
+      `p ${body}`,
+    ]);
+  });
 });
