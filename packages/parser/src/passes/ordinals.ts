@@ -160,7 +160,11 @@ export function ordinalsPass(document: Document): { document: Document; fixes: F
       if (!next || next.type === 'heading') return false;
       const own = ordinals[index] as Ordinal;
       const following = ordinals[index + 1];
-      if (following) return ordinalRank(following) > ordinalRank(own);
+      // A list that starts right under the line is its content, whatever the styles' usual order
+      // (`１、定期存款` over `一、利息…` in an old text).
+      if (following) {
+        return ordinalRank(following) > ordinalRank(own) || (following.style !== own.style && following.number === 1);
+      }
       // A line that is a sentence (`一、依…規定辦理。`) heads only a paragraph of text, not a short line.
       const sentence = /。$/.test(trimLayout(phrasingText((blocks[index] as Paragraph).children)));
       return (

@@ -9,7 +9,7 @@
  *   an ordinal (`（二）`, `2.`).
  * - in a paragraph of lines never wrapped (some run far past any page's width: a database that
  *   puts one paragraph on each line), the line before it ends a sentence, or is a short line with
- *   no punctuation that starts a paragraph (a heading line).
+ *   no punctuation that starts a paragraph (a heading line), or the line starts with an ordinal.
  * - every line is a field (`日期: 2025-09-11`, a date, `第1版()`, a byline): one field a line.
  * The other hard breaks of a paragraph of printed lines are where the page wrapped: they become
  * soft breaks, which the `cjkLineBreaks` pass removes between CJK characters. Part of the
@@ -51,9 +51,10 @@ function countLines(text: string): number {
 const UNWRAPPED_LINE = 120;
 const UNWRAPPED_ENDS = 0.6;
 
-/** A heading line among unwrapped lines: short, no punctuation. */
+/** A heading line among unwrapped lines: short, no punctuation after its number (`１、工商业放款`). */
 function isHeadingLine(text: string): boolean {
-  return text !== '' && displayWidth(text) <= 50 && !/[。，；：！？,;:!?、]/.test(text);
+  const rest = text.slice(matchOrdinal(text)?.end ?? 0);
+  return rest !== '' && displayWidth(text) <= 50 && !/[。，；：！？,;:!?、]/.test(rest);
 }
 
 /** A line this much shorter than a full line ends before the right margin: a paragraph's last line. */
@@ -192,7 +193,9 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
     // no punctuation standing at the start of a paragraph (a heading line).
     const alone = (groups[groups.length - 1] as Line[]).length === 1 && isHeadingLine(ending);
     const finished = unwrapped && (SENTENCE_END.has(ending.replace(/[”’」』）)]+$/, '').slice(-1)) || alone);
-    if (indented || ended || finished) groups.push([line]);
+    // Unwrapped, a numbered line starts a paragraph whatever the line before ends with (`…分为四种：` / `二、…`).
+    const numbered = unwrapped && matchOrdinal(trimLayout(line.text)) !== null;
+    if (indented || ended || finished || numbered) groups.push([line]);
     else (groups[groups.length - 1] as Line[]).push(line);
   }
   if (unwrapped && groups.length === 1) return null;

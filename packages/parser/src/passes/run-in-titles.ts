@@ -6,7 +6,7 @@
  *   at most 60 characters, has its brackets and quotes closed, and is followed by more text.
  * An item with neither keeps no title. Legal articles (`第一条`) and their clauses have none: their
  * first sentence is law, not a heading. A list decides together: where most of its items have no
- * title, none has one but a bold lead.
+ * title, or most of its first sentences run to three clauses, none has one but a bold lead.
  */
 import type { BlockContent, Document, Item, PhrasingContent } from '../ast.js';
 import { mergeTexts } from '../lib/phrasing.js';
@@ -89,6 +89,11 @@ export function splitColonTitle(
   return { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE), bold: false };
 }
 
+/** A sentence of three clauses or more (two commas), which no heading is. */
+function isClausal(sentence: string): boolean {
+  return (sentence.match(/[，,]/g) ?? []).length >= 2;
+}
+
 export function runInTitlesPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
   const out = mapBlockLists(document, (blocks) => {
@@ -116,7 +121,13 @@ export function runInTitlesPass(document: Document): { document: Document; fixes
         continue;
       }
       const sentences = run.filter((index) => splits[index] && !splits[index]?.bold);
-      if (run.length >= MIN_LIST_TO_DECIDE && sentences.length * 2 < run.length) {
+      // Where most of those sentences run to three clauses or more, they are the rules or the
+      // narrative themselves, not headings run in (`为优待存户起见，到期延存者，在延存期间利率增高。`).
+      const clausal = sentences.filter((index) => isClausal(phrasingText(splits[index]?.title ?? [])));
+      if (
+        (run.length >= MIN_LIST_TO_DECIDE && sentences.length * 2 < run.length) ||
+        clausal.length * 2 > sentences.length
+      ) {
         for (const index of sentences) splits[index] = null;
       }
     }

@@ -165,6 +165,14 @@ describe('lists decide together', () => {
     ).toMatch(/^h\d 一、总体要求$/);
   });
 
+  it('keeps a short line over a list that starts right under it as a heading, whatever the styles’ usual order', () => {
+    const lines = ordinalsOnly(
+      '１、定期存款\n\n一、利息分为四种。期限在三月以上者利率二分五厘，期限在六个月以上者三分。\n\n二、到期延存者，在延存期间利率增高。延存三月时，其利率按九个月计算。\n\n２、活期存款。一般存户凭折存取。',
+    );
+    expect(lines[0]).toMatch(/^h\d １、定期存款$/);
+    expect(lines.slice(1).every((line) => line.startsWith('item'))).toBe(true);
+  });
+
   it('never makes a deleted article a heading, and reads 之一 as the article inserted after', () => {
     const lines = blockLines(
       only('第一百九十九条 （删去）\n\n第二百条 单位犯本节规定之罪的。\n\n第一百二十条之一 资助恐怖活动的。', {

@@ -43,6 +43,22 @@ describe('printed lines', () => {
     ]);
   });
 
+  it('starts a paragraph at each numbered line and keeps a numbered heading line alone, among unwrapped lines', () => {
+    const long = '凡借款均须立契约一纸，利率按月息二分至七分计算，为优待顾客起见，特规定凡未至期而先行交回者利息减轻。';
+    const markdown = `　　营业简章\n（乙）放款\n１、工商业放款\n无论信用保证或抵押等形式，其办法：\n一、${long}${long}\n二、${long}\n三、${long}\n四、${long}`;
+    const { document } = only(markdown, { brokenParagraphs: true });
+    expect(blockLines(document)).toEqual([
+      'p 　　营业简章',
+      'p （乙）放款',
+      'p １、工商业放款',
+      'p 无论信用保证或抵押等形式，其办法：',
+      `p 一、${long}${long}`,
+      `p 二、${long}`,
+      `p 三、${long}`,
+      `p 四、${long}`,
+    ]);
+  });
+
   it('keeps a wiki export’s link lines inside their sentence', () => {
     const text =
       '我们在听了\n关于宪法草案的报告\n以后，完成了任务，这是一段足够长的文字，足以让这一行超过一百二十个半角单位的宽度，从而检验规则不会误拆。';

@@ -12,6 +12,17 @@ describe('runInTitles', () => {
     ]);
   });
 
+  it('gives a list whose first sentences run to three clauses no titles', () => {
+    const lines = titles(
+      [
+        '1.为优待存户起见，到期延存者，在延存期间利率增高。延存期间按原利率加半计算。',
+        '2.存款人如用款至急，此项存款又未到期，可以存票抵押。但贷款额不得超过原存款额。',
+        '3.存取款项，均以本行之存票为凭。存票如有遗失，可依本行之挂失办法办理。',
+      ].join('\n\n'),
+    );
+    expect(lines.every((line) => !line.includes('**'))).toBe(true);
+  });
+
   it('keeps a closing quote or bracket with the sentence', () => {
     expect(titles('2.我市被评为“生态环境领域真抓实干成效明显的地方。”2022年，我市空气质量改善。')).toEqual([
       'item 2.|**我市被评为“生态环境领域真抓实干成效明显的地方。”**|2022年，我市空气质量改善。',
