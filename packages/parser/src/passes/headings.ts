@@ -106,6 +106,8 @@ function asHeading(block: Paragraph, depth: Depth): Heading {
 /** A journal's running head (`第51卷第9期 2007年9月`), which OCR may write as a heading. */
 const RUNNING_HEAD =
   /^(?:\S{0,20}\s*)?第\s*[0-9]{1,4}\s*卷\s*(?:第\s*[0-9]{1,3}\s*期)?\s*(?:[0-9]{4}\s*年\s*[0-9]{1,2}\s*月)?$|^Vol\.?\s*\d+/i;
+/** A table-of-contents placeholder (`[TOC]`, `[[_TOC_]]`), which the heading above labels. */
+const TOC_PLACEHOLDER = /^\[\[?_?toc_?\]?\]/i;
 /** A parallel title in English (a Chinese paper's English title, over its English abstract) has this many words at least. */
 const MIN_PARALLEL_TITLE_WORDS = 4;
 
@@ -117,8 +119,8 @@ function isParallelTitle(text: string, hanHeadings: number, headings: number): b
 }
 
 /**
- * Headings of the page, not of the text: an English parallel title, a journal's running head, and a
- * column label right above the title (`# 转型与发展` over `# 中国经济转型的路径分析`). OCR writes
+ * Headings of the page, not of the text: an English parallel title, a journal's running head, the
+ * label of a table of contents (`## 目錄` over `[TOC]`), and a column label right above the title (`# 转型与发展` over `# 中国经济转型的路径分析`). OCR writes
  * them all as `#`; they become paragraphs again, so that they stay in the text but out of the outline.
  */
 function withoutPageHeadings(document: Document, fixes: Fix[]): Document {
@@ -129,11 +131,14 @@ function withoutPageHeadings(document: Document, fixes: Fix[]): Document {
   const titleAt = title ? blocks.indexOf(title) : -1;
   const label = blocks[titleAt - 1];
   let changed = false;
-  const children = blocks.map((block): BlockContent => {
+  const children = blocks.map((block, index): BlockContent => {
     if (block.type !== 'heading' || block === title) return block;
     const text = trimLayout(phrasingText(block.children));
     const columnLabel = block === label && block === headings[0] && block.depth === title?.depth;
-    if (!columnLabel && !RUNNING_HEAD.test(text) && !isParallelTitle(text, hanHeadings, headings.length)) return block;
+    const next = blocks[index + 1];
+    const tocLabel = next?.type === 'paragraph' && TOC_PLACEHOLDER.test(trimLayout(phrasingText(next.children)));
+    if (!columnLabel && !tocLabel && !RUNNING_HEAD.test(text) && !isParallelTitle(text, hanHeadings, headings.length))
+      return block;
     changed = true;
     fixes.push({ kind: 'heading', line: startLine(block), before: `${'#'.repeat(block.depth)} ${text}`, after: text });
     const paragraph: Paragraph = { type: 'paragraph', children: block.children };

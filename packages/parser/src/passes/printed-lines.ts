@@ -11,6 +11,7 @@
  *   puts one paragraph on each line), the line before it ends a sentence, or is a short line with
  *   no punctuation that starts a paragraph (a heading line), or the line starts with an ordinal.
  * - every line is a field (`日期: 2025-09-11`, a date, `第1版()`, a byline): one field a line.
+ * - the paragraph's lines are numbered (`(1) …` / `(2) …`, no blank line between): one item a number.
  * The other hard breaks of a paragraph of printed lines are where the page wrapped: they become
  * soft breaks, which the `cjkLineBreaks` pass removes between CJK characters. Part of the
  * `brokenParagraphs` pass: both say where paragraphs really begin.
@@ -55,6 +56,25 @@ const UNWRAPPED_ENDS = 0.6;
 function isHeadingLine(text: string): boolean {
   const rest = text.slice(matchOrdinal(text)?.end ?? 0);
   return rest !== '' && displayWidth(text) <= 50 && !/[。，；：！？,;:!?、]/.test(rest);
+}
+
+/**
+ * The lines grouped at each line that numbers on from the first line's ordinal (`(1)`, `(2)`, …; a
+ * line without the next number goes on the one before), or `null` when no line numbers on.
+ */
+function numberedGroups(lines: Line[]): Line[][] | null {
+  const first = matchOrdinal(trimLayout((lines[0] as Line).text))?.ordinal;
+  if (!first) return null;
+  let expected = first.number + 1;
+  const groups: Line[][] = [[lines[0] as Line]];
+  for (const line of lines.slice(1)) {
+    const ordinal = matchOrdinal(trimLayout(line.text))?.ordinal;
+    if (ordinal?.style === first.style && ordinal.number === expected) {
+      groups.push([line]);
+      expected++;
+    } else (groups[groups.length - 1] as Line[]).push(line);
+  }
+  return groups.length > 1 ? groups : null;
 }
 
 /** A line this much shorter than a full line ends before the right margin: a paragraph's last line. */
@@ -177,6 +197,9 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
     !printed &&
     Math.max(...widths) >= UNWRAPPED_LINE &&
     lines.filter((line) => PARAGRAPH_END.has(trimLayout(line.text).slice(-1))).length >= lines.length * UNWRAPPED_ENDS;
+  // Numbered lines with no blank line between them (`(1) …` / `(2) …`): each number starts a paragraph.
+  const numbered = printed ? null : numberedGroups(lines);
+  if (numbered) return numbered.map((group) => paragraphOf(group, [{ type: 'text', value: '\n' }]));
   if (!printed && !indentedFirst && !unwrapped) return null;
   const groups: Line[][] = [[lines[0] as Line]];
   for (let index = 1; index < lines.length; index++) {

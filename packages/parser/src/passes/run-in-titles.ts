@@ -114,9 +114,10 @@ export function runInTitlesPass(document: Document): { document: Document; fixes
     // most of its items lead with a term and a colon (a glossary), the terms are the titles.
     for (const run of siblingRuns(ordinals, breaks)) {
       const colons = run.map((index) => (splits[index]?.bold ? null : colonTitle(blocks[index], clauses.has(index))));
-      if (colons.filter(Boolean).length * 2 > run.length) {
+      if (colons.filter(Boolean).length * 2 >= run.length) {
+        // The list's titles are its terms: an item without one has none (a bold lead still counts).
         run.forEach((index, at) => {
-          if (colons[at]) splits[index] = colons[at];
+          if (!splits[index]?.bold) splits[index] = colons[at] ?? null;
         });
         continue;
       }

@@ -72,6 +72,15 @@ describe('headings', () => {
       `p ${LONG}`,
     ]);
     expect(fixes.filter((fix) => fix.kind === 'heading').map((fix) => fix.line)).toEqual([1, 7, 13]);
+    // The label of a table of contents is no section.
+    const toc = structure(parse('# 總論\n\n## 「Ⅰ、總論」篇章目錄\n\n[TOC]\n\n## 壹、意義\n\n正文。'));
+    expect(blockLines(toc.document)).toEqual([
+      'h1 總論',
+      'p 「Ⅰ、總論」篇章目錄',
+      'p [TOC]',
+      'h2 壹、意義',
+      'p 正文。',
+    ]);
     // A heading in English in an English document stays.
     const english = structure(parse('# The State of the Union Address\n\n# 1 Introduction\n\n# 2 Methods'));
     expect(english.document.children.filter((block) => block.type === 'heading')).toHaveLength(3);

@@ -59,6 +59,19 @@ describe('printed lines', () => {
     ]);
   });
 
+  it('splits numbered lines written with no blank line between them, one paragraph a number', () => {
+    const markdown =
+      '(1) 持續推動綠能布建提供足夠綠電外，同步帶動綠能產業鏈成長。\n(2) 推動產業滿足供應鏈與全球綠色倡議要求，\n並結合 ICT 產業優勢。\n(3) 進行前瞻技術布局。';
+    const { document } = only(markdown, { brokenParagraphs: true });
+    expect(blockLines(document)).toEqual([
+      'p (1) 持續推動綠能布建提供足夠綠電外，同步帶動綠能產業鏈成長。',
+      'p (2) 推動產業滿足供應鏈與全球綠色倡議要求，\n並結合 ICT 產業優勢。',
+      'p (3) 進行前瞻技術布局。',
+    ]);
+    // Numbers that do not number on (an amount on the next line) leave the paragraph whole.
+    expect(only('(1) 今年投入资金\n3. 5亿元用于建设。', { brokenParagraphs: true }).fixes).toEqual([]);
+  });
+
   it('keeps a wiki export’s link lines inside their sentence', () => {
     const text =
       '我们在听了\n关于宪法草案的报告\n以后，完成了任务，这是一段足够长的文字，足以让这一行超过一百二十个半角单位的宽度，从而检验规则不会误拆。';

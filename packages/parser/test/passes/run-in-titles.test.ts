@@ -23,6 +23,23 @@ describe('runInTitles', () => {
     expect(lines.every((line) => !line.includes('**'))).toBe(true);
   });
 
+  it('gives a list of terms and colons its terms as titles, and its items without a term none', () => {
+    const lines = titles(
+      [
+        '一、修正機關：內政部。',
+        '二、修正依據：住宅法第10條第1項。',
+        '三、「補貼辦法」部分條文修正草案如附件。本案另刊登於本部網站。',
+        '四、對於公告內容有任何意見者，請於刊登公報之日起提出。',
+      ].join('\n\n'),
+    );
+    expect(lines).toEqual([
+      'item 一、|**修正機關：**|內政部。',
+      'item 二、|**修正依據：**|住宅法第10條第1項。',
+      'item 三、||「補貼辦法」部分條文修正草案如附件。本案另刊登於本部網站。',
+      'item 四、||對於公告內容有任何意見者，請於刊登公報之日起提出。',
+    ]);
+  });
+
   it('keeps a closing quote or bracket with the sentence', () => {
     expect(titles('2.我市被评为“生态环境领域真抓实干成效明显的地方。”2022年，我市空气质量改善。')).toEqual([
       'item 2.|**我市被评为“生态环境领域真抓实干成效明显的地方。”**|2022年，我市空气质量改善。',
