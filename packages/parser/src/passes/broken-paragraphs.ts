@@ -15,6 +15,7 @@ import type { BlockContent, Document, Paragraph, PhrasingContent, Position } fro
 import { mergeTexts } from '../lib/phrasing.js';
 import { mapBlockLists } from './blocks.js';
 import {
+  CAPTION,
   CONTINUATION_START,
   characterCount,
   firstCharacter,
@@ -83,6 +84,51 @@ function isTitleCase(line: string): boolean {
   return words.length >= 3 && capitalised * 3 >= words.length * 2;
 }
 
+/** Marks inside a sentence: a paragraph that ends with one was cut (a figure may stand in the cut). */
+const MID_SENTENCE = new Set(['，', '、', '“', '（', ',']);
+
+/** How many figures and tables a sentence may be cut by and still be joined. */
+const MAX_FLOATS = 3;
+
+/** A figure, its caption or a table: a block that the page floats into a sentence. */
+function isFloat(block: BlockContent): boolean {
+  if (block.type === 'table') return true;
+  if (block.type !== 'paragraph') return false;
+  const lines = trimLayout(phrasingText(block.children.filter((node) => node.type !== 'image')))
+    .split('\n')
+    .map(trimLayout)
+    .filter((line) => line !== '');
+  const hasImage = block.children.some((node) => node.type === 'image');
+  return (hasImage || lines.length > 0) && lines.every((line) => CAPTION.test(line) && characterCount(line) <= 80)
+    ? true
+    : hasImage && lines.length === 0;
+}
+
+/**
+ * Phrases that open a paragraph (`在此背景下，`, `综上所述，`, `此外，`): a cut sentence hardly goes on
+ * with one, a paragraph whose full stop the OCR lost often does.
+ */
+const PARAGRAPH_OPENER =
+  /^(?:在此背景下|在這樣的背景下|在此基础上|在此基礎上|综上所述|綜上所述|总之|總之|总而言之|總而言之|此外|另外|与此同时|與此同時|首先|其次|再次|最后|最後|因此|然而|但是)[，,]/;
+
+/** An entry of a reference list: `[8]`. */
+const REFERENCE = /^\[\d{1,3}\]/;
+
+/** A short line that leads on to a formula or a list (`和电流电压的关系为`) is no heading. */
+const LEADS_ON = /(?:为|為|是|如下|如|即)$/;
+
+/**
+ * Whether the paragraph ends where a paragraph may: at its end punctuation (a closing quote too:
+ * `…“零跑腿、一键办”` ends a line of a list), not inside a formula (`$( d T u r n _ { t } )$` ends
+ * in a bracket of TeX).
+ */
+function endsParagraph(paragraph: Paragraph, ending: string): boolean {
+  // A formula ends the paragraph only with a mark of its own (`s \leqslant t ;`), not with a bracket of TeX.
+  const formula = paragraph.children[paragraph.children.length - 1];
+  if (formula?.type === 'inlineMath') return /[;,.，。；]\s*$/.test(formula.value);
+  return PARAGRAPH_END.has(lastCharacter(ending));
+}
+
 /** Bare markers that stand alone: an article over its text (the ordinals pass reads it), an attachment's label. */
 const STANDS_ALONE = new Set(['article', 'attachment']);
 
@@ -100,13 +146,15 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   if (ending === '' || opening === '') return false;
   // An indent (kept until the layout pass) says a new paragraph starts here.
   if (/^[\s\u3000]/.test(secondText) || second.children[0]?.type === 'image') return false;
-  if (PARAGRAPH_END.has(lastCharacter(ending))) return false;
+  if (endsParagraph(first, ending)) return false;
   // A paper's labelled lines (`关键词：…`, `中图分类号：TP274`) stand alone, whatever they end with.
   if (LABELLED_FRONT.test(trimLayout(firstText)) || LABELLED_FRONT.test(opening)) return false;
   // A salutation or an addressee starts the body, whatever stands before it (`各位代表：`).
   if (frameElementOf(opening) === 'salutation' || frameElementOf(opening) === 'addressee') return false;
   if (wholeMarker(firstText) || wholeMarker(secondText) || openingMarker(secondText)) return false;
-  if (matchOrdinal(opening) || LIST_LIKE.test(opening)) return false;
+  if (matchOrdinal(opening) || LIST_LIKE.test(opening) || PARAGRAPH_OPENER.test(opening)) return false;
+  // An entry of a reference list (`[8]于丽霞.…[J].现`) goes on in any paragraph that starts no entry.
+  if (REFERENCE.test(trimLayout(firstText))) return !REFERENCE.test(opening) && !/[.。]$/.test(ending);
   if (CONTINUATION_START.has(firstCharacter(opening))) return true;
   // A bare ordinal (`一、` on a line of its own) is continued by its text; a bare article number
   // (`第 1 條` over its text, as Taiwan's law database prints them) is the ordinals pass's to read, and
@@ -116,7 +164,7 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   // The last line decides: a paragraph of hard-broken lines (an address block) ends with a line of its own.
   const lastLine = trimLayout(ending.slice(ending.lastIndexOf('\n') + 1));
   if (characterCount(lastLine) < MIN_CUT_LINE || ordinalHeading(lastLine) || looksLikeHeading(lastLine)) return false;
-  if (looksLikeHeading(opening) || ADDRESS.test(trailingToken(lastLine))) return false;
+  if ((looksLikeHeading(opening) && !LEADS_ON.test(opening)) || ADDRESS.test(trailingToken(lastLine))) return false;
   // An English title (a Chinese paper's parallel title) is a line of its own; a cut list of
   // affiliations (`…Beijing 100049, China;`) ends in a separator.
   if (mostlyLatin(lastLine) && isTitleCase(lastLine) && /[A-Za-z0-9)）]$/.test(lastLine)) return false;
@@ -174,9 +222,20 @@ export function brokenParagraphsPass(document: Document): { document: Document; 
   const out = mapBlockLists(document, (input) => {
     const blocks = splitLaidOutParagraphs(input, fixes);
     const joined: BlockContent[] = [];
+    // Where the last paragraph of text stands in `joined`: figures and tables may follow it.
+    let textAt = -1;
     for (const block of blocks) {
-      const previous = joined[joined.length - 1];
-      if (previous?.type === 'paragraph' && block.type === 'paragraph' && continues(previous, block)) {
+      const floats = joined.length - 1 - textAt;
+      const previous = joined[textAt];
+      // A figure or table set inside a sentence (`…在调运运输队时，` / a figure / `根据各个运输队…`):
+      // the sentence is joined, and the floats follow the paragraph.
+      const across =
+        floats === 0 ||
+        (floats <= MAX_FLOATS &&
+          previous?.type === 'paragraph' &&
+          MID_SENTENCE.has(lastCharacter(endingText(previous))) &&
+          joined.slice(textAt + 1).every(isFloat));
+      if (previous?.type === 'paragraph' && block.type === 'paragraph' && across && continues(previous, block)) {
         const paragraph = joinParagraphs(previous, block);
         const firstText = trimEndWhere(phrasingText(previous.children), isLayout);
         const secondText = phrasingText(block.children);
@@ -186,9 +245,10 @@ export function brokenParagraphsPass(document: Document): { document: Document; 
           before: `${tail(firstText, 10)}\n\n${head(secondText, 10)}`,
           after: `${tail(firstText, 10)}${separator(firstText, secondText)}${head(secondText, 10)}`,
         });
-        joined[joined.length - 1] = paragraph;
+        joined[textAt] = paragraph;
       } else {
         joined.push(block);
+        if (!isFloat(block)) textAt = joined.length - 1;
       }
     }
     return joined.length === input.length && blocks === input ? input : joined;

@@ -133,3 +133,6 @@ export function firstCharacter(text: string): string {
   const code = text.codePointAt(0);
   return code === undefined ? '' : String.fromCodePoint(code);
 }
+
+/** A table's or figure's caption: `表2GMSK系统主要参数`, `图5 误码率统计`, `Fig 2 Structure`. */
+export const CAPTION = /^(?:表|图|圖|Table|Fig\.?|Figure)\s*\d/i;

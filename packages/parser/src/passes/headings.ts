@@ -13,7 +13,7 @@
  */
 import type { BlockContent, Document, Heading, Ordinal, Paragraph } from '../ast.js';
 import { isBoldLine, MAX_BOLD_HEADING } from './bold-lines.js';
-import { characterCount, PARAGRAPH_END, SENTENCE_END, trimLayout, withoutSpaces } from './characters.js';
+import { CAPTION, characterCount, PARAGRAPH_END, SENTENCE_END, trimLayout, withoutSpaces } from './characters.js';
 import { frameElementOf, isDateLine, isPaperSubtitle } from './elements.js';
 import { type Fix, startLine } from './fix.js';
 import { matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
@@ -22,9 +22,6 @@ import { phrasingText } from './phrasing.js';
 import { titleGoesOn, titleHeading } from './title.js';
 
 type Depth = Heading['depth'];
-
-/** A table's or figure's caption: `表2GMSK系统主要参数`, `图5 误码率统计`. */
-const CAPTION = /^(?:表|图|圖|Table|Fig\.?|Figure)\s*\d/i;
 
 /** A plain line is a heading up to this long. */
 const MAX_PLAIN_HEADING = 25;

@@ -91,6 +91,27 @@ describe('brokenParagraphs', () => {
     expect(joined.position?.end.line).toBe(3);
   });
 
+  it('joins a sentence cut by a figure and its caption, and keeps the figure after the paragraph', () => {
+    const markdown = [
+      '当关键性能指标的变化满足业务规则设定的条件时，系统将调度运输队，并且在调运运输队时，',
+      '![](images/flow.jpg)  \n图3.业务流程的动态协作',
+      '根据各个运输队的当前位置和载重情况，选择最合适的运输队执行任务。',
+    ].join('\n\n');
+    const { document } = brokenParagraphsPass(parse(markdown));
+    expect(document.children.map((block) => toText(block))).toEqual([
+      '当关键性能指标的变化满足业务规则设定的条件时，系统将调度运输队，并且在调运运输队时，根据各个运输队的当前位置和载重情况，选择最合适的运输队执行任务。',
+      '\n图3.业务流程的动态协作',
+    ]);
+    // Not across a table when the text before it ends a phrase (a caption glued to it).
+    const table = '| 指标 | 均值 |\n|---|---|\n| 换手率 | 1.2 |';
+    const kept = brokenParagraphsPass(
+      parse(
+        `本文选取深证成指作为研究对象，数据类型为数据框。表 4 各指标的基本统计描述\n\n${table}\n\n由表4可知，股市波动性与换手率平均值在1.2%左右。`,
+      ),
+    );
+    expect(kept.fixes).toEqual([]);
+  });
+
   it('does not modify its input', () => {
     const document = deepFreeze(parse('一段被截断的文字，后面还有很多内容需要接续上来才能完\n\n整表达。'));
     const { document: out } = brokenParagraphsPass(document);
