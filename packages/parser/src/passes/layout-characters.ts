@@ -4,9 +4,10 @@
  * the paragraph); a U+3000 inside a line (`李　强`, a name padded to three characters) stays, and so
  * does one ending a line inside a paragraph (`国务院总理　⏎李　强`): it separates what the break joins.
  * Chinese prose that Markdown read as an indented code block (every line indented four spaces) is
- * paragraphs.
+ * paragraphs. A circled number that OCR wrote as TeX (`$\textcircled{1}$`) is the character `①`.
  */
-import type { Document } from '../ast.js';
+import type { Document, PhrasingContent } from '../ast.js';
+import { mergeTexts } from '../lib/phrasing.js';
 import { mapBlockLists, mapPhrasing } from './blocks.js';
 import { INDENT_CHARS, isWide } from './characters.js';
 import { type Fix, startLine } from './fix.js';
@@ -40,6 +41,24 @@ function joinsSymbols(previous: string | undefined, next: string | undefined): b
   return visible(previous) && visible(next) && !isWide(previous) && !isWide(next);
 }
 
+/** `\textcircled{1}`, `\textcircled { 3 }`: how OCR (MinerU) writes a circled number as TeX. */
+const CIRCLED_TEX = /^\s*\\textcircled\s*\{\s*(\d{1,2})\s*\}\s*$/;
+
+/** Formulas that are only a circled number (`$\textcircled{1}$`) as the character they stand for (`①`). */
+function circledFromTex(nodes: readonly PhrasingContent[]): readonly PhrasingContent[] {
+  let changed = false;
+  const out = nodes.map((node): PhrasingContent => {
+    if (node.type !== 'inlineMath') return node;
+    const number = Number(CIRCLED_TEX.exec(node.value)?.[1] ?? 0);
+    if (number < 1 || number > 20) return node;
+    changed = true;
+    const text: PhrasingContent = { type: 'text', value: String.fromCodePoint(0x2460 + number - 1) };
+    if (node.position) text.position = node.position;
+    return text;
+  });
+  return changed ? mergeTexts(out) : nodes;
+}
+
 export function layoutCharactersPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
   const prose = mapBlockLists(document, (blocks) => {
@@ -56,7 +75,16 @@ export function layoutCharactersPass(document: Document): { document: Document; 
     }
     return read;
   });
-  const out = mapPhrasing(prose, (nodes, host) => {
+  const out = mapPhrasing(prose, (input, host) => {
+    const nodes = circledFromTex(input);
+    if (nodes !== input) {
+      fixes.push({
+        kind: 'layout',
+        line: startLine(host.node),
+        before: head(phrasingText(input), 16),
+        after: head(phrasingText(nodes), 16),
+      });
+    }
     const rewritten = rewriteTexts(nodes, removeLayoutCharacters);
     if (rewritten !== nodes) {
       const before = phrasingText(nodes);
@@ -69,7 +97,7 @@ export function layoutCharactersPass(document: Document): { document: Document; 
         after: excerpt(after, Math.max(index - 1, 0), 8, 1),
       });
     }
-    return rewritten;
+    return rewritten === input ? input : rewritten;
   });
   return { document: out, fixes };
 }

@@ -54,13 +54,13 @@ describe('gold files', () => {
  * that lowers a figure fails here; one that raises it should raise the floor.
  */
 const FLOORS: { [measure in keyof Omit<Scores, 'documents'>]: number } = {
-  headings: 0.93,
-  headingTexts: 0.97,
+  headings: 0.98,
+  headingTexts: 0.98,
   items: 0.99,
-  runInTitles: 0.97,
-  joins: 0.71,
+  runInTitles: 0.98,
+  joins: 0.78,
   titles: 0.98,
-  elements: 0.87,
+  elements: 0.92,
 };
 
 /** The F1 of a count: the harmonic mean of precision and recall (1 when there was nothing to find). */

@@ -32,6 +32,18 @@ describe('layoutCharacters', () => {
     ]);
   });
 
+  it('reads a circled number OCR wrote as TeX as the character, and leaves other formulas', () => {
+    const { document, fixes } = layoutCharactersPass(
+      parse('$\\textcircled{1}$ 初始相位。\n\n$\\textcircled { 3 }$ 相位 $\\alpha < 2$ 的情形。'),
+    );
+    expect(blockLines(document)).toEqual(['p ① 初始相位。', 'p ③ 相位 \\alpha < 2 的情形。']);
+    expect(JSON.stringify(document)).toContain('inlineMath');
+    expect(fixes.map((fix) => fix.kind)).toEqual(['layout', 'layout']);
+    // Then the ordinals pass reads it as an item.
+    const items = only('$\\textcircled{2}$ 测量噪声。其余略。', { layoutCharacters: true, ordinals: true });
+    expect(items.document.children[0]).toMatchObject({ type: 'item', ordinal: { style: 'circled', number: 2 } });
+  });
+
   it('does not modify its input', () => {
     const document = deepFreeze(parse('\u3000\u3000正文'));
     expect(blockLines(layoutCharactersPass(document).document)).toEqual(['p 正文']);
