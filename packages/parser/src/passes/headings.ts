@@ -94,6 +94,34 @@ function missingSection(text: string, last: Ordinal | null): OrdinalMatch | null
   return expected.join('.') === numbers.join('.') ? match : null;
 }
 
+/** The most title lines an attached document opens with (its title, a schedule's name, a part's). */
+const MAX_ATTACHED_TITLE_LINES = 3;
+/** The longest of them, a note in brackets included. */
+const MAX_ATTACHED_TITLE = 100;
+
+/** A line of an attached document's title: short, no clause outside its brackets, not a bracketed note. */
+function isAttachedTitleLine(text: string): boolean {
+  if (text === '' || characterCount(text) > MAX_ATTACHED_TITLE || /^[（(【[].*[）)】\]]$/.test(text)) return false;
+  const outside = text.replace(/[（(][^（()）]*[）)]/g, '');
+  return (
+    characterCount(outside) <= MAX_BOLD_HEADING &&
+    !/[。，；：！？,;:!?]/.test(outside) &&
+    /\p{Script=Han}/u.test(outside) &&
+    !matchOrdinal(text)
+  );
+}
+
+/** How many title lines open an attached document at `index` (`修正「…」` / `附表二` / `第二級毒品（…）`), over its body; 0 when none. */
+function attachedTitleRun(blocks: BlockContent[], index: number): number {
+  let run = 0;
+  while (run < MAX_ATTACHED_TITLE_LINES) {
+    const block = blocks[index + run];
+    if (block?.type !== 'paragraph' || block.element || !isAttachedTitleLine(textOf(block))) break;
+    run++;
+  }
+  return run > 0 && isBodyAfter(blocks[index + run]) ? run : 0;
+}
+
 function asHeading(block: Paragraph, depth: Depth): Heading {
   const heading: Heading = { type: 'heading', depth, children: block.children };
   if (block.position) heading.position = block.position;
@@ -201,8 +229,8 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
       out.push(heading);
       continue;
     }
-    // A date closes a text (an attached document's title may follow); one in the frame dates it.
-    if (isDateLine(text) && bodyStarted) closed = true;
+    // A date or a signature closes a text (an attached document's title may follow); one in the frame dates it.
+    if ((isDateLine(text) || frameElementOf(text) === 'byline') && bodyStarted) closed = true;
     if (previous === title && isPaperSubtitle(text)) {
       out.push(block);
       continue;
@@ -223,6 +251,26 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
     }
     if (CAPTION.test(text) || frameElementOf(text) !== null || isDateLine(text) || matchOrdinal(text)) {
       out.push(block);
+      continue;
+    }
+    // After the closing, the title lines of an attached document, each heading the next, over its body.
+    const run = closed ? attachedTitleRun(blocks, index) : 0;
+    if (run > 1) {
+      const base = Math.max(1, topDepth - 1);
+      for (let at = 0; at < run; at++) {
+        const line = blocks[index + at] as Paragraph;
+        const heading = asHeading(line, Math.min(6, base + at) as Depth);
+        fixes.push({
+          kind: 'heading',
+          line: startLine(line),
+          before: textOf(line),
+          after: `${'#'.repeat(heading.depth)} ${textOf(line)}`,
+        });
+        out.push(heading);
+      }
+      index += run - 1;
+      sectionDepth = Math.min(6, base + run - 1);
+      closed = false;
       continue;
     }
     // The title repeated under itself (a database prints the headline twice) is not a heading.

@@ -110,4 +110,28 @@ describe('headings', () => {
       '2 2.1 总体结构',
     ]);
   });
+  it('reads the title lines of a document attached after the signature, each heading the next', () => {
+    const text = [
+      '行政院公告',
+      '中華民國94年6月28日',
+      '主　　旨：公告修正「毒品之分級及品項」部分品項，並自即日生效。',
+      '說　　明：',
+      '一、依「毒品危害防制條例」第2條第3項規定辦理。',
+      '二、附修正「毒品之分級及品項」部分分級及品項1份。',
+      '院　　長　謝長廷',
+      '修正「毒品之分級及品項」部分分級及品項',
+      '附表二',
+      '第二級毒品（除特別規定外，皆包括其異構物及鹽類）',
+      '168、阿米庚酸（Amineptine）',
+    ].join('\n');
+    const { document } = structure(parsePlainText(text));
+    const headings = document.children.filter((block) => block.type === 'heading');
+    expect(headings.map((heading) => `${heading.level ?? 'title'} ${phrasingText(heading.children)}`)).toEqual([
+      'title 行政院公告',
+      '1 說　　明：',
+      '1 修正「毒品之分級及品項」部分分級及品項',
+      '2 附表二',
+      '3 第二級毒品（除特別規定外，皆包括其異構物及鹽類）',
+    ]);
+  });
 });
