@@ -31,6 +31,8 @@ const LABEL = /^\p{Script=Han}+[：:]$/u;
 const MAX_LABEL = 6;
 /** The paragraph a plain heading line heads is at least this long. */
 const MIN_BODY_AFTER = 40;
+/** Or, when it ends a sentence, at least this long. */
+const MIN_SENTENCES_AFTER = 20;
 
 function textOf(block: Paragraph): string {
   return trimLayout(phrasingText(block.children));
@@ -58,7 +60,13 @@ function isBodyAfter(block: BlockContent | undefined): boolean {
   if (block.type === 'list' || block.type === 'item' || block.type === 'table') return true;
   if (block.type !== 'paragraph') return false;
   const text = textOf(block);
-  return characterCount(text) >= MIN_BODY_AFTER || matchOrdinal(text) !== null;
+  const length = characterCount(text);
+  // A paragraph of text, or a sentence or two of it (`日本的阁潮，经过了几度风波之后，…结束了。`).
+  return (
+    length >= MIN_BODY_AFTER ||
+    (length >= MIN_SENTENCES_AFTER && SENTENCE_END.has(text.slice(-1))) ||
+    matchOrdinal(text) !== null
+  );
 }
 
 /** The block before ends a paragraph, is a heading or the title repeated: the line stands apart. */

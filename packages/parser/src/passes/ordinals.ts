@@ -128,6 +128,30 @@ function entriesOf(
   return empty.length * 2 > lines.length || items > lines.length ? new Set(lines) : new Set();
 }
 
+/** A numbered label over a list is at most this long: `（戊）兑换：收兑生金银及其他货币票据之兑换业务：`. */
+const MAX_LABEL_HEADING = 40;
+
+/**
+ * Members of a list of headings that are a label ending in a colon over a list of their own
+ * (`（戊）兑换：…业务：` among `（甲）存款` … `（丁）工商业投资`): headings like their siblings.
+ */
+function labelHeadings(
+  run: number[],
+  candidates: (Candidate | null)[],
+  entries: Set<number>,
+  headsContent: (index: number) => boolean,
+  blocks: BlockContent[],
+): number[] {
+  const headings = run.filter((index) => candidates[index]?.line && !entries.has(index));
+  if (headings.length * 2 <= run.length) return [];
+  return run.filter((index) => {
+    const block = blocks[index];
+    if (candidates[index]?.line || block?.type !== 'paragraph') return false;
+    const text = trimLayout(phrasingText(block.children));
+    return /[：:]$/.test(text) && characterCount(text) <= MAX_LABEL_HEADING && headsContent(index);
+  });
+}
+
 /** An item made from a bare marker line and the paragraph after it, its text. */
 function itemFromBareMarker(marker: Paragraph, body: Paragraph, match: OrdinalMatch): Item {
   const item: Item = { type: 'item', ordinal: match.ordinal, children: body.children };
@@ -178,6 +202,9 @@ export function ordinalsPass(document: Document): { document: Document; fixes: F
       const attachments =
         before?.type === 'paragraph' && ATTACHMENT_LIST.test(trimLayout(phrasingText(before.children)));
       for (const index of attachments ? run : entriesOf(run, candidates, headsContent)) entries.add(index);
+      for (const index of labelHeadings(run, candidates, entries, headsContent, blocks)) {
+        candidates[index] = { ...(candidates[index] as Candidate), line: true };
+      }
     }
     if (candidates.every((candidate) => candidate === null) && !breaks.includes(true)) return blocks;
     const result: BlockContent[] = [];

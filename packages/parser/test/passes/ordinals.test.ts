@@ -173,6 +173,29 @@ describe('lists decide together', () => {
     expect(lines.slice(1).every((line) => line.startsWith('item'))).toBe(true);
   });
 
+  it('reads a label ending in a colon over its own list as a heading, among sibling headings', () => {
+    const body = '随时挂牌定价兑换，兑出货币或票据须经政府或工商局批准。';
+    const lines = ordinalsOnly(
+      [
+        '（甲）存款',
+        `一、${body}`,
+        '（乙）放款',
+        `一、${body}`,
+        '（丙）汇兑',
+        `一、${body}`,
+        '（丁）兑换：收兑生金银及其他货币票据之兑换业务：',
+        `一、${body}`,
+        `二、${body}`,
+      ].join('\n\n'),
+    );
+    expect(lines.filter((line) => line.startsWith('h')).map((line) => line.replace(/^h\d /, ''))).toEqual([
+      '（甲）存款',
+      '（乙）放款',
+      '（丙）汇兑',
+      '（丁）兑换：收兑生金银及其他货币票据之兑换业务：',
+    ]);
+  });
+
   it('never makes a deleted article a heading, and reads 之一 as the article inserted after', () => {
     const lines = blockLines(
       only('第一百九十九条 （删去）\n\n第二百条 单位犯本节规定之罪的。\n\n第一百二十条之一 资助恐怖活动的。', {
