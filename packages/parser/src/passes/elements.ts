@@ -50,6 +50,8 @@ const CREDIT =
  */
 const PAPER_SUBTITLE =
   /^(?:[—―－-]{1,2}\s*)?(?:以.{2,40}为例|以.{2,40}為例|基于.{2,60}|基於.{2,60}|兼论.{2,40}|兼論.{2,40})$/;
+/** A paper's authors, each name with the numbers of its institutions: `封志明1.2.3 杨艳昭1.2.3 游珍1.2.3`. */
+const AUTHORS = /^(?:\p{Script=Han}{2,4}[0-9.,，、*]+\s*){2,12}$/u;
 /** `各位代表：`, `同志们：`. */
 const SALUTATION = /^(?:各位|同志们|同志們|亲爱的|親愛的|尊敬的).{0,16}[：:！!]$/;
 /** The bodies an addressee line names. */
@@ -84,6 +86,15 @@ function lineOf(block: BlockContent): string | null {
   );
 }
 
+/** A paragraph that is only a picture (a paper's figure or a logo between title and authors). */
+function isPictureOnly(block: BlockContent): boolean {
+  return (
+    block.type === 'paragraph' &&
+    block.children.some((node) => node.type === 'image') &&
+    block.children.every((node) => node.type === 'image' || (node.type === 'text' && node.value.trim() === ''))
+  );
+}
+
 /** 主送机关: names of bodies separated by `，、；`, ending in `：`, not a sentence that leads on. */
 function isAddressee(line: string): boolean {
   if (!/[：:]$/.test(line) || characterCount(line) > MAX_ADDRESSEE || /[。！？]/.test(line)) return false;
@@ -102,7 +113,7 @@ export function frameElementOf(line: string): DocumentElement | 'number' | null 
   if (DATE_LINE.test(line)) return 'date';
   if (DOCUMENT_NUMBER.test(line)) return 'number';
   if (DASH.test(line) || DELIVERED.test(line)) return 'subtitle';
-  if (OFFICE_AND_NAME.test(line) || CREDIT.test(line)) return 'byline';
+  if (OFFICE_AND_NAME.test(line) || CREDIT.test(line) || AUTHORS.test(line)) return 'byline';
   return null;
 }
 
@@ -122,6 +133,39 @@ function isSignature(block: BlockContent | undefined): boolean {
   const line = lineOf(block);
   if (!line || characterCount(line) > MAX_SIGNATURE || /[。，；：:,;！？!?、“”"]/.test(line)) return false;
   return !matchOrdinal(line) && !DATE_LINE.test(line) && /\p{Script=Han}{2}/u.test(line);
+}
+
+/** What the name of a body that signs ends with: `…专家组`, `…人民政府`, `…办公室`. */
+const BODY_END =
+  /(?:组|組|委员会|委員會|委|政府|部|局|院|厅|廳|办公室|辦公室|中心|公司|银行|銀行|协会|協會|学会|學會|分会|分會|署|处|處|所|站|社|会|會|行|党委|黨委|支部|办|辦)$/;
+
+/**
+ * Signature lines `from`..`to` (exclusive) where one body's name is set on two lines
+ * (`湖北省巴东县官渡口镇马鬃山村` / `地质险情调查专家组`): the first names no body, the second does.
+ * Joins each such pair into one signature of two lines; returns how many lines it removed.
+ */
+const MIN_PART_OF_NAME = 5;
+
+function joinSignatureLines(blocks: BlockContent[], from: number, to: number): number {
+  let removed = 0;
+  for (let at = from; at + 1 < to - removed; at++) {
+    const first = blocks[at] as Paragraph;
+    const second = blocks[at + 1] as Paragraph;
+    const firstLine = lineOf(first) ?? '';
+    const secondLine = lineOf(second) ?? '';
+    // A person's name (two to four characters) is a signature of its own.
+    const long = characterCount(withoutSpaces(firstLine)) >= MIN_PART_OF_NAME;
+    if (!long || BODY_END.test(withoutSpaces(firstLine)) || !BODY_END.test(withoutSpaces(secondLine))) continue;
+    const joined: Paragraph = {
+      type: 'paragraph',
+      element: 'signature',
+      children: [...first.children, { type: 'break' }, ...second.children],
+    };
+    if (first.position && second.position) joined.position = { start: first.position.start, end: second.position.end };
+    blocks.splice(at, 2, joined);
+    removed++;
+  }
+  return removed;
 }
 
 function asElement(block: Paragraph | Heading, element: DocumentElement): Paragraph {
@@ -155,7 +199,7 @@ export function elementsPass(document: Document): { document: Document; fixes: F
       reach = index + 1 + FRAME_REACH;
       continue;
     }
-    if (block.type === 'thematicBreak') continue;
+    if (block.type === 'thematicBreak' || isPictureOnly(block)) continue;
     const line = lineOf(block);
     if (line === null || (block.type === 'paragraph' && block.element)) break;
     const element = index === titleAt + 1 && isPaperSubtitle(line) ? 'subtitle' : frameElementOf(line);
@@ -169,6 +213,12 @@ export function elementsPass(document: Document): { document: Document; fixes: F
     if (block.type === 'heading' && element !== 'subtitle') break;
     mark(index, element);
     reach = Math.max(reach, index + 1 + FRAME_REACH);
+  }
+  // A code's 题注 (`2020年5月28日 …通过`) under the name of its book (`# 合同编`), past the frame.
+  for (let at = Math.max(index, titleAt + 1); at < Math.min(blocks.length, titleAt + 1 + FRAME_REACH); at++) {
+    const block = blocks[at] as BlockContent;
+    const line = block.type === 'paragraph' && !block.element ? lineOf(block) : null;
+    if (line && ENACTED.test(line) && characterCount(line) <= MAX_ENACTED) mark(at, 'subtitle');
   }
   // An attached document (`附件1`, its title) may open with an addressee of its own (`国务院：`).
   blocks.forEach((block, at) => {
@@ -185,9 +235,12 @@ export function elementsPass(document: Document): { document: Document; fixes: F
     const line = lineOf(block);
     if (!line || !DATE_LINE.test(line)) continue;
     mark(at, 'date');
+    let top = at;
     for (let above = at - 1; above >= Math.max(index, at - MAX_SIGNATURES) && isSignature(blocks[above]); above--) {
       mark(above, 'signature');
+      top = above;
     }
+    at -= joinSignatureLines(blocks, top, at);
   }
   // A signature that names an office and its holder (`部　　長　陳威仁`) closes a text.
   for (let at = index; at < blocks.length; at++) {

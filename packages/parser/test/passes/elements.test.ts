@@ -128,4 +128,36 @@ describe('elements', () => {
       `p ${body}`,
     ]);
   });
+  it('reads a code’s 题注 under the name of its book, a paper’s authors under its figure, a body’s name set on two lines', () => {
+    const code = structure(
+      parse(
+        '# 中华人民共和国民法典\n\n# 合同编\n\n2020年5月28日 第十三届全国人民代表大会第三次会议通过\n\n## 第一章 一般规定',
+      ),
+    );
+    expect(blockLines(code.document)[2]).toBe('p[subtitle] 2020年5月28日 第十三届全国人民代表大会第三次会议通过');
+    const paper = structure(
+      parse(
+        '# 雄安新区的人口与水土资源承载力\n\n![](images/a.jpg)\n\n封志明1.2.3 杨艳昭1.2.3 游珍1.2.3\n\n1中国科学院地理科学与资源研究所北京100101  \n2中国科学院大学资源与环境学院北京100049\n\n# 1 引言',
+      ),
+    );
+    expect(blockLines(paper.document).filter((line) => line.startsWith('p['))).toEqual([
+      'p[byline] 封志明1.2.3 杨艳昭1.2.3 游珍1.2.3',
+      'p[byline] 1中国科学院地理科学与资源研究所北京100101',
+      'p[byline] 2中国科学院大学资源与环境学院北京100049',
+    ]);
+    const letter = structure(
+      parsePlainText(
+        '关于地质险情的复函\n经研究，现将有关意见函复如下。\n湖北省巴东县官渡口镇马鬃山村\n地质险情调查专家组\n2004年11月4日\n',
+      ),
+    );
+    expect(blockLines(letter.document).slice(2)).toEqual([
+      'p[signature] 湖北省巴东县官渡口镇马鬃山村\\n地质险情调查专家组',
+      'p[date] 2004年11月4日',
+    ]);
+    // Two bodies sign one after the other.
+    const joint = structure(
+      parsePlainText('关于联合发文的通知\n现将有关事项通知如下。\n国家发展改革委\n工业和信息化部\n2024年1月5日\n'),
+    );
+    expect(blockLines(joint.document).filter((line) => line.startsWith('p[signature]'))).toHaveLength(2);
+  });
 });
