@@ -20,6 +20,7 @@ import type {
   Text,
   Underline,
 } from '@wenshu/parser';
+import { picturePlaceholder } from '@wenshu/picture';
 import { ExternalHyperlink, FootnoteReferenceRun, ImageRun, type ParagraphChild, TextRun } from 'docx';
 import type { Context, RunFormat, State } from '../state.js';
 
@@ -114,8 +115,7 @@ export function image(state: State, node: Image, context: Context): ParagraphChi
   const loaded = state.images.get(node.url);
   if (!loaded?.ok) {
     state.warn(loaded?.code ?? 'image-missing', loaded?.reason ?? `${node.url}: not read`, node.position);
-    const label = node.alt || node.url;
-    return [textRun(`[图片：${label}]`, context.run)];
+    return [textRun(picturePlaceholder(node.alt, node.url), context.run)];
   }
   const maxWidth = state.textWidthTwips / TWIPS_PER_PX;
   const maxHeight = (state.textHeightTwips / TWIPS_PER_PX) * 0.9;
