@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './lib/errors.js';
 import { formatNames } from './lib/formats.js';
+import { printMessage } from './lib/messages.js';
 import { addPassFlags } from './lib/pass-flags.js';
 import { VERSION_FLAGS, version } from './lib/version.js';
 
@@ -113,11 +114,11 @@ export async function run(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`wenshu: ${error.message}\n`);
+      printMessage(`wenshu: ${error.message}`);
       return EXIT_USAGE;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`wenshu: ${error.message}\n`);
+      printMessage(`wenshu: ${error.message}`);
       return EXIT_INPUT;
     }
     throw error;

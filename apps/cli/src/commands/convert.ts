@@ -10,6 +10,7 @@ import { type Format, formatNames, formats } from '../lib/formats.js';
 import { expandInputs, readStdin } from '../lib/inputs.js';
 import { onInterrupt, sweepTemporaries } from '../lib/interrupt.js';
 import { DEFAULT_MAX_BYTES } from '../lib/limits.js';
+import { printMessage } from '../lib/messages.js';
 import { type PassFlags, passOptions } from '../lib/pass-flags.js';
 import { planJobs } from '../lib/plan.js';
 import { inProcessRunner, mixedRunner, workerRunner } from '../lib/pool.js';
@@ -172,7 +173,7 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
     output: run.output,
     editions: run.editions,
   });
-  for (const problem of problems) process.stderr.write(`wenshu: ${problem.name}: ${problem.message}\n`);
+  for (const problem of problems) printMessage(`wenshu: ${problem.name}: ${problem.message}`);
   const stdinJob = jobs.find((job) => job.path === null);
   if (stdinJob) stdinJob.bytes = await readStdin();
 
@@ -201,7 +202,7 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
   const showProgress = process.stderr.isTTY === true && !run.quiet && jobs.length > 1;
   const progress = progressBar(showProgress);
   const held: string[] = [];
-  const say = (line: string) => (showProgress ? held.push(line) : process.stderr.write(`${line}\n`));
+  const say = (line: string) => (showProgress ? held.push(line) : printMessage(line));
   const results: (JobResult | undefined)[] = new Array(jobs.length);
   let reported = 0;
   const report = (result: JobResult) => {
@@ -231,7 +232,7 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
     await runner.stop();
     release();
   }
-  for (const line of held) process.stderr.write(`${line}\n`);
+  for (const line of held) printMessage(line);
 
   const all = [
     ...problems.map((problem) => ({

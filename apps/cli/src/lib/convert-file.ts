@@ -107,8 +107,16 @@ export async function convertFile(job: Job, settings: Settings): Promise<JobResu
       );
     }
     const baseDir = resolve(job.path === null ? '.' : dirname(job.path));
-    const vetted = vetImages(report.document, { baseDir, allowOutside: settings.allowOutside });
-    for (const message of vetted.warnings) result.warnings.push({ message });
+    const vetted = await vetImages(report.document, {
+      baseDir,
+      allowOutside: settings.allowOutside,
+      maxBytes: settings.maxBytes,
+    });
+    for (const { message, position } of vetted.warnings) {
+      result.warnings.push(
+        position ? { message, line: position.start.line, column: position.start.column } : { message },
+      );
+    }
     const theme = themeNamed(settings.theme);
     const input = job.path === null ? undefined : canonicalPath(job.path);
     // Each edition is converted once, whatever the number of formats it is written in.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { realpathSync, rmSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -28,6 +28,12 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
 /** Removes every temporary file still being written (called on SIGINT/SIGTERM). */
 export async function removePendingTemporaries(): Promise<void> {
   await Promise.all([...pending].map((file) => rm(file, { force: true })));
+  pending.clear();
+}
+
+/** The same, at once: for a process about to end on an error it did not expect. */
+export function removePendingTemporariesSync(): void {
+  for (const file of pending) rmSync(file, { force: true });
   pending.clear();
 }
 

@@ -1,4 +1,5 @@
 import type { Warning } from '@wenshu/parser';
+import { printMessage } from './messages.js';
 
 /** `file:line:column: warning: message`, the form editors and CI logs link to. */
 export function formatWarning(file: string, warning: Warning): string {
@@ -7,7 +8,7 @@ export function formatWarning(file: string, warning: Warning): string {
 }
 
 export function printWarnings(file: string, warnings: readonly Warning[]): void {
-  for (const warning of warnings) process.stderr.write(`${formatWarning(file, warning)}\n`);
+  for (const warning of warnings) printMessage(formatWarning(file, warning));
 }
 
 /** A file result's warning (`--json`'s shape) in the `file:line:column: warning:` form. */
