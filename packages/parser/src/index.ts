@@ -7,6 +7,7 @@ export { type PlacedCell, type TableGrid, tableGrid } from './lib/table-grid.js'
 export { toText } from './lib/to-text.js';
 export { EXIT, SKIP, type Visitor, visit } from './lib/visit.js';
 export type { Warning, WarningCode } from './lib/warnings.js';
+export { hasNonXmlCharacter, toXmlCharacters } from './lib/xml-characters.js';
 export { DEFAULT_MAX_DEPTH, type ParseOptions, parse } from './parse.js';
 export {
   check,
@@ -25,4 +26,4 @@ export {
   type SuspectKind,
   structure,
 } from './passes/index.js';
-export { parsePlainText } from './plain-text.js';
+export { type PlainTextOptions, parsePlainText } from './plain-text.js';

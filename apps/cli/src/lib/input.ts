@@ -93,9 +93,8 @@ export function loadReport(source: SourceText, options: LoadOptions = {}): Repor
 
 function loadReportUnguarded(source: SourceText, options: LoadOptions): Report {
   const warnings: Warning[] = [];
-  const parsed = source.plain
-    ? parsePlainText(source.text)
-    : parse(source.text, { onWarning: (warning) => warnings.push(warning) });
+  const onWarning = (warning: Warning) => warnings.push(warning);
+  const parsed = source.plain ? parsePlainText(source.text, { onWarning }) : parse(source.text, { onWarning });
   if (options.raw) return { ...source, document: parsed, fixes: [], warnings };
   const { document, fixes } = structure(parsed, options.passes);
   return { ...source, document, fixes, warnings };
