@@ -7,6 +7,7 @@ export type DocxWarningCode =
   | 'image-remote'
   | 'image-unsupported'
   | 'image-damaged'
+  | 'link-refused'
   | 'footnote-missing';
 
 export interface DocxWarning {
