@@ -69,6 +69,7 @@ function program(): Command {
         ]),
       )
       .option('-j, --jobs <n>', 'files converted at once, in worker threads (default: the number of CPUs)')
+      .option('-f, --force', 'replace existing outputs even when they are read-only')
       .option('--max-size <MB>', 'refuse inputs larger than this (default 200)')
       .option('--allow-outside', "read pictures from outside the input's folder too")
       .option('--json', 'print the results (per input: outputs, warnings, error, time) as JSON on stdout')
