@@ -136,6 +136,15 @@ describe('options', () => {
     expect(JSON.parse(result.stdout)[0].outputs).toEqual(['r.xlsx']);
   });
 
+  it('refuse a Traditional-edition dictionary that would put back characters XML cannot hold', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'r.md'), REPORT);
+    writeFileSync(join(dir, 'dict.txt'), '总体\t總\ufffe體\n');
+    const result = wenshu(['convert', 'r.md', '--zh', 'tw', '--zh-dict', 'dict.txt'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('dict.txt: entry 1 holds a character Word and Excel files cannot hold');
+  });
+
   it('take a SOURCE_DATE_EPOCH beyond 2099 as a usage error (exit 2)', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'r.md'), REPORT);
