@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './lib/errors.js';
 import { formatNames } from './lib/formats.js';
-import { printMessage } from './lib/messages.js';
+import { printMessage, safeForTerminal } from './lib/messages.js';
 import { addPassFlags } from './lib/pass-flags.js';
 import { VERSION_FLAGS, version } from './lib/version.js';
 
@@ -26,6 +26,11 @@ function program(): Command {
     .version(version, VERSION_FLAGS.join(', '), 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run wenshu --help for usage)')
+    // Commander quotes what it was given (`unknown option '…'`): escaped, like every other message.
+    // Set before the commands are added, which inherit it.
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text.split('\n').map(safeForTerminal).join('\n')),
+    })
     .exitOverride();
   addPassFlags(
     root

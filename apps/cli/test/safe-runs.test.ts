@@ -33,6 +33,13 @@ describe('messages', () => {
     expect(result.stderr).toContain('picture x\\x9B2J[2J.png not included');
   });
 
+  it('escape what the command line parser quotes back (an unknown option)', () => {
+    const result = wenshu(['convert', 'r.md', '--x\u001b[2J']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("unknown option '--x\\x1B[2J'");
+    expect(result.stderr).not.toContain('\u001b');
+  });
+
   it('count repeated warnings instead of repeating them; --json keeps them all', () => {
     const dir = scratch();
     const deep = `${'> '.repeat(70)}深\n`;
