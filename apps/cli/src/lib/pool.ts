@@ -42,7 +42,12 @@ const YOUNG_GENERATION_MB = 96;
  * `count` worker threads (`worker.js`), each given the next job as soon as it is free. A worker that
  * dies takes its job with it as a failure; the others go on.
  */
-export function workerRunner(settings: Settings, count: number): Runner {
+export function workerRunner(
+  settings: Settings,
+  count: number,
+  // The worker thread's script; a test gives one of its own (a thread that dies mid-job).
+  script: URL = new URL('./worker.js', import.meta.url),
+): Runner {
   const workers: Worker[] = [];
   return {
     run(jobs, onResult, onStart) {
@@ -88,7 +93,7 @@ export function workerRunner(settings: Settings, count: number): Runner {
           worker.postMessage(job);
         };
         const spawn = () => {
-          const worker = new Worker(new URL('./worker.js', import.meta.url), {
+          const worker = new Worker(script, {
             workerData: settings,
             resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
           });
