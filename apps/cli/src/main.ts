@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './lib/errors.js';
 import { formatNames } from './lib/formats.js';
+import { printMessage, safeForTerminal } from './lib/messages.js';
 import { addPassFlags } from './lib/pass-flags.js';
 import { VERSION_FLAGS, version } from './lib/version.js';
 
@@ -25,6 +26,11 @@ function program(): Command {
     .version(version, VERSION_FLAGS.join(', '), 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run wenshu --help for usage)')
+    // Commander quotes what it was given (`unknown option '…'`): escaped, like every other message.
+    // Set before the commands are added, which inherit it.
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text.split('\n').map(safeForTerminal).join('\n')),
+    })
     .exitOverride();
   addPassFlags(
     root
@@ -68,6 +74,7 @@ function program(): Command {
         ]),
       )
       .option('-j, --jobs <n>', 'files converted at once, in worker threads (default: the number of CPUs)')
+      .option('-f, --force', 'replace existing outputs even when they are read-only')
       .option('--max-size <MB>', 'refuse inputs larger than this (default 200)')
       .option('--allow-outside', "read pictures from outside the input's folder too")
       .option('--json', 'print the results (per input: outputs, warnings, error, time) as JSON on stdout')
@@ -113,11 +120,11 @@ export async function run(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`wenshu: ${error.message}\n`);
+      printMessage(`wenshu: ${error.message}`);
       return EXIT_USAGE;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`wenshu: ${error.message}\n`);
+      printMessage(`wenshu: ${error.message}`);
       return EXIT_INPUT;
     }
     throw error;

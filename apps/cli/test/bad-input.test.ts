@@ -133,7 +133,7 @@ describe('wenshu convert: bad inputs give a clear message, the right exit code a
       "picture ../secret.png not included: it is outside the input's folder (allow with --allow-outside)",
       'picture https://example.com/a.png not included: remote pictures are not fetched',
     ]);
-    expect(result.stderr).toContain('pictures.md: warning: picture ../../../../etc/passwd not included');
+    expect(result.stderr).toContain('pictures.md:3:1: warning: picture ../../../../etc/passwd not included');
     // The Word file has the placeholders' text and no picture at all.
     const parts = unzipSync(readFileSync(join(out, 'pictures.docx')));
     const body = strFromU8(parts['word/document.xml'] ?? new Uint8Array());

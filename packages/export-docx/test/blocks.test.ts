@@ -1,4 +1,5 @@
 import type { Heading, Item, Text } from '@wenshu/parser';
+import { linkRefusal, linkRefusalMessage } from '@wenshu/parser';
 import { describe, expect, it } from 'vitest';
 import {
   bodyBlocks,
@@ -237,6 +238,26 @@ describe('inline formatting', () => {
       (r) => r.attributes.Id === link.attributes['r:id'],
     );
     expect(rel?.attributes).toMatchObject({ Target: 'https://www.gov.cn/', TargetMode: 'External' });
+  });
+
+  it('writes a link to anything but http, https, mailto, tel or a relative path as its text, with a warning', async () => {
+    // Built by hand, as a tree that did not come from parse (which refuses them already) would be.
+    const urls = ['ms-msdt:/id PCWDiagnostic', 'file:///etc/passwd', '\\\\host\\share', 'javascript:alert(1)'];
+    const children = urls.map((url, i) => ({
+      type: 'link' as const,
+      url,
+      title: null,
+      children: [text(`链接${i + 1}`)],
+      position: { start: { line: i + 1, column: 1, offset: 0 }, end: { line: i + 1, column: 9, offset: 8 } },
+    }));
+    const out = await render(doc([{ type: 'paragraph', children: [...children, text('。')] }]));
+    expect(descendants(out.xml('word/document.xml'), 'w:hyperlink')).toEqual([]);
+    const rels = elements(out.xml('word/_rels/document.xml.rels'), 'Relationship');
+    expect(rels.filter((rel) => /hyperlink$/.test(rel.attributes.Type ?? ''))).toEqual([]);
+    expect(paragraphText(must(bodyBlocks(out)[0]))).toBe('链接1链接2链接3链接4。');
+    expect(out.warnings.map((w) => [w.code, w.message, w.position?.start.line])).toEqual(
+      urls.map((url, i) => ['link-refused', linkRefusalMessage(url, must(linkRefusal(url))), i + 1]),
+    );
   });
 
   it('writes hard line breaks as w:br and joins soft breaks between Chinese characters', async () => {

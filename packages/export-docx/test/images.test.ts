@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Image, Paragraph } from '@wenshu/parser';
+import { corruptPng, jpegWithoutScan, truncatedJpeg, truncatedPng } from '@wenshu/test-corpus/pictures';
 import { loadTheme } from '@wenshu/theme';
 import { zlibSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -116,8 +117,27 @@ describe('pictures', () => {
 
   it('does not download remote pictures: placeholder and warning', async () => {
     const out = await render(doc([picture('https://example.com/a.png', '')]));
-    expect(paragraphText(must(bodyBlocks(out)[0]))).toBe('[图片：https://example.com/a.png]');
+    // Without alt text the placeholder names the file, as in the PDF (one rule: picturePlaceholder).
+    expect(paragraphText(must(bodyBlocks(out)[0]))).toBe('[图片：a.png]');
     expect(out.warnings.map((w) => w.code)).toEqual(['image-remote']);
+  });
+
+  it('puts a placeholder and a warning for a picture that cannot be decoded, and embeds nothing', async () => {
+    const damaged: Record<string, Uint8Array> = {
+      'rgba.png': corruptPng(6),
+      'rgb.png': corruptPng(2),
+      'cut.png': truncatedPng(),
+      'noscan.jpg': jpegWithoutScan(),
+      'cut.jpg': truncatedJpeg(),
+    };
+    for (const [name, bytes] of Object.entries(damaged)) {
+      writeFileSync(join(dir, name), bytes);
+      const out = await render(doc([picture(name, '坏图')]), { baseDir: dir });
+      expect(paragraphText(must(bodyBlocks(out)[0])), name).toBe('[图片：坏图]');
+      expect(out.warnings.map((w) => w.code)).toEqual(['image-damaged']);
+      expect(out.warnings[0]?.message).toMatch(new RegExp(`^${name.replace('.', '\\.')}: a damaged (PNG|JPEG) file`));
+      expect(Object.keys(out.files).some((file) => file.startsWith('word/media/'))).toBe(false);
+    }
   });
 
   it('warns about files that are not pictures Word can take', async () => {

@@ -5,8 +5,10 @@ export { markdownExtensions } from './lib/markdown.js';
 export { AstVersionError, deserialize, serialize } from './lib/serialize.js';
 export { type PlacedCell, type TableGrid, tableGrid } from './lib/table-grid.js';
 export { toText } from './lib/to-text.js';
+export { LINK_SCHEMES, linkRefusal, linkRefusalMessage } from './lib/urls.js';
 export { EXIT, SKIP, type Visitor, visit } from './lib/visit.js';
 export type { Warning, WarningCode } from './lib/warnings.js';
+export { hasNonXmlCharacter, toXmlCharacters } from './lib/xml-characters.js';
 export { DEFAULT_MAX_DEPTH, type ParseOptions, parse } from './parse.js';
 export {
   check,
@@ -25,4 +27,4 @@ export {
   type SuspectKind,
   structure,
 } from './passes/index.js';
-export { parsePlainText } from './plain-text.js';
+export { type PlainTextOptions, parsePlainText } from './plain-text.js';

@@ -4,6 +4,7 @@ import { markdownToMdast } from './lib/markdown.js';
 import { flattenTooDeep, limitContainerNesting } from './lib/nesting.js';
 import { LineIndex } from './lib/positions.js';
 import type { Warning } from './lib/warnings.js';
+import { keepXmlCharacters } from './lib/xml-characters.js';
 
 export interface ParseOptions {
   /** Called for everything the parser drops or changes (HTML it cannot map, unsafe URLs…). */
@@ -21,7 +22,7 @@ export const DEFAULT_MAX_DEPTH = 64;
  * Markdown (CommonMark + GFM + math + YAML front matter + inline and block HTML) → `Document`.
  * This is the faithful reading of the source; the report passes (ordinals, page markers, broken
  * paragraphs) are separate steps. Positions count from the start of the text after a byte order
- * mark, if it had one.
+ * mark, if it had one. Characters XML cannot hold are replaced, with a warning (`xml-characters.ts`).
  */
 export function parse(markdown: string, options: ParseOptions = {}): Document {
   const source = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
@@ -53,5 +54,8 @@ export function parse(markdown: string, options: ParseOptions = {}): Document {
     return undefined;
   };
   const mdast = markdownToMdast(guarded.text, { transforms: [flatten] });
-  return documentFromMdast(mdast, { lines, warn, maxDepth });
+  const document = documentFromMdast(mdast, { lines, warn, maxDepth });
+  // After parsing, not before: character references (`&#xFFFE;` in HTML) are decoded by then.
+  keepXmlCharacters(document, warn);
+  return document;
 }

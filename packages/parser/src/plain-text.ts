@@ -19,6 +19,8 @@
  * as in Markdown: it decides for each list whether its short lines are headings or entries.
  */
 import { AST_VERSION, type BlockContent, type Document, type Heading, type Paragraph, type Point } from './ast.js';
+import type { Warning } from './lib/warnings.js';
+import { keepXmlCharacters } from './lib/xml-characters.js';
 import { characterCount, trimEndWhere, trimLayout } from './passes/characters.js';
 import { looksLikeHeading } from './passes/heading-lines.js';
 import { matchOrdinal } from './passes/ordinal-marker.js';
@@ -135,8 +137,13 @@ function continuesTitle(first: string, second: string): boolean {
   return titleGoesOn(trimLayout(first), line);
 }
 
+export interface PlainTextOptions {
+  /** Called for characters XML cannot hold, which are replaced (`xml-characters.ts`). */
+  onWarning?: (warning: Warning) => void;
+}
+
 /** A plain-text report as a document: paragraphs, the title and numbered headings. */
-export function parsePlainText(text: string): Document {
+export function parsePlainText(text: string, options: PlainTextOptions = {}): Document {
   const source = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   const lines = source.split('\n');
   const lineStarts: number[] = [];
@@ -172,11 +179,13 @@ export function parsePlainText(text: string): Document {
   }
   const draft: Document = { type: 'document', version: AST_VERSION, meta: {}, children, footnotes: [] };
   const end = lines.length - 1;
-  return {
+  const document: Document = {
     ...draft,
     position: {
       start: { line: 1, column: 1, offset: 0 },
       end: { line: end + 1, column: (lines[end] ?? '').length + 1, offset: source.length },
     },
   };
+  keepXmlCharacters(document, options.onWarning ?? (() => {}));
+  return document;
 }

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import {
   type BlockContent,
   type Document,
+  linkRefusal,
+  linkRefusalMessage,
   type Nodes,
   type NodeType,
   type PhrasingContent,
@@ -232,6 +234,44 @@ describe('URLs', () => {
     );
     expect(typesIn(doc).has('link')).toBe(false);
     expect(toText(doc)).toBe('a b c');
+  });
+
+  it('only http, https, mailto, tel and relative links stay links: file:, ms-msdt:, network paths become text', () => {
+    const refused = [
+      ['ms-msdt:/id PCWDiagnostic /skip force', 'a ms-msdt: link'],
+      ['file:///etc/passwd', 'a file: link'],
+      ['FILE://host/share/x.docx', 'a file: link'],
+      ['\\\\host\\share\\x.exe', 'a network path'],
+      ['//host/share', 'a network path'],
+      ['C:\\Windows\\System32\\calc.exe', 'a local file path'],
+      ['\\Windows\\System32\\calc.exe', 'a local file path'],
+      ['search-ms:query=x', 'a search-ms: link'],
+      ['smb://host/share', 'a smb: link'],
+    ];
+    for (const [url = '', reason = ''] of refused) {
+      expect(linkRefusal(url), url).toBe(reason);
+      // Markdown's backslash escapes: `\\\\` is one backslash.
+      const markdown = url.replace(/\\/g, '\\\\');
+      const { doc, warnings } = parseWithWarnings(`[点这里](<${markdown}>) <a href="${url}">那里</a>`);
+      expect(typesIn(doc).has('link'), url).toBe(false);
+      expect(toText(doc)).toBe('点这里 那里');
+      expect(warnings.map((warning) => warning.message)).toEqual([
+        linkRefusalMessage(url, reason),
+        linkRefusalMessage(url, reason),
+      ]);
+    }
+    for (const url of [
+      'https://www.gov.cn',
+      'HTTP://a.cn',
+      'mailto:a@b.cn',
+      'tel:+8610123',
+      'a/b.md',
+      '#第一节',
+      '../x',
+    ]) {
+      expect(linkRefusal(url), url).toBeUndefined();
+      expect(typesIn(parseWithWarnings(`[点这里](<${url}>)`).doc).has('link'), url).toBe(true);
+    }
   });
 
   it('data:image survives for images (not SVG); other image URLs are checked the same way', () => {

@@ -124,3 +124,6 @@ export function dataUrlBytes(url: string): Uint8Array | undefined {
     return undefined;
   }
 }
+
+export { type CheckOptions, checkPicture, DEFAULT_MAX_PIXELS, type PictureCheck } from './check.js';
+export { pictureName, picturePlaceholder } from './placeholder.js';

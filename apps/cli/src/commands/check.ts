@@ -1,5 +1,6 @@
 import { check } from '@wenshu/parser';
 import { loadReport, readSource } from '../lib/input.js';
+import { safeForTerminal } from '../lib/messages.js';
 import { type PassFlags, passOptions } from '../lib/pass-flags.js';
 import { printWarnings } from '../lib/report.js';
 
@@ -28,7 +29,7 @@ export async function checkCommand(file: string, options: CheckOptions): Promise
       );
     }
     lines.push(`${result.fixes.length} fixes, ${result.suspects.length} suspects`);
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(`${lines.map(safeForTerminal).join('\n')}\n`);
   }
   if (result.suspects.length > 0) process.exitCode = 1;
 }

@@ -10,11 +10,12 @@ import { type Format, formatNames, formats } from '../lib/formats.js';
 import { expandInputs, readStdin } from '../lib/inputs.js';
 import { onInterrupt, sweepTemporaries } from '../lib/interrupt.js';
 import { DEFAULT_MAX_BYTES } from '../lib/limits.js';
+import { printMessage } from '../lib/messages.js';
 import { type PassFlags, passOptions } from '../lib/pass-flags.js';
 import { planJobs } from '../lib/plan.js';
 import { inProcessRunner, mixedRunner, workerRunner } from '../lib/pool.js';
 import { progressBar, summaryTable } from '../lib/progress.js';
-import { formatFileWarning } from '../lib/report.js';
+import { countRepeats, formatFileWarning, withRepeats } from '../lib/report.js';
 import { runShares, shareJobs } from '../lib/share.js';
 
 export interface ConvertOptions extends PassFlags {
@@ -35,14 +36,29 @@ export interface ConvertOptions extends PassFlags {
   zhDict?: string;
   zhProtect?: string;
   font?: string[];
+  force?: boolean;
 }
+
+/**
+ * 2099-12-31T23:59:59Z: the last time a zip entry can carry (its MS-DOS date counts years from 1980
+ * in seven bits, and fflate stops at 2099), which the DOCX and XLSX packages are dated with. A later
+ * one failed every file with "date not in range 1980-2099"; one beyond a JavaScript date's range with
+ * "Invalid time value". Earlier dates are fine (a zip entry takes 1980 for them).
+ */
+const MAX_DATE_SECONDS = 4_102_444_799;
 
 /** `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds convention for dates written into files. */
 export function sourceDateEpoch(): number | undefined {
   const raw = process.env.SOURCE_DATE_EPOCH;
   if (raw === undefined || raw === '') return undefined;
   if (!/^\d+$/.test(raw)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${raw}"`);
-  return Number(raw);
+  const seconds = Number(raw);
+  if (seconds > MAX_DATE_SECONDS) {
+    throw new UsageError(
+      `SOURCE_DATE_EPOCH must be at most ${MAX_DATE_SECONDS} seconds (the end of 2099, the last date a DOCX or XLSX package can carry), not "${raw}"`,
+    );
+  }
+  return seconds;
 }
 
 export function parseFormats(list: string | readonly string[]): Format[] {
@@ -73,6 +89,20 @@ function positiveNumber(flag: string, raw: string | number | undefined, integer:
     throw new UsageError(`${flag} needs a ${integer ? 'whole ' : ''}number above 0, not "${raw}"`);
   }
   return value;
+}
+
+/**
+ * `--jobs N`: more threads than CPUs only compete for them (and each thread holds the exporters and
+ * fonts, some 150 MB): allowed, with a warning. The run also starts no more threads than it has work for.
+ */
+function checkedJobs(jobs: number): number {
+  const cpus = availableParallelism();
+  if (jobs > cpus) {
+    printMessage(
+      `wenshu: warning: --jobs ${jobs} is more than the ${cpus} CPUs of this machine: the threads will compete for them`,
+    );
+  }
+  return jobs;
 }
 
 /** A run's options: the flags, then the configuration file for what the flags left unset. */
@@ -132,10 +162,11 @@ async function resolveOptions(options: ConvertOptions, command: Command, config:
         ...Object.entries(config.fonts ?? {}).map(([role, file]) => `${role}=${file}`),
         ...(options.font ?? []),
       ]),
+      force: options.force === true,
     },
     outDir: options.outDir ?? config.outDir,
     output,
-    jobs: positiveNumber('--jobs', options.jobs, true) ?? config.jobs ?? availableParallelism(),
+    jobs: checkedJobs(positiveNumber('--jobs', options.jobs, true) ?? config.jobs ?? availableParallelism()),
     json,
     quiet: options.quiet ?? config.quiet ?? false,
   };
@@ -172,12 +203,14 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
     output: run.output,
     editions: run.editions,
   });
-  for (const problem of problems) process.stderr.write(`wenshu: ${problem.name}: ${problem.message}\n`);
+  for (const problem of problems) printMessage(`wenshu: ${problem.name}: ${problem.message}`);
   const stdinJob = jobs.find((job) => job.path === null);
   if (stdinJob) stdinJob.bytes = await readStdin();
 
   // Fewer reports than threads: the spare threads take a share of a report's formats.
   const shares = shareJobs(jobs, run.jobs);
+  // Never more threads than there is work for (reports, or shares of their formats): `--jobs 200`
+  // on two reports starts two threads, or a few more to share their formats.
   const workers = Math.min(
     run.jobs,
     shares.reduce((tasks, share) => tasks + share.groups.length, 0),
@@ -201,12 +234,14 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
   const showProgress = process.stderr.isTTY === true && !run.quiet && jobs.length > 1;
   const progress = progressBar(showProgress);
   const held: string[] = [];
-  const say = (line: string) => (showProgress ? held.push(line) : process.stderr.write(`${line}\n`));
+  const say = (line: string) => (showProgress ? held.push(line) : printMessage(line));
   const results: (JobResult | undefined)[] = new Array(jobs.length);
   let reported = 0;
   const report = (result: JobResult) => {
     if (result.stdout) process.stdout.write(result.stdout);
-    for (const warning of result.warnings) say(formatFileWarning(result.input, warning));
+    for (const { warning, more } of countRepeats(result.warnings)) {
+      say(withRepeats(formatFileWarning(result.input, warning), more));
+    }
     if (result.error !== null) say(`wenshu: ${result.input}: ${result.error}`);
     else if (!run.quiet && result.outputs[0] !== '-') say(`${result.input} → ${result.outputs.join(', ')}`);
   };
@@ -231,7 +266,7 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
     await runner.stop();
     release();
   }
-  for (const line of held) process.stderr.write(`${line}\n`);
+  for (const line of held) printMessage(line);
 
   const all = [
     ...problems.map((problem) => ({

@@ -60,7 +60,8 @@ export function loadConfig(cwd = process.cwd()): LoadedConfig | undefined {
 
 function readJson(file: string): unknown {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    // Windows editors (Notepad) save UTF-8 with a byte order mark, which JSON.parse refuses.
+    return JSON.parse(readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
   } catch (error) {
     throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
   }

@@ -7,7 +7,9 @@ import { InputError } from './errors.js';
 import { formats } from './formats.js';
 import { vetImages } from './images.js';
 import { decodeSource, loadReport, readSource } from './input.js';
-import { canonicalPath, writeFileAtomic } from './output.js';
+import { overLimit } from './limits.js';
+import { canonicalPath, ReadOnlyOutputError, writeFileAtomic } from './output.js';
+import { describeSystemError } from './system-errors.js';
 import { version } from './version.js';
 
 /** What every file of a run is converted with; plain data, so it can be sent to a worker thread. */
@@ -24,6 +26,8 @@ export interface Settings {
   zh: ZhOptions;
   /** `--font ROLE=FILE` for the PDF. */
   fonts: Record<string, string>;
+  /** `--force`: replace outputs that are read-only. */
+  force: boolean;
 }
 
 /** One output of one input: `path` is `-` for standard output. */
@@ -85,7 +89,11 @@ function themeNamed(name: string): Theme {
  * Reads, repairs and exports one input to each of its targets. Never throws: a failure is the
  * result's `error` (outputs already written stay, and are listed).
  */
-export async function convertFile(job: Job, settings: Settings): Promise<JobResult> {
+export async function convertFile(
+  job: Job,
+  settings: Settings,
+  onWritten?: (path: string) => void,
+): Promise<JobResult> {
   const started = performance.now();
   const result: JobResult = { index: job.index, input: job.name, outputs: [], warnings: [], error: null, timeMs: 0 };
   if (job.error !== undefined) {
@@ -107,8 +115,16 @@ export async function convertFile(job: Job, settings: Settings): Promise<JobResu
       );
     }
     const baseDir = resolve(job.path === null ? '.' : dirname(job.path));
-    const vetted = vetImages(report.document, { baseDir, allowOutside: settings.allowOutside });
-    for (const message of vetted.warnings) result.warnings.push({ message });
+    const vetted = await vetImages(report.document, {
+      baseDir,
+      allowOutside: settings.allowOutside,
+      maxBytes: settings.maxBytes,
+    });
+    for (const { message, position } of vetted.warnings) {
+      result.warnings.push(
+        position ? { message, line: position.start.line, column: position.start.column } : { message },
+      );
+    }
     const theme = themeNamed(settings.theme);
     const input = job.path === null ? undefined : canonicalPath(job.path);
     // Each edition is converted once, whatever the number of formats it is written in.
@@ -140,8 +156,9 @@ export async function convertFile(job: Job, settings: Settings): Promise<JobResu
         result.outputs.push('-');
         continue;
       }
-      await writeTarget(job.name, target.path, bytes);
+      await writeTarget(job.name, target.path, bytes, settings.force);
       result.outputs.push(target.path);
+      onWritten?.(target.path);
     }
   } catch (error) {
     result.error =
@@ -152,40 +169,26 @@ export async function convertFile(job: Job, settings: Settings): Promise<JobResu
 }
 
 function checkedSize(name: string, bytes: Uint8Array, maxBytes: number): Uint8Array {
-  if (bytes.length > maxBytes) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new InputError(
-      name,
-      `is ${mb(bytes.length)} MB, over the ${mb(maxBytes)} MB limit (raise it with --max-size)`,
-    );
-  }
+  if (bytes.length > maxBytes) throw new InputError(name, overLimit(bytes.length, maxBytes));
   return bytes;
 }
 
-async function writeTarget(name: string, target: string, bytes: Uint8Array): Promise<void> {
+async function writeTarget(name: string, target: string, bytes: Uint8Array, force: boolean): Promise<void> {
   try {
     await mkdir(dirname(target), { recursive: true });
   } catch (error) {
     throw new InputError(name, `cannot create the folder for ${target}: ${describeWriteError(error)}`);
   }
   try {
-    await writeFileAtomic(target, bytes);
+    await writeFileAtomic(target, bytes, { force });
   } catch (error) {
+    if (error instanceof ReadOnlyOutputError) throw new InputError(name, error.message);
     throw new InputError(name, `cannot write ${target}: ${describeWriteError(error)}`);
   }
 }
 
 function describeWriteError(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder';
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return 'permission denied';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    default:
-      return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  }
+  const code = (error as NodeJS.ErrnoException).code;
+  // Writing, a denied permission is the same whatever the system calls it.
+  return code === 'EPERM' || code === 'EROFS' ? 'permission denied' : describeSystemError(error);
 }

@@ -1,4 +1,4 @@
-import type { Document } from '@wenshu/parser';
+import { type Document, hasNonXmlCharacter } from '@wenshu/parser';
 import { UsageError } from './errors.js';
 
 /** `cn` is the document as written; the others are OpenCC variants of @wenshu/zh. */
@@ -37,14 +37,24 @@ export interface ZhOptions {
 export async function loadZhOptions(dictionaryFile?: string, protectFile?: string): Promise<ZhOptions> {
   if (dictionaryFile === undefined && protectFile === undefined) return {};
   const zh = await import('@wenshu/zh');
+  let options: ZhOptions;
   try {
-    return {
+    options = {
       ...(dictionaryFile !== undefined ? { dictionary: await zh.loadDictionary(dictionaryFile) } : {}),
       ...(protectFile !== undefined ? { protect: await zh.loadProtectedTerms(protectFile) } : {}),
     };
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  // The parser keeps such characters out of the document; a dictionary's replacement would put them
+  // back into the Traditional edition, after the parser (see the parser's xml-characters.ts).
+  const entry = options.dictionary?.findIndex((pair) => pair.some(hasNonXmlCharacter)) ?? -1;
+  if (entry >= 0) {
+    throw new UsageError(
+      `${dictionaryFile}: entry ${entry + 1} holds a character Word and Excel files cannot hold (a control character, U+FFFE or U+FFFF)`,
+    );
+  }
+  return options;
 }
 
 /** The document of an edition; @wenshu/zh is loaded only when a Traditional edition is asked for. */

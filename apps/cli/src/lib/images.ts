@@ -1,50 +1,76 @@
 import { realpathSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Document, Image, Nodes, PhrasingContent, Text } from '@wenshu/parser';
+import type { Document, Image, Nodes, PhrasingContent, Position, Text } from '@wenshu/parser';
 import { EXIT, visit } from '@wenshu/parser';
+import { checkPicture, dataUrlBytes, pictureName, picturePlaceholder } from '@wenshu/picture';
+import { describeSystemError } from './system-errors.js';
 
 export interface ImagePolicy {
   /** The input's folder: local pictures must be inside it (or below) … */
   baseDir: string;
   /** … unless this is set. */
   allowOutside: boolean;
+  /** A picture file larger than this is not read (bytes; default 200 MB). */
+  maxBytes?: number;
+}
+
+export interface PictureWarning {
+  message: string;
+  /** Where the picture is in the source, when known. */
+  position?: Position;
 }
 
 export interface VettedDocument {
   document: Document;
-  /** One message per picture replaced. */
-  warnings: string[];
+  /** One message per picture replaced, at the picture's place. */
+  warnings: PictureWarning[];
 }
 
 /**
- * Applies the picture policy before any exporter sees the document, so every exporter obeys it:
- * a remote picture (`https://…`) and a local one outside the input's folder tree (`../../etc/passwd`,
- * an absolute path elsewhere, a symbolic link out) become a text placeholder `[图片：alt]` with a
- * warning. The file is never opened; only its path is resolved. `data:` URIs stay. The input
- * document is not changed.
+ * Applies the picture policy before any exporter sees the document, so every exporter obeys it and
+ * every format shows the same thing: a remote picture (`https://…`), a local one outside the
+ * input's folder tree (`../../etc/passwd`, an absolute path elsewhere, a symbolic link out), and a
+ * picture that cannot be read or decoded (corrupt, truncated, not a picture, too many pixels:
+ * `checkPicture`) become a text placeholder `[图片：alt]` with a warning naming the picture and its
+ * line. A file outside the folder is never opened. The input document is not changed.
  */
-export function vetImages(document: Document, policy: ImagePolicy): VettedDocument {
+export async function vetImages(document: Document, policy: ImagePolicy): Promise<VettedDocument> {
   // Most reports have no pictures: then there is nothing to copy (a 3 MB report's copy costs ~0.4 s).
   if (!hasImage(document)) return { document, warnings: [] };
-  const warnings: string[] = [];
+  const urls = new Set<string>();
+  walkImages(document, (list) => {
+    for (const node of list) if (node.type === 'image') urls.add(node.url);
+  });
+  const refusals = new Map<string, string | undefined>();
+  for (const url of urls) refusals.set(url, refuse(url, policy) ?? (await undecodable(url, policy)));
+  const warnings: PictureWarning[] = [];
   const copy = structuredClone(document);
-  const replace = (list: PhrasingContent[]) => {
+  walkImages(copy, (list) => {
     for (let i = 0; i < list.length; i++) {
       const node = list[i];
       if (node?.type !== 'image') continue;
-      const refusal = refuse(node, policy);
+      const refusal = refusals.get(node.url);
       if (refusal === undefined) continue;
-      warnings.push(`picture ${node.url} not included: ${refusal}`);
+      warnings.push({
+        message: `picture ${pictureName(node.url)} not included: ${refusal}`,
+        ...(node.position ? { position: node.position } : {}),
+      });
       list[i] = placeholder(node);
     }
-  };
+  });
+  return { document: copy, warnings };
+}
+
+/** Calls `replace` with every list of phrasing content that holds an image, run-in titles and captions included. */
+function walkImages(document: Document, replace: (list: PhrasingContent[]) => void): void {
   const replaceIn = (node: Nodes) => {
     if ('children' in node && node.children.some((child: Nodes) => child.type === 'image')) {
       replace(node.children as PhrasingContent[]);
     }
   };
-  visit(copy, (node) => {
+  visit(document, (node) => {
     replaceIn(node);
     // An item's run-in title and a table's caption are outside `children`: walked here.
     const extra = node.type === 'item' ? node.title : node.type === 'table' ? node.caption : undefined;
@@ -52,7 +78,28 @@ export function vetImages(document: Document, policy: ImagePolicy): VettedDocume
     replace(extra);
     for (const child of extra) visit(child, replaceIn);
   });
-  return { document: copy, warnings };
+}
+
+/** Why a picture the policy allows cannot be shown (it cannot be read, or not decoded), or undefined. */
+async function undecodable(url: string, policy: ImagePolicy): Promise<string | undefined> {
+  let bytes: Uint8Array | undefined;
+  if (/^data:/i.test(url)) {
+    bytes = dataUrlBytes(url);
+    if (!bytes) return 'a malformed data: URL';
+  } else {
+    const file = localPath(url, policy.baseDir);
+    const maxBytes = policy.maxBytes ?? 200 * 1024 * 1024;
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) return 'it is not a file';
+      if (info.size > maxBytes) return `it is ${info.size} bytes, over the limit of ${maxBytes} bytes`;
+      bytes = new Uint8Array(await readFile(file));
+    } catch (error) {
+      return `cannot read it: ${describeSystemError(error)}`;
+    }
+  }
+  const checked = checkPicture(bytes);
+  return checked.ok ? undefined : checked.reason;
 }
 
 /** Whether any image is in the document, including run-in titles and captions (outside `children`). */
@@ -74,32 +121,37 @@ function hasImage(document: Document): boolean {
 }
 
 function placeholder(image: Image): Text {
-  const text: Text = { type: 'text', value: image.alt ? `[图片：${image.alt}]` : '[图片]' };
+  const text: Text = { type: 'text', value: picturePlaceholder(image.alt, image.url) };
   if (image.position) text.position = image.position;
   return text;
 }
 
 /** Why a picture may not be read, or undefined when it may. */
-function refuse(image: Image, policy: ImagePolicy): string | undefined {
-  const url = image.url;
+function refuse(url: string, policy: ImagePolicy): string | undefined {
   if (/^data:/i.test(url)) return undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^file:/i.test(url) && !/^[a-z]:[\\/]/i.test(url)) {
     return 'remote pictures are not fetched';
   }
+  if (url.trim() === '') return 'it has no source';
   if (policy.allowOutside) return undefined;
+  const base = realOrSelf(resolve(policy.baseDir));
+  const target = realOrSelf(localPath(url, policy.baseDir));
+  const inside = relative(base, target);
+  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
+    return "it is outside the input's folder (allow with --allow-outside)";
+  }
+  return undefined;
+}
+
+/** The file a local picture's URL names (a path, relative to `baseDir`, or a `file:` URL). */
+function localPath(url: string, baseDir: string): string {
   let path: string;
   try {
     path = /^file:/i.test(url) ? fileURLToPath(url) : decodeURI(url.split(/[?#]/)[0] ?? url);
   } catch {
     path = url;
   }
-  const base = realOrSelf(resolve(policy.baseDir));
-  const target = realOrSelf(isAbsolute(path) ? path : resolve(policy.baseDir, path));
-  const inside = relative(base, target);
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
-    return "it is outside the input's folder (allow with --allow-outside)";
-  }
-  return undefined;
+  return isAbsolute(path) ? path : resolve(baseDir, path);
 }
 
 function realOrSelf(path: string): string {

@@ -12,7 +12,8 @@ import {
   type Warning,
 } from '@wenshu/parser';
 import { InputError } from './errors.js';
-import { DEFAULT_MAX_BYTES } from './limits.js';
+import { DEFAULT_MAX_BYTES, overLimit } from './limits.js';
+import { describeSystemError } from './system-errors.js';
 
 export interface ReadOptions {
   maxBytes?: number;
@@ -37,10 +38,7 @@ export async function readSource(file: string, options: ReadOptions = {}): Promi
   }
   if (info.isDirectory()) throw new InputError(file, 'is a folder, not a file');
   if (info.size > maxBytes) {
-    throw new InputError(
-      file,
-      `is ${megabytes(info.size)} MB, over the ${megabytes(maxBytes)} MB limit (raise it with --max-size)`,
-    );
+    throw new InputError(file, overLimit(info.size, maxBytes));
   }
   let bytes: Uint8Array;
   try {
@@ -93,16 +91,11 @@ export function loadReport(source: SourceText, options: LoadOptions = {}): Repor
 
 function loadReportUnguarded(source: SourceText, options: LoadOptions): Report {
   const warnings: Warning[] = [];
-  const parsed = source.plain
-    ? parsePlainText(source.text)
-    : parse(source.text, { onWarning: (warning) => warnings.push(warning) });
+  const onWarning = (warning: Warning) => warnings.push(warning);
+  const parsed = source.plain ? parsePlainText(source.text, { onWarning }) : parse(source.text, { onWarning });
   if (options.raw) return { ...source, document: parsed, fixes: [], warnings };
   const { document, fixes } = structure(parsed, options.passes);
   return { ...source, document, fixes, warnings };
-}
-
-function megabytes(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
 }
 
 function describeFsError(error: unknown): string {
@@ -116,6 +109,6 @@ function describeFsError(error: unknown): string {
     case 'EISDIR':
       return 'is a folder, not a file';
     default:
-      return `cannot read it (${(error as Error).message})`;
+      return `cannot read it: ${describeSystemError(error)}`;
   }
 }

@@ -1,7 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { removePendingTemporaries } from './output.js';
+import { removePendingTemporaries, TEMPORARY_NAME } from './output.js';
 
 /** The exit code of a run ended by Ctrl-C (128 + SIGINT), the shell's convention. */
 export const EXIT_INTERRUPTED = 130;
@@ -38,28 +38,19 @@ export function onInterrupt(
 }
 
 /**
- * Removes the temporary files this process may have started beside `targets` (`.<name>.<pid>.*.tmp`,
- * see `writeFileAtomic`), including those of worker threads that were stopped mid-write. A write the
- * stopped thread had already handed to the system may create its file a moment later: the folders
- * are swept twice.
+ * Removes the temporary files this process may have started in the folders of `targets`
+ * (`.wenshu-<pid>-<hex>.tmp`, see `writeFileAtomic`), including those of worker threads that were
+ * stopped mid-write. A write the stopped thread had already handed to the system may create its
+ * file a moment later: the folders are swept twice.
  */
 export async function sweepTemporaries(targets: readonly string[]): Promise<void> {
-  const byFolder = new Map<string, Set<string>>();
-  for (const target of targets) {
-    if (target === '-') continue;
-    const folder = dirname(target);
-    const names = byFolder.get(folder) ?? new Set<string>();
-    names.add(basename(target));
-    byFolder.set(folder, names);
-  }
+  const folders = new Set(targets.filter((target) => target !== '-').map((target) => dirname(target)));
   const sweep = async () => {
-    for (const [folder, names] of byFolder) {
+    for (const folder of folders) {
       const entries = await readdir(folder).catch(() => [] as string[]);
       for (const entry of entries) {
-        const match = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/.exec(entry);
-        if (match && match[2] === String(process.pid) && names.has(match[1] ?? '')) {
-          await rm(join(folder, entry), { force: true });
-        }
+        const match = TEMPORARY_NAME.exec(entry);
+        if (match && match[1] === String(process.pid)) await rm(join(folder, entry), { force: true });
       }
     }
   };

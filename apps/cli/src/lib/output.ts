@@ -1,21 +1,43 @@
 import { randomBytes } from 'node:crypto';
-import { realpathSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { realpathSync, rmSync } from 'node:fs';
+import { chmod, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** Temporary files being written, so an interrupted run can remove them. */
 const pending = new Set<string>();
 
+/** An existing output the user may not write (no write permission for its owner): replaced only with `--force`. */
+export class ReadOnlyOutputError extends Error {
+  override name = 'ReadOnlyOutputError';
+}
+
+export interface WriteOptions {
+  /** Replace an existing output even when it is read-only (`--force`). */
+  force?: boolean;
+}
+
+/** `.wenshu-<pid>-<hex>.tmp`: the temporary files of `writeFileAtomic` (sweepTemporaries finds them by it). */
+export const TEMPORARY_NAME = /^\.wenshu-(\d+)-[0-9a-f]+\.tmp$/;
+
 /**
  * Writes a file atomically: the bytes go to a temporary file in the same folder, which is then
  * renamed over the target (rename within a folder is atomic on POSIX), so a reader or an
- * interrupted run never sees half a file.
+ * interrupted run never sees half a file. The temporary name does not contain the target's: a
+ * target whose name just fits the file system's 255 bytes (80 Chinese characters are 240) would
+ * otherwise fail with ENAMETOOLONG. An existing target keeps its permissions; a read-only one
+ * (mode 444) is refused with `ReadOnlyOutputError` unless `force` is set, since rename would
+ * silently replace it.
  */
-export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+export async function writeFileAtomic(target: string, bytes: Uint8Array, options: WriteOptions = {}): Promise<void> {
+  const mode = await existingMode(target);
+  if (mode !== undefined && (mode & 0o200) === 0 && !options.force) {
+    throw new ReadOnlyOutputError(`${target} is read-only (replace it with --force)`);
+  }
+  const temporary = join(dirname(target), `.wenshu-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temporary);
   try {
     await writeFile(temporary, bytes);
+    if (mode !== undefined) await chmod(temporary, mode);
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
@@ -25,9 +47,25 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
   }
 }
 
+/** The permission bits of an existing regular file, or undefined when there is none. */
+async function existingMode(file: string): Promise<number | undefined> {
+  try {
+    const info = await stat(file);
+    return info.isFile() ? info.mode & 0o7777 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Removes every temporary file still being written (called on SIGINT/SIGTERM). */
 export async function removePendingTemporaries(): Promise<void> {
   await Promise.all([...pending].map((file) => rm(file, { force: true })));
+  pending.clear();
+}
+
+/** The same, at once: for a process about to end on an error it did not expect. */
+export function removePendingTemporariesSync(): void {
+  for (const file of pending) rmSync(file, { force: true });
   pending.clear();
 }
 

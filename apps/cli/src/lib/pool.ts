@@ -1,6 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { Job, JobResult, Settings } from './convert-file.js';
 
+/** What a worker thread posts: an output it has just written, then the job's result. */
+export type WorkerMessage = { written: string } | { result: JobResult };
+
 /** Runs jobs and hands back results as they finish; `stop` ends the run at once (on Ctrl-C). */
 export interface Runner {
   run(jobs: readonly Job[], onResult: (result: JobResult) => void, onStart?: (job: Job) => void): Promise<void>;
@@ -39,7 +42,12 @@ const YOUNG_GENERATION_MB = 96;
  * `count` worker threads (`worker.js`), each given the next job as soon as it is free. A worker that
  * dies takes its job with it as a failure; the others go on.
  */
-export function workerRunner(settings: Settings, count: number): Runner {
+export function workerRunner(
+  settings: Settings,
+  count: number,
+  // The worker thread's script; a test gives one of its own (a thread that dies mid-job).
+  script: URL = new URL('./worker.js', import.meta.url),
+): Runner {
   const workers: Worker[] = [];
   return {
     run(jobs, onResult, onStart) {
@@ -63,12 +71,19 @@ export function workerRunner(settings: Settings, count: number): Runner {
             finished++;
             if (finished === jobs.length) done();
           };
-          const onMessage = (result: JobResult) => {
-            settle(result);
+          const written: string[] = [];
+          const onMessage = (message: WorkerMessage) => {
+            if ('written' in message) {
+              written.push(message.written);
+              return;
+            }
+            settle(message.result);
             feed(worker);
           };
           const onError = (error: Error) => {
-            settle({ index: job.index, input: job.name, outputs: [], warnings: [], error: error.message, timeMs: 0 });
+            // The outputs written before the thread died are there: they are listed.
+            const result = { index: job.index, input: job.name, outputs: written, warnings: [], timeMs: 0 };
+            settle({ ...result, error: `internal error: ${error.message}` });
             const replacement = spawn();
             feed(replacement);
           };
@@ -78,7 +93,7 @@ export function workerRunner(settings: Settings, count: number): Runner {
           worker.postMessage(job);
         };
         const spawn = () => {
-          const worker = new Worker(new URL('./worker.js', import.meta.url), {
+          const worker = new Worker(script, {
             workerData: settings,
             resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
           });

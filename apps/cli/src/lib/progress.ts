@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import type { FileResult } from './convert-file.js';
+import { safeForTerminal } from './messages.js';
 
 /** Files done of the total, the current file and the time left, on stderr; only on a terminal. */
 export interface Progress {
@@ -32,7 +33,7 @@ export function progressBar(enabled: boolean): Progress {
       bar.start(total, 0, { file: '' });
     },
     began(name) {
-      current = basename(name);
+      current = safeForTerminal(basename(name));
       bar.update(done, { file: current });
     },
     ended() {
@@ -51,7 +52,7 @@ export function progressBar(enabled: boolean): Progress {
  */
 export function summaryTable(results: readonly FileResult[], wallMs: number): string {
   const rows = results.map((result) => [
-    result.input,
+    safeForTerminal(result.input),
     result.error === null ? formatsOf(result.outputs) : 'failed',
     String(result.warnings.length),
     result.error === null ? seconds(result.timeMs) : '',

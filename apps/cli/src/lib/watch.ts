@@ -3,6 +3,7 @@ import { extname, resolve } from 'node:path';
 import { watch } from 'chokidar';
 import { isDynamicPattern } from 'tinyglobby';
 import { REPORT_EXTENSIONS, staticBase } from './inputs.js';
+import { printMessage } from './messages.js';
 
 const DEBOUNCE_MS = 300;
 /** Printed when the watcher is idle again: after the first scan and after each reconversion. */
@@ -36,7 +37,7 @@ export async function watchInputs(
     running = running
       .then(() => reconvert(changed))
       .catch((error: Error) => {
-        process.stderr.write(`wenshu: ${error.message}\n`);
+        printMessage(`wenshu: ${error.message}`);
       })
       .then(() => {
         if (!options.quiet) process.stderr.write(WATCHING);

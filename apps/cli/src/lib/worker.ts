@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { convertFile, type Job, type Settings } from './convert-file.js';
+import type { WorkerMessage } from './pool.js';
 
 /**
  * A worker thread of `wenshu convert --jobs N`: it is given the run's settings once, then one job at a
@@ -12,6 +13,9 @@ const settings = workerData as Settings;
 const port = parentPort;
 if (port) {
   port.on('message', (job: Job) => {
-    void convertFile(job, settings).then((result) => port.postMessage(result));
+    // Each output is announced as soon as it is written, so that a thread that dies later (a bug, a
+    // dependency throwing where nothing can catch it) still has it listed among the outputs.
+    const onWritten = (path: string) => port.postMessage({ written: path } satisfies WorkerMessage);
+    void convertFile(job, settings, onWritten).then((result) => port.postMessage({ result } satisfies WorkerMessage));
   });
 }

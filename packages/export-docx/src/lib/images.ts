@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document, Image, Nodes, PhrasingContent } from '@wenshu/parser';
-import { dataUrlBytes, type PictureFormat, pictureInfo } from '@wenshu/picture';
+import { checkPicture, dataUrlBytes, type PictureFormat } from '@wenshu/picture';
 
 export type ImageType = 'png' | 'jpg' | 'gif' | 'bmp';
 
@@ -22,7 +22,7 @@ export interface LoadedImage {
 
 export interface MissingImage {
   ok: false;
-  code: 'image-missing' | 'image-remote' | 'image-unsupported';
+  code: 'image-missing' | 'image-remote' | 'image-unsupported' | 'image-damaged';
   reason: string;
 }
 
@@ -35,13 +35,16 @@ function toPx(pixels: number, dpi: number | undefined): number {
   return dpi && dpi > 0 ? (pixels * 96) / dpi : pixels;
 }
 
+/**
+ * A picture Word can show, or why not. Word takes the bytes as they are, so a damaged file would be
+ * embedded silently and shown as a red cross: every picture is decoded first (`checkPicture`).
+ */
 function fromBytes(data: Uint8Array, url: string): ImageResult {
-  const info = pictureInfo(data);
-  const type = info && WORD_TYPES[info.format];
-  if (!info?.size || !type) {
-    return { ok: false, code: 'image-unsupported', reason: `${url}: not a PNG, JPEG, GIF or BMP picture` };
-  }
-  const { size } = info;
+  const checked = checkPicture(data);
+  const type = checked.format && WORD_TYPES[checked.format];
+  if (!type) return { ok: false, code: 'image-unsupported', reason: `${url}: not a PNG, JPEG, GIF or BMP picture` };
+  if (!checked.ok) return { ok: false, code: 'image-damaged', reason: `${url}: ${checked.reason}` };
+  const { size } = checked;
   return {
     ok: true,
     type,

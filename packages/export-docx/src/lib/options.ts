@@ -2,7 +2,13 @@ import type { Position } from '@wenshu/parser';
 import type { Theme } from '@wenshu/theme';
 
 /** What the exporter could not render as written; stable codes, for filtering. */
-export type DocxWarningCode = 'image-missing' | 'image-remote' | 'image-unsupported' | 'footnote-missing';
+export type DocxWarningCode =
+  | 'image-missing'
+  | 'image-remote'
+  | 'image-unsupported'
+  | 'image-damaged'
+  | 'link-refused'
+  | 'footnote-missing';
 
 export interface DocxWarning {
   code: DocxWarningCode;

@@ -8,7 +8,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Document, visit } from '@wenshu/parser';
-import { dataUrlBytes, type PictureFormat, pictureInfo } from '@wenshu/picture';
+import { checkPicture, dataUrlBytes, type PictureFormat } from '@wenshu/picture';
 
 export interface LoadedImage {
   ok: true;
@@ -34,19 +34,24 @@ const OTHER_FORMATS: Record<Exclude<PictureFormat, 'png' | 'jpeg'>, string> = {
   webp: 'a WebP',
 };
 
+/**
+ * A picture pdfkit can embed, or why not. Every picture is decoded first (`checkPicture`): pdfkit
+ * copies an RGB PNG's pixel data into the PDF unread (a damaged one makes a broken image stream)
+ * and inflates an RGBA PNG's in a callback, where an error cannot be caught and ends the process.
+ */
 function loaded(bytes: Uint8Array): ImageResult {
-  const info = pictureInfo(bytes);
-  if (!info) return { ok: false, reason: 'not a PNG or JPEG file' };
-  if (info.format !== 'png' && info.format !== 'jpeg') {
-    return { ok: false, reason: `${OTHER_FORMATS[info.format]} (PDF export takes PNG and JPEG)` };
+  const checked = checkPicture(bytes);
+  if (!checked.format) return { ok: false, reason: 'not a PNG or JPEG file' };
+  if (checked.format !== 'png' && checked.format !== 'jpeg') {
+    return { ok: false, reason: `${OTHER_FORMATS[checked.format]} (PDF export takes PNG and JPEG)` };
   }
-  const { size } = info;
-  if (!size) return { ok: false, reason: `a damaged ${info.format === 'png' ? 'PNG' : 'JPEG'} file` };
+  if (!checked.ok) return { ok: false, reason: checked.reason };
+  const { size } = checked;
   // pdfkit's PNG decoder fails on interlaced files.
   if (size.interlaced)
     return { ok: false, reason: 'an interlaced PNG file (not supported: save it without interlacing)' };
   const scale = 72 / (size.dpiX && size.dpiX > 0 ? size.dpiX : 96);
-  const mime = info.format === 'png' ? 'image/png' : 'image/jpeg';
+  const mime = checked.format === 'png' ? 'image/png' : 'image/jpeg';
   return {
     ok: true,
     dataUrl: `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`,

@@ -4,6 +4,7 @@
  * warnings; and `one`/`blocks`/`phrasing`/`text` to render children through the handler table.
  */
 import type { BlockContent, FootnoteDefinition, Heading, Nodes, PhrasingContent, Position } from '@wenshu/parser';
+import { pictureName, picturePlaceholder } from '@wenshu/picture';
 import type { Theme } from '@wenshu/theme';
 import { describeCodePoint } from './fonts/coverage.js';
 import type { FontRegistry } from './fonts/registry.js';
@@ -273,10 +274,9 @@ export class State {
       return node;
     }
     const reason = image && !image.ok ? image.reason : 'not read';
-    this.warn(`image ${url || '(no source)'}: ${reason}; a placeholder is shown`, position);
-    const label = alt.trim() || url.split(/[/\\]/).pop() || '';
+    this.warn(`image ${pictureName(url)}: ${reason}; a placeholder is shown`, position);
     const style = { ...context.block, indentPt: 0, align: 'center' as const };
-    const [node] = this.text([{ kind: 'text', text: `[图片：${label}]`, style: { color: '#666666' } }], {
+    const [node] = this.text([{ kind: 'text', text: picturePlaceholder(alt, url), style: { color: '#666666' } }], {
       ...context,
       block: style,
     });

@@ -25,7 +25,7 @@ import { blocksFromHtml, type HtmlContext, phrasingFromHtml } from './html.js';
 import type { Segment } from './html-segments.js';
 import { mergeTexts } from './phrasing.js';
 import type { LineIndex } from './positions.js';
-import { isSafeUrl } from './urls.js';
+import { isSafeUrl, linkRefusal, linkRefusalMessage } from './urls.js';
 import type { Warning } from './warnings.js';
 
 export interface ConvertOptions {
@@ -243,8 +243,9 @@ const phrasingHandlers: { [K in MdastPhrasing['type']]: PhrasingHandler<Extract<
 
 function linkTo(url: string, title: string | null, node: M.Parent, state: State, depth: number): PhrasingContent[] {
   const children = phrasing(node.children as MdastPhrasing[], state, depth + 1);
-  if (!isSafeUrl(url, 'link')) {
-    warn(state, 'unsafe-url', `link to an unsafe URL dropped: ${url.slice(0, 60)}`, node);
+  const refusal = linkRefusal(url);
+  if (refusal !== undefined) {
+    warn(state, 'unsafe-url', linkRefusalMessage(url, refusal), node);
     return children;
   }
   return [{ type: 'link', url, title, children, ...at(node, state) }];

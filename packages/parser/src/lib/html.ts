@@ -25,7 +25,7 @@ import { OffsetMap, PHRASING_TYPES, type Segment, type Serialised, SLOT, seriali
 import { blocksToPhrasing, mergeTexts, trimPhrasing } from './phrasing.js';
 import type { LineIndex } from './positions.js';
 import { toText } from './to-text.js';
-import { isSafeUrl } from './urls.js';
+import { isSafeUrl, linkRefusal, linkRefusalMessage } from './urls.js';
 import type { Warning } from './warnings.js';
 
 export interface HtmlContext {
@@ -171,8 +171,9 @@ class HtmlReader {
       case 'a': {
         const href = attribute(element, 'href');
         if (href === undefined) return children();
-        if (!isSafeUrl(href, 'link')) {
-          this.warn('unsafe-url', `link to an unsafe URL dropped: ${href.slice(0, 60)}`, element);
+        const refusal = linkRefusal(href);
+        if (refusal !== undefined) {
+          this.warn('unsafe-url', linkRefusalMessage(href, refusal), element);
           return children();
         }
         return [{ type: 'link', url: href, title: attribute(element, 'title') ?? null, children: children(), ...at }];

@@ -9,7 +9,8 @@ export type WarningCode =
   | 'too-deep'
   | 'front-matter'
   | 'footnote-unused'
-  | 'table-cells';
+  | 'table-cells'
+  | 'invalid-character';
 
 /** Something the parser changed or dropped that the user may want to know about. */
 export interface Warning {

@@ -20,6 +20,8 @@ import type {
   Text,
   Underline,
 } from '@wenshu/parser';
+import { linkRefusal, linkRefusalMessage } from '@wenshu/parser';
+import { picturePlaceholder } from '@wenshu/picture';
 import { ExternalHyperlink, FootnoteReferenceRun, ImageRun, type ParagraphChild, TextRun } from 'docx';
 import type { Context, RunFormat, State } from '../state.js';
 
@@ -84,7 +86,16 @@ export function inlineCode(state: State, node: InlineCode | InlineMath, context:
   return [textRun(node.value, { ...context.run, style: state.ids.verbatim })];
 }
 
+/**
+ * A hyperlink, when its target may be one (`linkRefusal` of @wenshu/parser: http, https, mailto,
+ * tel, relative); any other target (`file:`, `ms-msdt:`, `\\host\share`) is its text, unlinked, with a warning.
+ */
 export function link(state: State, node: Link, context: Context): ParagraphChild[] {
+  const refusal = linkRefusal(node.url);
+  if (refusal !== undefined) {
+    state.warn('link-refused', linkRefusalMessage(node.url, refusal), node.position);
+    return state.phrasing(node.children, context);
+  }
   const children = wrap(state, node, context, { style: state.ids.hyperlink });
   return [new ExternalHyperlink({ link: node.url, children })];
 }
@@ -114,8 +125,7 @@ export function image(state: State, node: Image, context: Context): ParagraphChi
   const loaded = state.images.get(node.url);
   if (!loaded?.ok) {
     state.warn(loaded?.code ?? 'image-missing', loaded?.reason ?? `${node.url}: not read`, node.position);
-    const label = node.alt || node.url;
-    return [textRun(`[图片：${label}]`, context.run)];
+    return [textRun(picturePlaceholder(node.alt, node.url), context.run)];
   }
   const maxWidth = state.textWidthTwips / TWIPS_PER_PX;
   const maxHeight = (state.textHeightTwips / TWIPS_PER_PX) * 0.9;

@@ -18,6 +18,7 @@ import type {
   Text,
   Underline,
 } from '@wenshu/parser';
+import { linkRefusal, linkRefusalMessage } from '@wenshu/parser';
 import type { Context, State } from '../state.js';
 import { type Run, type RunStyle, textRun } from '../text/runs.js';
 
@@ -76,9 +77,18 @@ export function asciiUri(url: string): string {
   return url.replace(/[^\x21-\x7e]/gu, (char) => encodeURIComponent(char));
 }
 
-/** Links are clickable where the target is a URL a reader can open; `#fragment` links have no target in the PDF. */
+/**
+ * Links are clickable where the target is a URL a reader can open; `#fragment` links have no target
+ * in the PDF. A target that may not be a link (`linkRefusal` of @wenshu/parser: anything but http,
+ * https, mailto, tel and relative) is its text, unlinked, with a warning.
+ */
 export function link(state: State, node: Link, context: Context): Run[] {
   const url = node.url.trim();
+  const refusal = linkRefusal(url);
+  if (refusal !== undefined) {
+    state.warn(linkRefusalMessage(url, refusal), node.position);
+    return state.phrasing(node.children, context);
+  }
   if (url === '' || url.startsWith('#')) return state.phrasing(node.children, context);
   return wrap(state, node, context, { link: asciiUri(url) });
 }
