@@ -25,7 +25,7 @@ import { characterCount, trimEndWhere, trimLayout } from './passes/characters.js
 import { looksLikeHeading } from './passes/heading-lines.js';
 import { matchOrdinal } from './passes/ordinal-marker.js';
 import { phrasingText, sliceText } from './passes/phrasing.js';
-import { titleGoesOn } from './passes/title.js';
+import { DOCUMENT_KIND, titleGoesOn } from './passes/title.js';
 
 const BLANK = /^[\s\u3000\u200b-\u200d\u2060\ufeff]*$/;
 
@@ -87,9 +87,21 @@ function paragraphOf(block: Block, sourceLines: string[], lineStarts: number[]):
   return { type: 'paragraph', children: [{ type: 'text', value: block.lines.join('\n'), position }], position };
 }
 
+/** A 公文's title may run long: `市发展改革委关于印发《…2020年工作总结和2021年工作计划》的通知`. */
+const MAX_DOCUMENT_TITLE = 100;
+
 /** Whether a first paragraph reads as the document's title. */
 function isTitleLine(text: string): boolean {
-  return looksLikeHeading(text) && !matchOrdinal(text) && !/^[—―-]/.test(trimLayout(text));
+  const line = trimLayout(text);
+  if (matchOrdinal(text) || /^[—―-]/.test(line)) return false;
+  if (looksLikeHeading(text)) return true;
+  // A long one names what it is about and the kind of document it is, with no sentence in it.
+  return (
+    characterCount(line) <= MAX_DOCUMENT_TITLE &&
+    !/[。，；！？\n]/.test(line) &&
+    /关于|關於/.test(line) &&
+    DOCUMENT_KIND.test(line)
+  );
 }
 
 /** A title, then its subtitle from the dash on, on one line; where the subtitle ends, a byline may follow. */

@@ -136,3 +136,11 @@ export function firstCharacter(text: string): string {
 
 /** A table's or figure's caption: `表2GMSK系统主要参数`, `图5 误码率统计`, `Fig 2 Structure`. */
 export const CAPTION = /^(?:表|图|圖|Table|Fig\.?|Figure)\s*\d/i;
+
+/**
+ * A row of a table that text extraction laid out with spaces (`pdftotext -layout`): two gaps of three
+ * spaces or more between its cells (`（一）予以公开      0    0      0`). Neither a heading nor an item.
+ */
+export function isLayoutRow(text: string): boolean {
+  return /\S {3,}\S(?:.*?)\S {3,}\S/.test(text.split('\n')[0] ?? '');
+}

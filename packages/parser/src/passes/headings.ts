@@ -13,7 +13,15 @@
  */
 import type { BlockContent, Document, Heading, Ordinal, Paragraph } from '../ast.js';
 import { isBoldLine, MAX_BOLD_HEADING } from './bold-lines.js';
-import { CAPTION, characterCount, PARAGRAPH_END, SENTENCE_END, trimLayout, withoutSpaces } from './characters.js';
+import {
+  CAPTION,
+  characterCount,
+  isLayoutRow,
+  PARAGRAPH_END,
+  SENTENCE_END,
+  trimLayout,
+  withoutSpaces,
+} from './characters.js';
 import { frameElementOf, isDateLine, isPaperSubtitle } from './elements.js';
 import { type Fix, startLine } from './fix.js';
 import { matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
@@ -45,7 +53,7 @@ function isTitleLine(text: string): boolean {
 
 /** A short line with no punctuation in it, or a short label and a colon. */
 function isPlainHeadingLine(text: string): boolean {
-  if (text === '' || text.includes('\n') || characterCount(text) > MAX_PLAIN_HEADING) return false;
+  if (text === '' || text.includes('\n') || characterCount(text) > MAX_PLAIN_HEADING || isLayoutRow(text)) return false;
   const label = text.replace(/[\s\u3000]/g, '');
   // A label (`說明：`, `公告事項：`), not a clause that leads on (`将引言修改为：`).
   if (LABEL.test(label)) return characterCount(label) - 1 <= MAX_LABEL && !/[为為如下是]：$/.test(label);
@@ -128,6 +136,31 @@ function attachedTitleRun(blocks: BlockContent[], index: number): number {
     run++;
   }
   return run > 0 && isBodyAfter(blocks[index + run]) ? run : 0;
+}
+
+/** How far below a line the first numbered heading under it may stand (an introduction between). */
+const MAX_PART_LEAD = 3;
+
+/**
+ * The depth of the next heading, when it is numbered one and stands right under the line or after a
+ * paragraph or two (`2021年工作计划` / `2021年是…` / `一、以创新为核…`): a list starts under the line.
+ */
+function partDepth(blocks: BlockContent[], index: number): Depth | null {
+  for (const block of blocks.slice(index + 1, index + 1 + MAX_PART_LEAD)) {
+    if (block.type === 'heading') return block.ordinal?.number === 1 ? block.depth : null;
+    if (block.type !== 'paragraph') return null;
+  }
+  return null;
+}
+
+/** One heading of one or two lines (a title set on two lines keeps its break). */
+function joinedHeading(lines: Paragraph[], depth: Depth): Heading {
+  const [first, second] = lines as [Paragraph, Paragraph | undefined];
+  const heading = asHeading(first, depth);
+  if (!second) return heading;
+  heading.children = [...first.children, { type: 'break' }, ...second.children];
+  if (first.position && second.position) heading.position = { start: first.position.start, end: second.position.end };
+  return heading;
 }
 
 function asHeading(block: Paragraph, depth: Depth): Heading {
@@ -265,19 +298,24 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
     const run = closed ? attachedTitleRun(blocks, index) : 0;
     if (run > 1) {
       const base = Math.max(1, topDepth - 1);
-      for (let at = 0; at < run; at++) {
-        const line = blocks[index + at] as Paragraph;
-        const heading = asHeading(line, Math.min(6, base + at) as Depth);
+      const lines = blocks.slice(index, index + run) as Paragraph[];
+      // The title itself may be set on two lines (`常州市发展和改革委员会` / `2020年工作总结和2021年工作计划`).
+      const titleLines = titleGoesOn(textOf(lines[0] as Paragraph), textOf(lines[1] as Paragraph)) ? 2 : 1;
+      const headings = [joinedHeading(lines.slice(0, titleLines), base as Depth)];
+      lines.slice(titleLines).forEach((line, at) => {
+        headings.push(asHeading(line, Math.min(6, base + 1 + at) as Depth));
+      });
+      for (const heading of headings) {
         fixes.push({
           kind: 'heading',
-          line: startLine(line),
-          before: textOf(line),
-          after: `${'#'.repeat(heading.depth)} ${textOf(line)}`,
+          line: startLine(heading),
+          before: phrasingText(heading.children),
+          after: `${'#'.repeat(heading.depth)} ${phrasingText(heading.children)}`,
         });
         out.push(heading);
       }
       index += run - 1;
-      sectionDepth = Math.min(6, base + run - 1);
+      sectionDepth = (headings[headings.length - 1] as Heading).depth;
       closed = false;
       continue;
     }
@@ -296,8 +334,16 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
       // A database's empty field above the body (`专栏：`) labels nothing.
       (bodyStarted || !LABEL.test(withoutSpaces(text)))
     ) {
-      // The title of a document attached after the closing heads that document's sections.
-      depth = closed ? Math.max(1, topDepth - 1) : sectionDepth === 0 ? topDepth : sectionDepth + 1;
+      // The title of a document attached after the closing heads that document's sections; a line
+      // over sections numbered from one again (`2021年工作计划` over `一、…`) stands where they do.
+      const part = partDepth(blocks, index);
+      depth = closed
+        ? Math.max(1, topDepth - 1)
+        : part !== null
+          ? part
+          : sectionDepth === 0
+            ? topDepth
+            : sectionDepth + 1;
       if (closed) sectionDepth = 0;
       closed = false;
     }

@@ -30,9 +30,30 @@ function ranks(headings: Heading[]): number[] {
     if (rank === null) continue;
     highestAtDepth.set(heading.depth, Math.min(rank, highestAtDepth.get(heading.depth) ?? rank));
   }
-  return headings.map(
-    (heading) => heading.depth * 100 + (styleRank(heading) ?? highestAtDepth.get(heading.depth) ?? 0),
-  );
+  // Unnumbered headings each right over a list of sections that starts at one (`2020年工作总结` over
+  // `一、…七、`, then `2021年工作计划` over `一、…六、`): parts, which hold the sections. Two at least:
+  // one alone over `1 引言` is a section beside them (`摘要`).
+  const listRankUnder = (index: number): number | null => {
+    const heading = headings[index] as Heading;
+    const next = headings[index + 1];
+    return heading.ordinal === undefined && next?.depth === heading.depth && next.ordinal?.number === 1
+      ? styleRank(next)
+      : null;
+  };
+  const partRanks = headings.map((_, index) => listRankUnder(index));
+  const parts = partRanks.filter((rank) => rank !== null).length;
+  return headings.map((heading, index) => {
+    const own = styleRank(heading);
+    if (own !== null) return heading.depth * 100 + own;
+    const highest = highestAtDepth.get(heading.depth) ?? 0;
+    const under = partRanks[index];
+    // A part ranks with the highest numbered headings beside it when they rank above its list (`2
+    // …` lost its number over `2.1`), else just above its list.
+    if (parts >= 2 && under !== null && under !== undefined) {
+      return heading.depth * 100 + (highest < under ? highest : under - 0.5);
+    }
+    return heading.depth * 100 + highest;
+  });
 }
 
 /** The document with every heading of its body (not the title) given its outline level. */

@@ -13,7 +13,7 @@
 import type { BlockContent, Document, Heading, Item, Ordinal, Paragraph } from '../ast.js';
 import { mapBlockLists } from './blocks.js';
 import { isBoldLine, MAX_BOLD_HEADING } from './bold-lines.js';
-import { characterCount, INDENT_CHARS, trimLayout } from './characters.js';
+import { characterCount, INDENT_CHARS, isLayoutRow, trimLayout } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { ordinalHeading } from './heading-lines.js';
 import { matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
@@ -98,6 +98,7 @@ interface Candidate {
 function candidateOf(block: BlockContent, expectedArabic: number): Candidate | null {
   if (block.type !== 'paragraph') return null;
   const text = phrasingText(block.children);
+  if (isLayoutRow(text)) return null;
   const options = { context: 'paragraph' as const, expectedArabic };
   const line = ordinalHeading(text, options);
   if (line) return { match: line, line: true, bare: false };

@@ -134,4 +134,42 @@ describe('headings', () => {
       '3 第二級毒品（除特別規定外，皆包括其異構物及鹽類）',
     ]);
   });
+  it('reads a 公文 whose long title is its first line, and the attached document’s title on two lines', () => {
+    const body = '2020年，市发展改革委认真学习贯彻党的会议精神，坚持稳中求进工作总基调，各项工作取得明显成效。';
+    const text = [
+      '市发展改革委关于印发《常州市发展和改革委员会2020年工作总结和2021年工作计划》的通知',
+      '各辖市、区发改委（局），委各处室：',
+      '现将工作总结和工作计划印发给你们，请结合自身工作抓好贯彻落实。',
+      '常州市发展和改革委员会',
+      '2021年1月25日',
+      '常州市发展和改革委员会',
+      '',
+      '2020年工作总结和2021年工作计划',
+      '',
+      '2020年工作总结',
+      body,
+      '一、战疫情强保障，经济社会平稳有序',
+      body,
+      '2021年工作计划',
+      body,
+      '一、以创新为核，构筑产业强市新高地',
+      body,
+    ].join('\n');
+    const { document } = structure(parsePlainText(text));
+    const headings = document.children.filter((block) => block.type === 'heading');
+    expect(headings.map((heading) => `${heading.level ?? 'title'} ${phrasingText(heading.children)}`)).toEqual([
+      'title 市发展改革委关于印发《常州市发展和改革委员会2020年工作总结和2021年工作计划》的通知',
+      '1 常州市发展和改革委员会\n2020年工作总结和2021年工作计划',
+      '2 2020年工作总结',
+      '3 一、战疫情强保障，经济社会平稳有序',
+      '2 2021年工作计划',
+      '3 一、以创新为核，构筑产业强市新高地',
+    ]);
+  });
+
+  it('takes no row of a table laid out with spaces for a heading or an item', () => {
+    const text = '统计表\n（一）予以公开     0    0      0     0\n（二）不予公开     1    0      0     1\n';
+    const { document } = structure(parsePlainText(text));
+    expect(document.children.filter((block) => block.type === 'heading' || block.type === 'item')).toHaveLength(1);
+  });
 });

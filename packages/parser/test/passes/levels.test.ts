@@ -41,6 +41,39 @@ describe('levels', () => {
     ]);
   });
 
+  it('reads unnumbered parts, each over sections numbered from one again, as holding them', () => {
+    const body = '全年完成各项目标任务，经济社会平稳有序，重点工作取得明显成效。';
+    const text = [
+      '# 工作总结和计划',
+      '## 2020年工作总结',
+      '## 一、战疫情强保障',
+      body,
+      '## 二、绘蓝图谋全局',
+      body,
+      '## 2021年工作计划',
+      '## 一、以创新为核',
+      body,
+    ].join('\n\n');
+    expect(levels(text)).toEqual([
+      'title 工作总结和计划',
+      '1 2020年工作总结',
+      '2 一、战疫情强保障',
+      '2 二、绘蓝图谋全局',
+      '1 2021年工作计划',
+      '2 一、以创新为核',
+    ]);
+    // A paper's sections whose numbers OCR lost stay beside the numbered ones.
+    expect(levels('# 题目\n\n# 1 理论\n\n# 现实压力\n\n# 2.1 人口\n\n# 创新之路\n\n# 3.1 事实\n\n# 政策建议')).toEqual([
+      'title 题目',
+      '1 1 理论',
+      '1 现实压力',
+      '2 2.1 人口',
+      '1 创新之路',
+      '2 3.1 事实',
+      '1 政策建议',
+    ]);
+  });
+
   it('puts 壹、 above 一、 and （甲） above 一、', () => {
     expect(levels('## 壹、總論\n\n### 一、趨勢\n\n## 貳、路徑')).toEqual(['1 壹、總論', '2 一、趨勢', '1 貳、路徑']);
     expect(levels('# （甲）存款\n\n# 一、定期\n\n# （乙）放款')).toEqual([
