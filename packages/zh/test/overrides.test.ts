@@ -32,7 +32,7 @@ describe("OpenCC's cross-word errors are fixed", () => {
     for (const variant of VARIANTS) {
       for (const [text, expected] of cases) expect(convertText(text, { variant }), `${variant} ${text}`).toBe(expected);
     }
-    expect(convertText('默认设置', { variant: 'twp' })).toBe('預設設定');
+    expect(convertText('默认设置', { variant: 'twp', vocabulary: 'it' })).toBe('預設設定');
     expect(convertText('发布', { variant: 't' })).toBe('發佈'); // 发布 → 發布 is a Taiwan-vocabulary choice only
   });
 

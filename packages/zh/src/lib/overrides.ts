@@ -136,7 +136,7 @@ export const OVERRIDE_WORDS: readonly OverrideWord[] = [
     traditional: '粉絲',
     variants: ALL,
     reason: 'the phrase 丝发 (絲髮) wins over 粉丝|发布 (Vonng/ddia#145: 粉絲髮布)',
-    example: { text: '向粉丝发送消息', expected: { t: '向粉絲發送消息', twp: '向粉絲傳送訊息' } },
+    example: { text: '向粉丝发送消息', expected: { t: '向粉絲發送消息', twp: '向粉絲傳送消息' } },
   },
   {
     simplified: '包括',

@@ -21,6 +21,7 @@
 import { Alignment, composeAlignments, hasSurrogate, keepsCharacterCount } from './alignment.js';
 import { type DictGroup, type DictLike, dictEntries, type OpenccConfig, openccConfig } from './opencc-data.js';
 import { type Trie, trieFromDictGroup, unmatchedLength } from './trie.js';
+import { COMPUTING_WORDS, type Vocabulary } from './vocabulary.js';
 
 /** The Traditional editions: OpenCC standard, Taiwan characters, Taiwan phrases, Hong Kong. */
 export type Variant = 't' | 'tw' | 'twp' | 'hk';
@@ -34,8 +35,14 @@ export class OpenccPipeline {
   private readonly normalizationPattern: RegExp | undefined;
   private readonly firstStage: Trie;
   private readonly laterStages: readonly Trie[];
+  /** The later stages without `twp`'s Taiwan phrases: the edition's character forms only. */
+  private readonly variantStages: readonly Trie[];
 
-  constructor(variant: Variant, tries: TrieCache) {
+  /**
+   * `vocabulary` matters for `twp` only (the one edition with OpenCC's Taiwan phrase table):
+   * `general` keeps the words of {@link COMPUTING_WORDS} as standard Traditional writes them.
+   */
+  constructor(variant: Variant, tries: TrieCache, vocabulary: Vocabulary = 'it') {
     const config = openccConfig(CONFIG_OF[variant]);
     const [first, ...later] = config.conversionChain;
     if (!first) throw new Error(`opencc-js configuration ${CONFIG_OF[variant]} has no conversion stage`);
@@ -46,7 +53,25 @@ export class OpenccPipeline {
       this.normalizationPattern = patternOfKeys(normalization);
     }
     this.firstStage = tries.get(first);
-    this.laterStages = later.map((group) => tries.get(group));
+    // s2twp's second stage is TWPhrases followed by Taiwan's character variants (TWVariants),
+    // one group; TWPhrases is the only table with words of a subject.
+    const isTwp = variant === 'twp';
+    this.variantStages = later.map((group, index) => tries.get(isTwp && index === 0 ? group.slice(1) : group));
+    const keep =
+      isTwp && vocabulary === 'general'
+        ? COMPUTING_WORDS.map((w): [string, string] => [w.standard, this.convertVariants(w.standard)])
+        : [];
+    this.laterStages = later.map((group, index) => tries.get(group, index === 0 ? keep : []));
+  }
+
+  /**
+   * Text already in Traditional characters in this edition's forms (爲 → 為, 裏 → 裡 in Taiwan;
+   * 衞 for Hong Kong): the regional variant stages only, no phrases.
+   */
+  convertVariants(text: string): string {
+    let result = text;
+    for (const stage of this.variantStages) result = convertWithTrie(stage, result);
+    return result;
   }
 
   /** `text` in this edition; `overrides` (may be empty) compete with OpenCC's phrases. */
@@ -183,11 +208,16 @@ export class TrieCache {
   private readonly tries = new Map<string, Trie>();
   private readonly dictIds = new Map<DictLike, number>();
 
-  get(group: DictGroup): Trie {
-    const key = group.map((dict) => this.dictId(dict)).join(',');
+  /**
+   * The trie of `group`; `replace` gives some of its keys other values (their own forms, so the
+   * words stay as they are and, being matched, still stop a shorter key inside them).
+   */
+  get(group: DictGroup, replace: readonly (readonly [string, string])[] = []): Trie {
+    const key = group.map((dict) => this.dictId(dict)).join(',') + (replace.length > 0 ? `|${replace.join(';')}` : '');
     let trie = this.tries.get(key);
     if (!trie) {
       trie = trieFromDictGroup(group);
+      for (const [word, value] of replace) trie.add(word, value);
       this.tries.set(key, trie);
     }
     return trie;
