@@ -14,7 +14,7 @@
  */
 import { Alignment, keepsCharacterCount, splitOutput } from './alignment.js';
 import { OVERRIDE_WORDS } from './overrides.js';
-import { OpenccPipeline, TrieCache, type Variant } from './pipeline.js';
+import { OpenccPipeline, type OverrideTries, TrieCache, type Variant } from './pipeline.js';
 import { type QuoteStyle, toCornerQuotes, usesCornerQuotes } from './quotes.js';
 import { type Script, scriptOf, traditionalStretches } from './script.js';
 import { Trie } from './trie.js';
@@ -61,7 +61,7 @@ export interface TextConverter {
 
 const tries = new TrieCache();
 const pipelines = new Map<string, OpenccPipeline>();
-const overrideTries = new Map<string, Trie>();
+const overrideTries = new Map<string, OverrideTries>();
 
 // Built on first use and kept: loading the dictionaries takes a noticeable time (about 0.15 s
 // for the first edition), and stage 1 is shared by all editions.
@@ -75,19 +75,23 @@ function pipelineFor(variant: Variant, vocabulary: Vocabulary): OpenccPipeline {
   return pipeline;
 }
 
-function overrideTrieFor(variant: Variant, vocabulary: Vocabulary): Trie {
+function overrideTrieFor(variant: Variant, vocabulary: Vocabulary): OverrideTries {
   const key = `${variant} ${vocabulary}`;
-  let trie = overrideTries.get(key);
-  if (!trie) {
+  let tries = overrideTries.get(key);
+  if (!tries) {
     const pipeline = pipelineFor(variant, vocabulary);
-    trie = new Trie();
+    const words = new Trie();
+    const cutting = new Trie();
     for (const word of OVERRIDE_WORDS) {
       if (!word.variants.includes(variant)) continue;
-      trie.add(word.simplified, pipeline.fromStandardTraditional(word.traditional));
+      const value = pipeline.fromStandardTraditional(word.traditional);
+      words.add(word.simplified, value);
+      if (word.cutsEarlierPhrase) cutting.add(word.simplified, value);
     }
-    overrideTries.set(key, trie);
+    tries = { words, cutting: cutting.size > 0 ? cutting : undefined };
+    overrideTries.set(key, tries);
   }
-  return trie;
+  return tries;
 }
 
 /** A converter for `options`; build one and reuse it for many strings. */
@@ -110,7 +114,7 @@ export function convertText(text: string, options: ConvertOptions): string {
 
 class EditionConverter implements TextConverter {
   private readonly pipeline: OpenccPipeline;
-  private readonly overrides: Trie | undefined;
+  private readonly overrides: OverrideTries | undefined;
   private readonly userTerms: Trie | undefined;
   private readonly cornerQuotes: boolean;
   private readonly keepTraditional: boolean;

@@ -33,9 +33,39 @@ export interface OverrideWord {
   reason: string;
   /** A text OpenCC gets wrong and what each listed edition must give. */
   example: { text: string; expected: Partial<Record<Variant, string>> };
+  /**
+   * Also cut an OpenCC phrase that starts before this word and ends inside it (多采|用: the
+   * phrase 多采 "colourful" ends inside 采用): the phrase gives way, its first part converts
+   * character by character, and this word is a segment. For words whose other segmentation is
+   * a phrase of another meaning, found on real text; a plain override only competes with
+   * phrases starting where it starts.
+   */
+  cutsEarlierPhrase?: boolean;
 }
 
 const ALL: readonly Variant[] = ['t', 'tw', 'twp', 'hk'];
+
+/** Verbs with 采 "gather, pick" (採) found after OpenCC's phrases ending in 采 "colour": see below. */
+const CAI_VERBS: readonly (readonly [string, string])[] = [
+  ['采用', '採用'],
+  ['采取', '採取'],
+  ['采矿', '採礦'],
+  ['采集', '採集'],
+  ['采购', '採購'],
+  ['采纳', '採納'],
+  ['采访', '採訪'],
+  ['采伐', '採伐'],
+  ['采摘', '採摘'],
+  ['采煤', '採煤'],
+  ['采样', '採樣'],
+  ['采砂', '採砂'],
+  ['采暖', '採暖'],
+  ['采信', '採信'],
+  ['采掘', '採掘'],
+  ['采油', '採油'],
+  ['采气', '採氣'],
+  ['采石', '採石'],
+];
 
 export const OVERRIDE_WORDS: readonly OverrideWord[] = [
   {
@@ -170,4 +200,32 @@ export const OVERRIDE_WORDS: readonly OverrideWord[] = [
     reason: 'OpenCC phrase holding 发布, as for 发布: 新聞釋出會',
     example: { text: '新闻发布会', expected: { twp: '新聞發布會' } },
   },
+  // 多只 "many (animals)" wins over 多|只是: 大多只是 → 大多隻是 (2024 government work report, 1955
+  // report: 大多只是帝…). Starting at 多, these outrank 多只; 许多只猫 still gets 隻.
+  ...['只是', '只有', '只能'].map(
+    (rest): OverrideWord => ({
+      simplified: `多${rest}`,
+      traditional: `多${rest}`,
+      variants: ALL,
+      reason: `the phrase 多只 (many, with the classifier 隻) wins over 多|${rest} (corpus: 1955 report, 大多只是)`,
+      example: { text: `大多${rest}`, expected: { t: `大多${rest}`, twp: `大多${rest}`, hk: `大多${rest}` } },
+    }),
+  ),
+  // 采 "gather, pick" is 採; OpenCC's phrases ending in 采 "colour, grace" (多采, 有采, 得采, 大采,
+  // 下采, 结采, 纳采, 花采) win over the verb after them: 持有采矿许可证 → 持有采礦 (issue 14), 更多采用
+  // → 更多采用. These verbs cut such a phrase (多|採用); 多采多姿, 神采, 喝采 are not cut, as no
+  // verb here reaches past them.
+  ...CAI_VERBS.map(([verb, standard]): OverrideWord => {
+    return {
+      simplified: verb,
+      traditional: standard,
+      variants: ALL,
+      reason: `phrases ending in 采 (多采, 有采, 得采) win over ${verb} (issue 14: 持有采矿许可证 → 持有采礦, 更多采用)`,
+      example: {
+        text: `持有${verb}，更多${verb}`,
+        expected: { t: `持有${standard}，更多${standard}`, tw: `持有${standard}，更多${standard}` },
+      },
+      cutsEarlierPhrase: true,
+    };
+  }),
 ];

@@ -28,6 +28,17 @@ export type Variant = 't' | 'tw' | 'twp' | 'hk';
 
 export const VARIANTS: readonly Variant[] = ['t', 'tw', 'twp', 'hk'];
 
+/** Override words competing with OpenCC's phrases (see `overrides.ts`). */
+export interface OverrideTries {
+  /** Every override word of the edition. */
+  words: Trie;
+  /**
+   * Those that also cut an OpenCC phrase starting before them when they reach past its end
+   * (多采|用 → 多|採用); undefined when there are none.
+   */
+  cutting: Trie | undefined;
+}
+
 const CONFIG_OF: Record<Variant, string> = { t: 's2t', tw: 's2tw', twp: 's2twp', hk: 's2hk' };
 
 export class OpenccPipeline {
@@ -75,12 +86,12 @@ export class OpenccPipeline {
   }
 
   /** `text` in this edition; `overrides` (may be empty) compete with OpenCC's phrases. */
-  convert(text: string, overrides: Trie | undefined): string {
+  convert(text: string, overrides: OverrideTries | undefined): string {
     return this.convertNormalized(this.normalize(text), overrides, undefined);
   }
 
   /** Like {@link OpenccPipeline.convert}, with how the output lines up with `text`. */
-  convertAligned(text: string, overrides: Trie | undefined): Alignment {
+  convertAligned(text: string, overrides: OverrideTries | undefined): Alignment {
     const normalized = this.normalize(text);
     const alignment = new Alignment();
     this.convertNormalized(normalized, overrides, alignment);
@@ -102,7 +113,11 @@ export class OpenccPipeline {
   }
 
   /** Converts `source`; with `alignment`, adds the chunks to it instead (and returns ''). */
-  private convertNormalized(source: string, overrides: Trie | undefined, alignment: Alignment | undefined): string {
+  private convertNormalized(
+    source: string,
+    overrides: OverrideTries | undefined,
+    alignment: Alignment | undefined,
+  ): string {
     const first = this.firstStage;
     const length = source.length;
     // Output is collected in arrays and joined once: appending character by character would
@@ -114,14 +129,23 @@ export class OpenccPipeline {
     let runStart = 0; // start of the current run of characters that start no phrase
     let copyFrom = 0; // source from here on is unchanged by stage 1 and not yet in `run`
     let i = 0;
+    let cutAt = 0; // a cutting override word starts here: phrases before it must end by it
     while (i < length) {
-      const overrideEnd = overrides ? overrides.match(source, i, length) : -1;
-      const end = first.match(source, i, length);
+      const overrideEnd = overrides ? overrides.words.match(source, i, length) : -1;
+      const end = first.match(source, i, i < cutAt ? cutAt : length);
       const isPhrase = end > 0 && isLongerThanOneCharacter(source, i, end);
-      if (overrideEnd > 0 && (!isPhrase || overrideEnd >= end)) {
+      const overrideWins = overrideEnd > 0 && (!isPhrase || overrideEnd >= end);
+      if (!overrideWins && isPhrase && overrides?.cutting) {
+        const cut = cuttingStart(overrides.cutting, source, i, end);
+        if (cut > 0) {
+          cutAt = cut;
+          continue; // again at i, with phrases ending by the override word
+        }
+      }
+      if (overrideWins) {
         // An override word at least as long as OpenCC's phrase here is a segment of its own.
         this.finishRun(source, runStart, i, run, copyFrom, output, alignment);
-        const value = (overrides as Trie).matchedValue;
+        const value = (overrides as OverrideTries).words.matchedValue;
         if (alignment) alignment.push(overrideEnd - i, value, keepsCharacterCount(source, i, overrideEnd, value));
         else output.push(value);
         i = runStart = copyFrom = overrideEnd;
@@ -297,6 +321,17 @@ function alignCharacters(source: string, output: string): Alignment {
     alignment.push(source.length - i, output.slice(j), false);
   }
   return alignment;
+}
+
+/**
+ * Where, inside the phrase `source[start, end)`, a cutting override word starts that reaches past
+ * the phrase's end; 0 when none does.
+ */
+function cuttingStart(cutting: Trie, source: string, start: number, end: number): number {
+  for (let j = start + 1; j < end; j++) {
+    if (cutting.match(source, j, source.length) > end) return j;
+  }
+  return 0;
 }
 
 function isLongerThanOneCharacter(text: string, start: number, end: number): boolean {
