@@ -67,11 +67,13 @@ export const EDITION_LANG: Readonly<Record<Variant, string>> = { t: 'zh-Hant', t
 
 /** The Traditional edition `options.variant` of `doc`, as a new document. */
 export function toTraditional(doc: Document, options: TraditionalOptions): Document {
-  const decision = decideEdition(doc, options);
+  // A caller that has decided both (the command line, to show the decision) is not re-decided.
+  const decided = options.vocabulary !== undefined && options.vocabulary !== 'auto' && options.sourceScript;
+  const decision = decided ? undefined : decideEdition(doc, options);
   const converter = createConverter({
     ...options,
-    vocabulary: decision.vocabulary.vocabulary,
-    sourceScript: decision.sourceScript,
+    vocabulary: decision ? decision.vocabulary.vocabulary : options.vocabulary,
+    sourceScript: decision ? decision.sourceScript : options.sourceScript,
   });
   return {
     ...doc,
