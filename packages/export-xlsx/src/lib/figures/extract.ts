@@ -14,6 +14,7 @@
  */
 import { arabicValue, CHINESE_NUMERAL, chineseValue } from './numerals.js';
 import { clauseStart, subjectOf } from './subject.js';
+import { foldTraditional } from './traditional.js';
 import type { Figure, FigureKind } from './types.js';
 import { NEEDS_MAGNITUDE, UNIT, UNIT_START } from './units.js';
 
@@ -236,8 +237,35 @@ function unquoted(sentence: string): string {
   return sentence.replace(QUOTED, (quoted) => '\u0000'.repeat(quoted.length));
 }
 
-/** The figures of one sentence, in reading order. */
+/**
+ * The figures of one sentence, in reading order. A sentence in Traditional characters is read
+ * through `foldTraditional` (same offsets); texts are then taken from the sentence as written.
+ */
 export function sentenceFigures(sentence: string): Figure[] {
+  const folded = foldTraditional(sentence);
+  const figures = foldedSentenceFigures(folded);
+  if (folded === sentence) return figures;
+  // Each word found in the folded sentence is the same stretch of the sentence as written.
+  const asWritten = (word: string, from = 0): string => {
+    if (word === '') return word;
+    const at = folded.indexOf(word, from);
+    return at < 0 ? word : sentence.slice(at, at + word.length);
+  };
+  return figures.map((figure) => ({
+    ...figure,
+    unit: asWritten(figure.unit, figure.start),
+    qualifier: figure.qualifier
+      .split(' ')
+      .map((part) => asWritten(part, Math.max(0, figure.start - WINDOW)))
+      .join(' '),
+    scope: asWritten(figure.scope),
+    subject: asWritten(figure.subject),
+    text: sentence.slice(figure.start, figure.end),
+    sentence,
+  }));
+}
+
+function foldedSentenceFigures(sentence: string): Figure[] {
   const scanned = unquoted(sentence);
   const drafts: Draft[] = [];
   NUMBER.lastIndex = 0;
