@@ -200,6 +200,15 @@ export const OVERRIDE_WORDS: readonly OverrideWord[] = [
     reason: 'OpenCC phrase holding 发布, as for 发布: 新聞釋出會',
     example: { text: '新闻发布会', expected: { twp: '新聞發布會' } },
   },
+  {
+    simplified: '边界',
+    traditional: '邊界',
+    variants: ['twp'],
+    reason:
+      'the phrase 界面 (interface, Taiwan 介面) wins over 边界|面积: 开发边界面积 → 開發邊介面積 ' +
+      '(corpus: seed report, 城镇开发边界面积)',
+    example: { text: '城镇开发边界面积', expected: { twp: '城鎮開發邊界面積' } },
+  },
   // 多只 "many (animals)" wins over 多|只是: 大多只是 → 大多隻是 (2024 government work report, 1955
   // report: 大多只是帝…). Starting at 多, these outrank 多只; 许多只猫 still gets 隻.
   ...['只是', '只有', '只能'].map(

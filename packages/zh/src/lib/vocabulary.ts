@@ -81,6 +81,7 @@ export const COMPUTING_WORDS: readonly ComputingWord[] = [
   word('审核', '審覈', '稽核', '审核通过 (review, Taiwan 審核); 稽核 is an audit'),
   word('声明', '聲明', '宣告', '发表声明 (a statement); 宣告 is a declaration in code'),
   word('联系', '聯繫', '聯絡', '理论联系实际, 密切联系群众 (link with); 聯絡 is getting in touch'),
+  word('连接', '連接', '連線', '连接黄海、渤海的高速, 连接起来 (connect); 連線 is a network connection'),
   word('消息', '消息', '訊息', '好消息 (news); 訊息 is a message in software'),
   word('窗口', '窗口', '視窗', '服务窗口, 对外开放窗口 (counter, window on); 視窗 is a GUI window'),
   word('用户', '用戶', '使用者', '电力用户, 用户电价 (customers); 使用者 is a software user'),
