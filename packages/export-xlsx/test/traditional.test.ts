@@ -23,6 +23,14 @@ function meaning(figure: Figure): string {
   return [figure.kind, figure.value, foldTraditional(figure.unit), foldTraditional(figure.qualifier)].join(' ');
 }
 
+/** Fields whose characters are not all in the sentence as written (a Simplified word left in a Traditional row). */
+function foreignFields(figure: Figure): string[] {
+  const written = new Set(figure.sentence);
+  return [figure.unit, figure.qualifier, figure.scope, figure.subject, figure.text].filter((field) =>
+    [...field].some((ch) => ch !== ' ' && !written.has(ch)),
+  );
+}
+
 function figuresOf(document: Document) {
   return documentFigures(walk(document, '').passages);
 }
@@ -53,7 +61,10 @@ describe('figures of a Traditional edition', () => {
       expect(edition.map(meaning)).toEqual(cn.map(meaning));
       expect(edition.map((figure) => figure.text)).toContain('5.99萬人');
       expect(edition.map((figure) => figure.unit)).toContain('萬名');
-      for (const figure of edition) expect(figure.sentence.slice(figure.start, figure.end)).toBe(figure.text);
+      for (const figure of edition) {
+        expect(figure.sentence.slice(figure.start, figure.end)).toBe(figure.text);
+        expect(foreignFields(figure)).toEqual([]);
+      }
     });
   }
 
@@ -96,6 +107,8 @@ describeCorpus('the seed report: the same figures in cn, tw, twp and hk', () => 
       const edition = figuresOf(toTraditional(seed, { variant }));
       expect(edition.length, variant).toBe(cn.length);
       expect(edition.map(meaning), variant).toEqual(cn.map(meaning));
+      // Subjects are put together from pieces of the sentence: still in the edition's characters.
+      expect(edition.flatMap(foreignFields), variant).toEqual([]);
     }
   });
 });

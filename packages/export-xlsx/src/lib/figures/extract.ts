@@ -245,12 +245,7 @@ export function sentenceFigures(sentence: string): Figure[] {
   const folded = foldTraditional(sentence);
   const figures = foldedSentenceFigures(folded);
   if (folded === sentence) return figures;
-  // Each word found in the folded sentence is the same stretch of the sentence as written.
-  const asWritten = (word: string, from = 0): string => {
-    if (word === '') return word;
-    const at = folded.indexOf(word, from);
-    return at < 0 ? word : sentence.slice(at, at + word.length);
-  };
+  const asWritten = (word: string, from = 0): string => wordAsWritten(word, folded, sentence, from);
   return figures.map((figure) => ({
     ...figure,
     unit: asWritten(figure.unit, figure.start),
@@ -263,6 +258,36 @@ export function sentenceFigures(sentence: string): Figure[] {
     text: sentence.slice(figure.start, figure.end),
     sentence,
   }));
+}
+
+/**
+ * `word`, found in `folded` (the sentence through the fold), as `sentence` writes it. A subject is
+ * put together from pieces of the sentence (`覆蓋` and `縣市區` around `13個`), so each longest piece
+ * is looked up in turn, from where the last one ended (then anywhere); a character found nowhere
+ * stays as it is.
+ */
+function wordAsWritten(word: string, folded: string, sentence: string, from: number): string {
+  let out = '';
+  let at = from;
+  for (let i = 0; i < word.length; ) {
+    let found = -1;
+    let length = word.length - i;
+    for (; length > 0; length--) {
+      const piece = word.slice(i, i + length);
+      found = folded.indexOf(piece, at);
+      if (found < 0) found = folded.indexOf(piece);
+      if (found >= 0) break;
+    }
+    if (found < 0) {
+      out += word.charAt(i);
+      i++;
+      continue;
+    }
+    out += sentence.slice(found, found + length);
+    i += length;
+    at = found + length;
+  }
+  return out;
 }
 
 function foldedSentenceFigures(sentence: string): Figure[] {
