@@ -1,5 +1,5 @@
 import type { Document, Paragraph, PhrasingContent } from '@wenshu/parser';
-import { toText } from '@wenshu/parser';
+import { SCRIPT_CHARACTERS, toText } from '@wenshu/parser';
 import { describe, expect, it } from 'vitest';
 import { convertText, decideEdition, scriptOf, toTraditional, VARIANTS } from '../src/index.js';
 import { openccConverter } from '../src/lib/opencc-data.js';
@@ -78,6 +78,15 @@ describe('the script of a document', () => {
     };
     expect(decideEdition(doc).sourceScript).toBe('traditional');
     expect(toText(toTraditional(doc, { variant: 'tw' }))).toBe('臺灣的經濟發展與國際關係。\n台北');
+  });
+});
+
+describe("the parser's script lists (which tag a Traditional source zh-TW)", () => {
+  it("agree with OpenCC's tables as this package reads them", () => {
+    const simplified = [...SCRIPT_CHARACTERS.simplified].filter((ch) => scriptOf(ch, 'traditional') !== 'simplified');
+    const traditional = [...SCRIPT_CHARACTERS.traditional].filter((ch) => scriptOf(ch, 'simplified') !== 'traditional');
+    expect(simplified).toEqual([]);
+    expect(traditional).toEqual([]);
   });
 });
 
