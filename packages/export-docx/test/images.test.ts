@@ -114,6 +114,11 @@ describe('pictures', () => {
     expect(Object.keys(out.files).some((name) => name.startsWith('word/media/'))).toBe(false);
   });
 
+  it('says 圖片 in the placeholder of a Traditional document', async () => {
+    const out = await render(doc([picture('nope/missing.png', '缺失的圖')], { lang: 'zh-TW' }), { baseDir: dir });
+    expect(paragraphText(must(bodyBlocks(out)[0]))).toBe('[圖片：缺失的圖]');
+  });
+
   it('does not download remote pictures: placeholder and warning', async () => {
     const out = await render(doc([picture('https://example.com/a.png', '')]));
     expect(paragraphText(must(bodyBlocks(out)[0]))).toBe('[图片：https://example.com/a.png]');

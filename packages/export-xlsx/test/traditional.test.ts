@@ -14,7 +14,7 @@ import type { Figure } from '../src/lib/figures/types.js';
 import { documentFigures } from '../src/lib/figures-sheet.js';
 import { walk } from '../src/lib/walk.js';
 import { describeCorpus, readCorpus } from './corpus.js';
-import { report } from './xlsx.js';
+import { readWorkbook, render, report } from './xlsx.js';
 
 const figuresDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'lib', 'figures');
 
@@ -95,6 +95,23 @@ describe('figures of a Traditional edition', () => {
     }
     expect(missing).toEqual([]);
     for (const [traditional, simplified] of foldPairs()) expect(traditional).not.toBe(simplified);
+  });
+});
+
+describe('a report written in Traditional characters, converted as written', () => {
+  const source = '# 工作報告\n\n一、主要指標\n\n全市新增就業5.99萬人，兩處園區投運，地區生產總值增長5.2%。\n';
+
+  it('has Traditional sheet and column names (the parser tags it zh-TW) and its figures', async () => {
+    expect(report(source).meta.lang).toBe('zh-TW');
+    const workbook = await readWorkbook(await render(source));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('指標');
+    expect(workbook.worksheets.map((sheet) => sheet.name)).not.toContain('指标');
+    const figures = figuresOf(report(source));
+    expect(figures.map((figure) => `${figure.kind} ${figure.text}`)).toEqual([
+      'value 5.99萬人',
+      'value 兩處',
+      'growth 5.2%',
+    ]);
   });
 });
 

@@ -52,6 +52,8 @@ export interface StateInit {
   images: Map<string, ImageResult>;
   footnotes: readonly FootnoteDefinition[];
   titleHeading: Heading | undefined;
+  /** The word a missing picture's placeholder starts with: 图片, or 圖片 in a Traditional document. */
+  pictureWord: string;
   warn: (message: string, position?: Position) => void;
 }
 
@@ -69,6 +71,7 @@ export class State {
   readonly #notes = new Map<number, { id: string; node: FootnoteDefinition }>();
   /** The heading that is the document's title (its text is `meta.title`). */
   readonly titleHeading: Heading | undefined;
+  readonly pictureWord: string;
   /** Headings in document order, but the title. */
   readonly headings: HeadingEntry[] = [];
   readonly #handlers: Handlers;
@@ -93,6 +96,7 @@ export class State {
       if (!this.#notes.has(node.number)) this.#notes.set(node.number, { id: `fn${index + 1}`, node });
     });
     this.titleHeading = init.titleHeading;
+    this.pictureWord = init.pictureWord;
     this.#handlers = init.handlers;
     this.#warn = init.warn;
   }
@@ -276,7 +280,7 @@ export class State {
     this.warn(`image ${url || '(no source)'}: ${reason}; a placeholder is shown`, position);
     const label = alt.trim() || url.split(/[/\\]/).pop() || '';
     const style = { ...context.block, indentPt: 0, align: 'center' as const };
-    const [node] = this.text([{ kind: 'text', text: `[图片：${label}]`, style: { color: '#666666' } }], {
+    const [node] = this.text([{ kind: 'text', text: `[${this.pictureWord}：${label}]`, style: { color: '#666666' } }], {
       ...context,
       block: style,
     });

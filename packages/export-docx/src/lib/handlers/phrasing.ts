@@ -115,7 +115,7 @@ export function image(state: State, node: Image, context: Context): ParagraphChi
   if (!loaded?.ok) {
     state.warn(loaded?.code ?? 'image-missing', loaded?.reason ?? `${node.url}: not read`, node.position);
     const label = node.alt || node.url;
-    return [textRun(`[图片：${label}]`, context.run)];
+    return [textRun(`[${state.pictureWord}：${label}]`, context.run)];
   }
   const maxWidth = state.textWidthTwips / TWIPS_PER_PX;
   const maxHeight = (state.textHeightTwips / TWIPS_PER_PX) * 0.9;
