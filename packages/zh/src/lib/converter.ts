@@ -16,7 +16,7 @@ import { Alignment, keepsCharacterCount, splitOutput } from './alignment.js';
 import { OVERRIDE_WORDS } from './overrides.js';
 import { OpenccPipeline, type OverrideTries, TrieCache, type Variant } from './pipeline.js';
 import { type QuoteStyle, toCornerQuotes, usesCornerQuotes } from './quotes.js';
-import { type Script, scriptOf, traditionalStretches } from './script.js';
+import { type Script, sourceScriptOf, traditionalStretches } from './script.js';
 import { Trie } from './trie.js';
 import { chooseVocabulary, type Vocabulary, type VocabularyChoice } from './vocabulary.js';
 
@@ -42,8 +42,8 @@ export interface ConvertOptions {
   keepTraditional?: boolean;
   /**
    * The script of a text with no character of one script only (台北): `traditional` keeps it.
-   * Default: the script of most of the text (`convertText`) or the document (`toTraditional`);
-   * `simplified` for `createConverter`.
+   * Default: the script the text (`convertText`) or the document (`toTraditional`, from its
+   * `meta.lang` when set) is written in, by the parser's rule; `simplified` for `createConverter`.
    */
   sourceScript?: Script;
 }
@@ -108,7 +108,7 @@ export function convertText(text: string, options: ConvertOptions): string {
   return createConverter({
     ...options,
     vocabulary: vocabulary ?? 'general',
-    sourceScript: options.sourceScript ?? scriptOf(text),
+    sourceScript: options.sourceScript ?? sourceScriptOf(text),
   }).convert(text);
 }
 

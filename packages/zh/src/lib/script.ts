@@ -16,6 +16,7 @@
  * Characters that get the Traditional script are kept as written; the rest is converted, each
  * stretch as a whole (so phrases still convert as phrases).
  */
+import { isTraditionalChinese, traditionalLanguageOf } from '@wenshu/parser';
 import { type DictLike, openccConfig } from './opencc-data.js';
 
 /** The script of a text or a character. */
@@ -64,6 +65,16 @@ function dictEntriesWithAlternatives(dict: DictLike): [string, string[]][] {
     const [from = '', ...to] = line.split(' ');
     return [from, to];
   });
+}
+
+/**
+ * The script a document is written in: Traditional when its language says so (the parser tags a
+ * Traditional document zh-TW or zh-HK), or, without a language, when the parser's rule finds it
+ * Traditional (`traditionalLanguageOf`): one rule for the tag and for what editions keep.
+ */
+export function sourceScriptOf(text: string, lang?: string): Script {
+  if (lang !== undefined) return isTraditionalChinese(lang) ? 'traditional' : 'simplified';
+  return traditionalLanguageOf(text) ? 'traditional' : 'simplified';
 }
 
 /** The script most of `text`'s script-specific characters are in; `fallback` when it has none. */

@@ -27,7 +27,7 @@ import { toText, visit } from '@wenshu/parser';
 import { type ConvertOptions, createConverter, type TextConverter } from './converter.js';
 import { convertBlockText } from './phrasing.js';
 import type { Variant } from './pipeline.js';
-import { type Script, scriptOf } from './script.js';
+import { type Script, sourceScriptOf } from './script.js';
 import { chooseVocabulary, type VocabularyDecision } from './vocabulary.js';
 
 /** Options of {@link toTraditional}: those of `convertText`. */
@@ -37,7 +37,7 @@ export type TraditionalOptions = ConvertOptions;
 export interface EditionDecision {
   /** The vocabulary of `twp` (decided for the other editions too, where it changes nothing). */
   vocabulary: VocabularyDecision;
-  /** The script most of the document is written in (`sourceScript` when the caller gave one). */
+  /** The script the document is written in (`sourceScript` when the caller gave one). */
   sourceScript: Script;
 }
 
@@ -58,7 +58,7 @@ export function decideEdition(
   const text = [doc.meta.title ?? '', toText(doc)].join('\n');
   return {
     vocabulary: chooseVocabulary(text, code, options.vocabulary ?? 'auto'),
-    sourceScript: options.sourceScript ?? scriptOf(text),
+    sourceScript: options.sourceScript ?? sourceScriptOf(text, doc.meta.lang),
   };
 }
 
