@@ -173,6 +173,26 @@ export const COMPUTING_MINIMUM = 5;
 /** Or with this many code blocks and inline code spans, whatever the words. */
 export const CODE_MINIMUM = 3;
 
+let evidenceIndex: Map<number, string[]> | undefined;
+/** 1 at the code units an evidence term starts with: most characters are passed over at once. */
+let evidenceFirsts: Uint8Array | undefined;
+
+/** The evidence terms by the code unit they start with, longest first (数据结构 before a shorter one). */
+function evidenceByFirstCharacter(): Map<number, string[]> {
+  if (evidenceIndex) return evidenceIndex;
+  const index = new Map<number, string[]>();
+  for (const term of COMPUTING_EVIDENCE) {
+    const list = index.get(term.charCodeAt(0)) ?? [];
+    list.push(term);
+    index.set(term.charCodeAt(0), list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.length - a.length);
+  evidenceFirsts = new Uint8Array(0x10000);
+  for (const code of index.keys()) evidenceFirsts[code] = 1;
+  evidenceIndex = index;
+  return index;
+}
+
 /** What {@link chooseVocabulary} saw and decided. */
 export interface VocabularyDecision {
   vocabulary: Vocabulary;
@@ -200,15 +220,26 @@ export type VocabularyChoice = Vocabulary | 'auto';
 export function chooseVocabulary(text: string, code = 0, choice: VocabularyChoice = 'auto'): VocabularyDecision {
   const counts = new Map<string, number>();
   let total = 0;
-  for (const term of COMPUTING_EVIDENCE) {
-    let count = 0;
-    for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length)) count++;
-    if (count > 0) {
-      counts.set(term, count);
-      total += count;
+  // One pass over the text: only where a term's first character stands are the terms tried.
+  const byFirst = evidenceByFirstCharacter();
+  const firsts = evidenceFirsts as Uint8Array;
+  let characters = 0; // not white space: what the density is taken over
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (firsts[code] === 0) {
+      if (!isSpace(code)) characters++;
+      continue;
+    }
+    characters++;
+    for (const term of byFirst.get(code) ?? []) {
+      if (!text.startsWith(term, i)) continue;
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+      total++;
+      characters += term.length - 1;
+      i += term.length - 1;
+      break;
     }
   }
-  const characters = text.replace(/\s+/g, '').length;
   const density = characters === 0 ? 0 : Math.round((total / characters) * 10_000 * 10) / 10;
   const byWords = total >= COMPUTING_MINIMUM && density >= COMPUTING_DENSITY;
   const detected: Vocabulary = byWords || code >= CODE_MINIMUM ? 'it' : 'general';
@@ -243,4 +274,21 @@ export function chooseVocabulary(text: string, code = 0, choice: VocabularyChoic
     code,
     summary: `${meaning}: ${why}`,
   };
+}
+
+/** White space as `\s` counts it, for the characters a density is taken over. */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
