@@ -1,5 +1,7 @@
+import type { Document, Paragraph } from '@wenshu/parser';
+import { toText } from '@wenshu/parser';
 import { describe, expect, it } from 'vitest';
-import { convertText, OVERRIDE_WORDS, VARIANTS } from '../src/index.js';
+import { convertText, OVERRIDE_WORDS, toTraditional, VARIANTS } from '../src/index.js';
 import { openccConverter } from '../src/lib/opencc-data.js';
 
 const opencc = Object.fromEntries(VARIANTS.map((variant) => [variant, openccConverter('cn', variant)]));
@@ -47,6 +49,32 @@ describe("OpenCC's cross-word errors are fixed", () => {
       expect(opencc[variant]?.('持有采矿许可证')).toContain('采礦');
       expect(convertText('持有采矿许可证', { variant })).toBe('持有採礦許可證');
       expect(convertText('更多采用', { variant })).toBe('更多採用');
+    }
+  });
+
+  it('a cut phrase lines up with inline formatting: 持有**采**矿 → 持有**採**礦', () => {
+    const doc: Document = {
+      type: 'document',
+      version: 1,
+      meta: {},
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', value: '持有' },
+            { type: 'strong', children: [{ type: 'text', value: '采' }] },
+            { type: 'text', value: '矿许可证' },
+          ],
+        },
+      ],
+      footnotes: [],
+    };
+    for (const variant of VARIANTS) {
+      const nodes = (toTraditional(doc, { variant }).children[0] as Paragraph).children;
+      expect(
+        nodes.map((node) => toText(node)),
+        variant,
+      ).toEqual(['持有', '採', '礦許可證']);
     }
   });
 
