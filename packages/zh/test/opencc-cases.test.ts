@@ -3,7 +3,7 @@
  * U.S. Constitution files) for s2t, s2tw, s2twp and s2hk, through `convertText`.
  *
  * Measured with opencc-js 1.4.2 (cases, golden lines and legacy lines together):
- *   s2t 267/267, s2tw 226/226, s2twp 248/249, s2hk 214/214 with the package's overrides;
+ *   s2t 266/267, s2tw 225/226, s2twp 247/249, s2hk 213/214 with the package's overrides;
  *   all 956 pass with `overrides: false` (opencc-js's data agree with these upstream files).
  * Every failure is listed in EXPLAINED_FAILURES with its reason; an unexplained one fails the test.
  *
@@ -32,13 +32,19 @@ interface Failure {
 const CONFIG_OF: Record<Variant, string> = { t: 's2t', tw: 's2tw', twp: 's2twp', hk: 's2hk' };
 
 /** The measured pass counts with overrides (see the header): the test fails below them. */
-const MINIMUM_PASSES: Record<Variant, number> = { t: 267, tw: 226, twp: 248, hk: 214 };
+const MINIMUM_PASSES: Record<Variant, number> = { t: 266, tw: 225, twp: 247, hk: 213 };
 
 /** Where the package intentionally differs from OpenCC's expected output, and why. */
 const EXPLAINED_FAILURES: Record<string, string> = {
   // Override 发布 → 發布 (twp): OpenCC's Taiwan vocabulary gives 釋出 (software release), but an
   // authority issuing an election writ 發布 it; "應釋出選舉令" is the error the override fixes.
   'golden:s2twp:27': 'override 发布 → 發布',
+  // Override 一出席: OpenCC's golden file itself has 五分之一齣席 (齣, a play: the phrase 一出 wins
+  // over 之一|出席), the error the override fixes; 出席 (attend) is 出席 in every edition.
+  'golden:s2t:53': 'override 一出席',
+  'golden:s2tw:53': 'override 一出席',
+  'golden:s2twp:53': 'override 一出席',
+  'golden:s2hk:53': 'override 一出席',
 };
 
 function runUpstreamCases(variant: Variant, overrides: boolean): { total: number; failures: Failure[] } {

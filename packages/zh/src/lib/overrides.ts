@@ -209,6 +209,29 @@ export const OVERRIDE_WORDS: readonly OverrideWord[] = [
       '(corpus: seed report, 城镇开发边界面积)',
     example: { text: '城镇开发边界面积', expected: { twp: '城鎮開發邊界面積' } },
   },
+  {
+    simplified: '植发展',
+    traditional: '植發展',
+    variants: ALL,
+    reason:
+      'the phrase 植发 (hair transplant, 植髮) wins over 厚植|发展 (corpus: 2024 government work report, 厚植发展新优势)',
+    example: { text: '厚植发展新优势', expected: { t: '厚植發展新優勢', tw: '厚植發展新優勢', hk: '厚植發展新優勢' } },
+  },
+  {
+    simplified: '一出席',
+    traditional: '一出席',
+    variants: ALL,
+    reason:
+      'the phrase 一出 (one play, 一齣) wins over 之一|出席 (corpus: OpenCC golden US constitution, 五分之一出席议员)',
+    example: { text: '五分之一出席议员', expected: { t: '五分之一出席議員', twp: '五分之一出席議員' } },
+  },
+  {
+    simplified: '资金链',
+    traditional: '資金鏈',
+    variants: ALL,
+    reason: 'the phrase 金链 (a gold chain, 金鍊) wins over 资金|链 (corpus: 2025 Sichuan report, 资金链)',
+    example: { text: '资金链断裂', expected: { t: '資金鏈斷裂', tw: '資金鏈斷裂', hk: '資金鏈斷裂' } },
+  },
   // 多只 "many (animals)" wins over 多|只是: 大多只是 → 大多隻是 (2024 government work report, 1955
   // report: 大多只是帝…). Starting at 多, these outrank 多只; 许多只猫 still gets 隻.
   ...['只是', '只有', '只能'].map(
