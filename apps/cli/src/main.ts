@@ -91,6 +91,12 @@ function program(): Command {
       .option('--editions <list>', 'write several editions from one parse, e.g. cn,tw,hk (cn: as written)')
       .option('--zh-dict <file>', 'user dictionary for editions: lines of 简体<TAB>繁體, before OpenCC')
       .option('--zh-protect <file>', 'terms never converted in editions, one per line')
+      .addOption(
+        new Option(
+          '--zh-vocabulary <vocabulary>',
+          'twp: general keeps 对象, 文件, 程序, 项目, 优化; it gives 物件, 檔案, 程式, 專案, 最佳化 (default auto: from the text)',
+        ).choices(['auto', 'general', 'it']),
+      )
       .option(
         '--font <role=file>',
         'a font file for the PDF: song, hei, kai, fang, title or mono (repeatable)',

@@ -56,5 +56,14 @@ describe('wenshu check', () => {
     const report = JSON.parse(result.stdout);
     expect(report.suspects).toEqual([]);
     expect(report.fixes.length).toBeGreaterThan(0);
+    expect(report.editions.sourceScript).toBe('simplified');
+    expect(report.editions.vocabulary.vocabulary).toBe('general');
+  });
+
+  it('shows what a Traditional edition would be made with: source script and twp vocabulary', () => {
+    const traditional = join(scratch, 'traditional.md');
+    writeFileSync(traditional, '# 報告\n\n一、總體情況\n\n這一年來，國民經濟穩定發展，優化程序。\n');
+    const result = wenshu(['check', traditional]);
+    expect(result.stdout).toMatch(/editions: source in traditional characters \(zh-TW\); twp: general vocabulary/);
   });
 });

@@ -115,6 +115,11 @@ describe('pictures', () => {
     expect(Object.keys(out.files).some((name) => name.startsWith('word/media/'))).toBe(false);
   });
 
+  it('says 圖片 in the placeholder of a Traditional document', async () => {
+    const out = await render(doc([picture('nope/missing.png', '缺失的圖')], { lang: 'zh-TW' }), { baseDir: dir });
+    expect(paragraphText(must(bodyBlocks(out)[0]))).toBe('[圖片：缺失的圖]');
+  });
+
   it('does not download remote pictures: placeholder and warning', async () => {
     const out = await render(doc([picture('https://example.com/a.png', '')]));
     // Without alt text the placeholder names the file, as in the PDF (one rule: picturePlaceholder).

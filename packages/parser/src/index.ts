@@ -2,6 +2,7 @@ export * from './ast.js';
 export { type Decoded, DecodeError, decode, type Encoding } from './decode.js';
 export { isTraditionalChinese, markerText, titleHeadingOf, titleText } from './lib/document.js';
 export { markdownExtensions } from './lib/markdown.js';
+export { SCRIPT_CHARACTERS, traditionalLanguageOf } from './lib/script.js';
 export { AstVersionError, deserialize, serialize } from './lib/serialize.js';
 export { type PlacedCell, type TableGrid, tableGrid } from './lib/table-grid.js';
 export { toText } from './lib/to-text.js';

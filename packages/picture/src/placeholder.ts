@@ -3,10 +3,13 @@
  * every format and every message, so a reader of the DOCX, the PDF and the XLSX sees one text.
  */
 
-/** `[图片：alt]`; the file's name when the picture has no alt text; `[图片]` when it has neither. */
-export function picturePlaceholder(alt: string, url: string): string {
+/**
+ * `[图片：alt]`; the file's name when the picture has no alt text; `[图片]` when it has neither.
+ * `word` is the document's word for a picture (`圖片` in a Traditional document).
+ */
+export function picturePlaceholder(alt: string, url: string, word = '图片'): string {
   const label = alt.trim() || (/^data:/i.test(url) ? '' : (url.split(/[?#]/)[0] ?? '').split(/[/\\]/).pop()?.trim());
-  return label ? `[图片：${label}]` : '[图片]';
+  return label ? `[${word}：${label}]` : `[${word}]`;
 }
 
 /** A picture's URL for a message: a `data:` URL (often tens of kilobytes) is named by its media type only. */

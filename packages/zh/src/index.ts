@@ -9,4 +9,23 @@ export {
 export { OVERRIDE_WORDS, type OverrideWord } from './lib/overrides.js';
 export { VARIANTS, type Variant } from './lib/pipeline.js';
 export { type QuoteStyle, toCornerQuotes, usesCornerQuotes } from './lib/quotes.js';
-export { EDITION_LANG, type TraditionalOptions, toTraditional } from './lib/to-traditional.js';
+export { type Script, scriptOf } from './lib/script.js';
+export {
+  decideEdition,
+  EDITION_LANG,
+  type EditionDecision,
+  type TraditionalOptions,
+  toTraditional,
+} from './lib/to-traditional.js';
+export {
+  CODE_MINIMUM,
+  COMPUTING_DENSITY,
+  COMPUTING_EVIDENCE,
+  COMPUTING_MINIMUM,
+  COMPUTING_WORDS,
+  type ComputingWord,
+  chooseVocabulary,
+  type Vocabulary,
+  type VocabularyChoice,
+  type VocabularyDecision,
+} from './lib/vocabulary.js';

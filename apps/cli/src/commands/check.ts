@@ -16,8 +16,16 @@ export async function checkCommand(file: string, options: CheckOptions): Promise
   const report = loadReport(await readSource(file), { passes: passOptions(options) });
   printWarnings(file, report.warnings);
   const result = check(report.document, report.fixes);
+  // What a Traditional edition of this report would be made with, decided as `convert` decides it.
+  const { decideEdition } = await import('@wenshu/zh');
+  const decision = decideEdition(report.document);
+  const editions = {
+    lang: report.document.meta.lang ?? null,
+    sourceScript: decision.sourceScript,
+    vocabulary: decision.vocabulary,
+  };
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ file, ...result }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ file, ...result, editions }, null, 2)}\n`);
   } else {
     const lines: string[] = [];
     for (const fix of result.fixes) {
@@ -28,6 +36,10 @@ export async function checkCommand(file: string, options: CheckOptions): Promise
         `${file}:${suspect.line ?? '?'}: suspect ${suspect.kind}: ${suspect.message} «${clip(suspect.excerpt)}»`,
       );
     }
+    lines.push(
+      `${file}: editions: source in ${decision.sourceScript} characters` +
+        `${editions.lang ? ` (${editions.lang})` : ''}; twp: ${decision.vocabulary.summary}`,
+    );
     lines.push(`${result.fixes.length} fixes, ${result.suspects.length} suspects`);
     process.stdout.write(`${lines.map(safeForTerminal).join('\n')}\n`);
   }

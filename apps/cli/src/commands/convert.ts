@@ -4,7 +4,7 @@ import { loadTheme, ThemeError } from '@wenshu/theme';
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../lib/config.js';
 import type { Job, JobResult, Settings } from '../lib/convert-file.js';
-import { type Edition, loadZhOptions, parseEditions } from '../lib/editions.js';
+import { type Edition, loadZhOptions, parseEditions, type ZhVocabulary } from '../lib/editions.js';
 import { UsageError } from '../lib/errors.js';
 import { type Format, formatNames, formats } from '../lib/formats.js';
 import { expandInputs, readStdin } from '../lib/inputs.js';
@@ -35,6 +35,7 @@ export interface ConvertOptions extends PassFlags {
   editions?: string;
   zhDict?: string;
   zhProtect?: string;
+  zhVocabulary?: ZhVocabulary;
   font?: string[];
   force?: boolean;
 }
@@ -157,7 +158,10 @@ async function resolveOptions(options: ConvertOptions, command: Command, config:
       sourceDateEpoch: sourceDateEpoch(),
       maxBytes: maxSize === undefined ? DEFAULT_MAX_BYTES : Math.round(maxSize * 1024 * 1024),
       allowOutside: options.allowOutside ?? config.allowOutside ?? false,
-      zh: await loadZhOptions(options.zhDict, options.zhProtect),
+      zh: {
+        ...(await loadZhOptions(options.zhDict, options.zhProtect)),
+        vocabulary: options.zhVocabulary ?? config.zhVocabulary ?? 'auto',
+      },
       fonts: parseFonts([
         ...Object.entries(config.fonts ?? {}).map(([role, file]) => `${role}=${file}`),
         ...(options.font ?? []),

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { ZH_VOCABULARIES } from './editions.js';
 import { UsageError } from './errors.js';
 import { PASS_SWITCHES, type PassName } from './pass-flags.js';
 
@@ -21,6 +22,7 @@ const schema = z.strictObject({
   allowOutside: z.boolean(),
   quiet: z.boolean(),
   editions: z.string().min(1),
+  zhVocabulary: z.enum(ZH_VOCABULARIES),
   fonts: z.partialRecord(z.enum(['song', 'hei', 'kai', 'fang', 'title', 'mono']), z.string().min(1)),
   passes: passes.partial(),
 });

@@ -22,7 +22,7 @@ export interface Settings {
   sourceDateEpoch: number | undefined;
   maxBytes: number;
   allowOutside: boolean;
-  /** Traditional editions: the user dictionary and protected terms. */
+  /** Traditional editions: the user dictionary, protected terms and Taiwan vocabulary. */
   zh: ZhOptions;
   /** `--font ROLE=FILE` for the PDF. */
   fonts: Record<string, string>;
@@ -137,7 +137,9 @@ export async function convertFile(
       }
       let document = editions.get(target.edition);
       if (!document) {
-        document = await editionOf(vetted.document, target.edition, settings.zh);
+        const edition = await editionOf(vetted.document, target.edition, settings.zh);
+        for (const message of edition.notes) result.warnings.push({ message });
+        document = edition.document;
         editions.set(target.edition, document);
       }
       const bytes = await format.render(document, {

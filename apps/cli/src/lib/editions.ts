@@ -28,9 +28,14 @@ export function editionSuffix(edition: Edition): string {
   return edition === 'cn' ? '' : `.${edition}`;
 }
 
+/** `--zh-vocabulary`: the Taiwan phrase edition's vocabulary, or `auto` (decided from the text). */
+export const ZH_VOCABULARIES = ['auto', 'general', 'it'] as const;
+export type ZhVocabulary = (typeof ZH_VOCABULARIES)[number];
+
 export interface ZhOptions {
   dictionary?: [string, string][];
   protect?: string[];
+  vocabulary?: ZhVocabulary;
 }
 
 /** The user dictionary and protected terms (`--zh-dict`, `--zh-protect`); a bad file is a usage error. */
@@ -57,9 +62,36 @@ export async function loadZhOptions(dictionaryFile?: string, protectFile?: strin
   return options;
 }
 
-/** The document of an edition; @wenshu/zh is loaded only when a Traditional edition is asked for. */
-export async function editionOf(document: Document, edition: Edition, options: ZhOptions): Promise<Document> {
-  if (edition === 'cn') return document;
-  const { toTraditional } = await import('@wenshu/zh');
-  return toTraditional(document, { variant: edition, ...options });
+/** An edition's document, and what was decided in making it (for the warnings and `check`). */
+export interface EditionResult {
+  document: Document;
+  notes: string[];
+}
+
+/**
+ * The document of an edition; @wenshu/zh is loaded only when a Traditional edition is asked for.
+ * The Taiwan phrase edition (`twp`) notes the vocabulary it used and why, and any edition of a
+ * source already in Traditional characters says that what is Traditional was kept.
+ */
+export async function editionOf(document: Document, edition: Edition, options: ZhOptions): Promise<EditionResult> {
+  if (edition === 'cn') return { document, notes: [] };
+  const { decideEdition, toTraditional } = await import('@wenshu/zh');
+  const decision = decideEdition(document, options);
+  const notes: string[] = [];
+  if (edition === 'twp') {
+    const force = decision.vocabulary.how === 'auto' ? '; force with --zh-vocabulary general|it' : '';
+    notes.push(`${edition} edition: ${decision.vocabulary.summary}${force}`);
+  }
+  if (decision.sourceScript === 'traditional') {
+    notes.push(
+      `${edition} edition: the source is mostly Traditional; words already in Traditional characters are kept`,
+    );
+  }
+  const converted = toTraditional(document, {
+    variant: edition,
+    ...options,
+    vocabulary: decision.vocabulary.vocabulary,
+    sourceScript: decision.sourceScript,
+  });
+  return { document: converted, notes };
 }

@@ -60,6 +60,8 @@ export interface StateInit {
   textWidthTwips: number;
   textHeightTwips: number;
   titleHeading: Heading | undefined;
+  /** The word a missing picture's placeholder starts with: 图片, or 圖片 in a Traditional document. */
+  pictureWord: string;
   onWarning: NonNullable<ToDocxOptions['onWarning']>;
 }
 
@@ -73,6 +75,7 @@ export class State {
   readonly textHeightTwips: number;
   /** The heading that is the document's title (its text is `meta.title`), rendered as Title. */
   readonly titleHeading: Heading | undefined;
+  readonly pictureWord: string;
   readonly #handlers: Handlers;
   readonly #onWarning: StateInit['onWarning'];
 
@@ -85,6 +88,7 @@ export class State {
     this.textWidthTwips = init.textWidthTwips;
     this.textHeightTwips = init.textHeightTwips;
     this.titleHeading = init.titleHeading;
+    this.pictureWord = init.pictureWord;
     this.#handlers = init.handlers;
     this.#onWarning = init.onWarning;
   }

@@ -55,6 +55,7 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
     textHeightTwips:
       pageHeight - Number(section.page?.margin?.top ?? 1440) - Number(section.page?.margin?.bottom ?? 1440),
     titleHeading,
+    pictureWord: isTraditionalChinese(lang) ? '圖片' : '图片',
     onWarning: options.onWarning ?? (() => {}),
   });
   const context: Context = { paragraphStyle: ids.normal, run: {}, listDepth: 0, inNote: false };

@@ -53,6 +53,8 @@ export interface StateInit {
   images: Map<string, ImageResult>;
   footnotes: readonly FootnoteDefinition[];
   titleHeading: Heading | undefined;
+  /** The word a missing picture's placeholder starts with: 图片, or 圖片 in a Traditional document. */
+  pictureWord: string;
   warn: (message: string, position?: Position) => void;
 }
 
@@ -70,6 +72,7 @@ export class State {
   readonly #notes = new Map<number, { id: string; node: FootnoteDefinition }>();
   /** The heading that is the document's title (its text is `meta.title`). */
   readonly titleHeading: Heading | undefined;
+  readonly pictureWord: string;
   /** Headings in document order, but the title. */
   readonly headings: HeadingEntry[] = [];
   readonly #handlers: Handlers;
@@ -94,6 +97,7 @@ export class State {
       if (!this.#notes.has(node.number)) this.#notes.set(node.number, { id: `fn${index + 1}`, node });
     });
     this.titleHeading = init.titleHeading;
+    this.pictureWord = init.pictureWord;
     this.#handlers = init.handlers;
     this.#warn = init.warn;
   }
@@ -276,7 +280,7 @@ export class State {
     const reason = image && !image.ok ? image.reason : 'not read';
     this.warn(`image ${pictureName(url)}: ${reason}; a placeholder is shown`, position);
     const style = { ...context.block, indentPt: 0, align: 'center' as const };
-    const [node] = this.text([{ kind: 'text', text: picturePlaceholder(alt, url), style: { color: '#666666' } }], {
+    const [node] = this.text([{ kind: 'text', text: picturePlaceholder(alt, url, this.pictureWord), style: { color: '#666666' } }], {
       ...context,
       block: style,
     });

@@ -141,6 +141,7 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     images,
     footnotes: doc.footnotes,
     titleHeading: titleHeadingOf(doc),
+    pictureWord: isTraditionalChinese(lang) ? '圖片' : '图片',
     warn: (message, position) => onWarning(position ? { message, line: position.start.line } : { message }),
   });
   const context: Context = { width: page.bodyWidthPt, block: styles.body, run: {}, listDepth: 0 };

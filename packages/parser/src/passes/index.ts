@@ -4,6 +4,8 @@
  * markers and layout characters leave the body, and each removal is recorded as a fix).
  */
 import type { Document } from '../ast.js';
+import { traditionalLanguageOf } from '../lib/script.js';
+import { toText } from '../lib/to-text.js';
 import { brokenParagraphsPass } from './broken-paragraphs.js';
 import { elementsPass } from './elements.js';
 import type { Fix } from './fix.js';
@@ -72,8 +74,9 @@ const PASSES: { option: keyof StructureOptions; pass: Pass; byDefault: boolean }
 
 /**
  * Runs the report passes over a parsed document (Markdown from `parse`, plain text from
- * `parsePlainText`), then decides every heading's outline level (`levels`, always). Returns a new
- * document (the input is not modified) and every fix, in pass order.
+ * `parsePlainText`), then decides every heading's outline level (`levels`, always) and the
+ * language of a document written in Traditional characters (always; see `withLanguage`). Returns a
+ * new document (the input is not modified) and every fix, in pass order.
  */
 export function structure(document: Document, options: StructureOptions = {}): { document: Document; fixes: Fix[] } {
   let current = document;
@@ -84,5 +87,16 @@ export function structure(document: Document, options: StructureOptions = {}): {
     current = result.document;
     for (const fix of result.fixes) fixes.push(fix);
   }
-  return { document: levelsPass(current), fixes };
+  return { document: withLanguage(levelsPass(current)), fixes };
+}
+
+/**
+ * `meta.lang` zh-TW (or zh-HK) for a document written in Traditional characters, when its front
+ * matter gave no language: the exporters then tag it, set it in Traditional faces and label it in
+ * Traditional characters, as they do a Traditional edition. A Simplified document keeps no tag.
+ */
+function withLanguage(document: Document): Document {
+  if (document.meta.lang !== undefined) return document;
+  const lang = traditionalLanguageOf(`${document.meta.title ?? ''}\n${toText(document)}`);
+  return lang ? { ...document, meta: { ...document.meta, lang } } : document;
 }

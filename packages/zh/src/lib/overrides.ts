@@ -33,9 +33,39 @@ export interface OverrideWord {
   reason: string;
   /** A text OpenCC gets wrong and what each listed edition must give. */
   example: { text: string; expected: Partial<Record<Variant, string>> };
+  /**
+   * Also cut an OpenCC phrase that starts before this word and ends inside it (多采|用: the
+   * phrase 多采 "colourful" ends inside 采用): the phrase gives way, its first part converts
+   * character by character, and this word is a segment. For words whose other segmentation is
+   * a phrase of another meaning, found on real text; a plain override only competes with
+   * phrases starting where it starts.
+   */
+  cutsEarlierPhrase?: boolean;
 }
 
 const ALL: readonly Variant[] = ['t', 'tw', 'twp', 'hk'];
+
+/** Verbs with 采 "gather, pick" (採) found after OpenCC's phrases ending in 采 "colour": see below. */
+const CAI_VERBS: readonly (readonly [string, string])[] = [
+  ['采用', '採用'],
+  ['采取', '採取'],
+  ['采矿', '採礦'],
+  ['采集', '採集'],
+  ['采购', '採購'],
+  ['采纳', '採納'],
+  ['采访', '採訪'],
+  ['采伐', '採伐'],
+  ['采摘', '採摘'],
+  ['采煤', '採煤'],
+  ['采样', '採樣'],
+  ['采砂', '採砂'],
+  ['采暖', '採暖'],
+  ['采信', '採信'],
+  ['采掘', '採掘'],
+  ['采油', '採油'],
+  ['采气', '採氣'],
+  ['采石', '採石'],
+];
 
 export const OVERRIDE_WORDS: readonly OverrideWord[] = [
   {
@@ -136,7 +166,7 @@ export const OVERRIDE_WORDS: readonly OverrideWord[] = [
     traditional: '粉絲',
     variants: ALL,
     reason: 'the phrase 丝发 (絲髮) wins over 粉丝|发布 (Vonng/ddia#145: 粉絲髮布)',
-    example: { text: '向粉丝发送消息', expected: { t: '向粉絲發送消息', twp: '向粉絲傳送訊息' } },
+    example: { text: '向粉丝发送消息', expected: { t: '向粉絲發送消息', twp: '向粉絲傳送消息' } },
   },
   {
     simplified: '包括',
@@ -170,4 +200,64 @@ export const OVERRIDE_WORDS: readonly OverrideWord[] = [
     reason: 'OpenCC phrase holding 发布, as for 发布: 新聞釋出會',
     example: { text: '新闻发布会', expected: { twp: '新聞發布會' } },
   },
+  {
+    simplified: '边界',
+    traditional: '邊界',
+    variants: ['twp'],
+    reason:
+      'the phrase 界面 (interface, Taiwan 介面) wins over 边界|面积: 开发边界面积 → 開發邊介面積 ' +
+      '(corpus: seed report, 城镇开发边界面积)',
+    example: { text: '城镇开发边界面积', expected: { twp: '城鎮開發邊界面積' } },
+  },
+  {
+    simplified: '植发展',
+    traditional: '植發展',
+    variants: ALL,
+    reason:
+      'the phrase 植发 (hair transplant, 植髮) wins over 厚植|发展 (corpus: 2024 government work report, 厚植发展新优势)',
+    example: { text: '厚植发展新优势', expected: { t: '厚植發展新優勢', tw: '厚植發展新優勢', hk: '厚植發展新優勢' } },
+  },
+  {
+    simplified: '一出席',
+    traditional: '一出席',
+    variants: ALL,
+    reason:
+      'the phrase 一出 (one play, 一齣) wins over 之一|出席 (corpus: OpenCC golden US constitution, 五分之一出席议员)',
+    example: { text: '五分之一出席议员', expected: { t: '五分之一出席議員', twp: '五分之一出席議員' } },
+  },
+  {
+    simplified: '资金链',
+    traditional: '資金鏈',
+    variants: ALL,
+    reason: 'the phrase 金链 (a gold chain, 金鍊) wins over 资金|链 (corpus: 2025 Sichuan report, 资金链)',
+    example: { text: '资金链断裂', expected: { t: '資金鏈斷裂', tw: '資金鏈斷裂', hk: '資金鏈斷裂' } },
+  },
+  // 多只 "many (animals)" wins over 多|只是: 大多只是 → 大多隻是 (2024 government work report, 1955
+  // report: 大多只是帝…). Starting at 多, these outrank 多只; 许多只猫 still gets 隻.
+  ...['只是', '只有', '只能'].map(
+    (rest): OverrideWord => ({
+      simplified: `多${rest}`,
+      traditional: `多${rest}`,
+      variants: ALL,
+      reason: `the phrase 多只 (many, with the classifier 隻) wins over 多|${rest} (corpus: 1955 report, 大多只是)`,
+      example: { text: `大多${rest}`, expected: { t: `大多${rest}`, twp: `大多${rest}`, hk: `大多${rest}` } },
+    }),
+  ),
+  // 采 "gather, pick" is 採; OpenCC's phrases ending in 采 "colour, grace" (多采, 有采, 得采, 大采,
+  // 下采, 结采, 纳采, 花采) win over the verb after them: 持有采矿许可证 → 持有采礦 (issue 14), 更多采用
+  // → 更多采用. These verbs cut such a phrase (多|採用); 多采多姿, 神采, 喝采 are not cut, as no
+  // verb here reaches past them.
+  ...CAI_VERBS.map(([verb, standard]): OverrideWord => {
+    return {
+      simplified: verb,
+      traditional: standard,
+      variants: ALL,
+      reason: `phrases ending in 采 (多采, 有采, 得采) win over ${verb} (issue 14: 持有采矿许可证 → 持有采礦, 更多采用)`,
+      example: {
+        text: `持有${verb}，更多${verb}`,
+        expected: { t: `持有${standard}，更多${standard}`, tw: `持有${standard}，更多${standard}` },
+      },
+      cutsEarlierPhrase: true,
+    };
+  }),
 ];

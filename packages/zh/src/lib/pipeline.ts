@@ -21,11 +21,23 @@
 import { Alignment, composeAlignments, hasSurrogate, keepsCharacterCount } from './alignment.js';
 import { type DictGroup, type DictLike, dictEntries, type OpenccConfig, openccConfig } from './opencc-data.js';
 import { type Trie, trieFromDictGroup, unmatchedLength } from './trie.js';
+import { COMPUTING_WORDS, type Vocabulary } from './vocabulary.js';
 
 /** The Traditional editions: OpenCC standard, Taiwan characters, Taiwan phrases, Hong Kong. */
 export type Variant = 't' | 'tw' | 'twp' | 'hk';
 
 export const VARIANTS: readonly Variant[] = ['t', 'tw', 'twp', 'hk'];
+
+/** Override words competing with OpenCC's phrases (see `overrides.ts`). */
+export interface OverrideTries {
+  /** Every override word of the edition. */
+  words: Trie;
+  /**
+   * Those that also cut an OpenCC phrase starting before them when they reach past its end
+   * (多采|用 → 多|採用); undefined when there are none.
+   */
+  cutting: Trie | undefined;
+}
 
 const CONFIG_OF: Record<Variant, string> = { t: 's2t', tw: 's2tw', twp: 's2twp', hk: 's2hk' };
 
@@ -34,8 +46,14 @@ export class OpenccPipeline {
   private readonly normalizationPattern: RegExp | undefined;
   private readonly firstStage: Trie;
   private readonly laterStages: readonly Trie[];
+  /** The later stages without `twp`'s Taiwan phrases: the edition's character forms only. */
+  private readonly variantStages: readonly Trie[];
 
-  constructor(variant: Variant, tries: TrieCache) {
+  /**
+   * `vocabulary` matters for `twp` only (the one edition with OpenCC's Taiwan phrase table):
+   * `general` keeps the words of {@link COMPUTING_WORDS} as standard Traditional writes them.
+   */
+  constructor(variant: Variant, tries: TrieCache, vocabulary: Vocabulary = 'it') {
     const config = openccConfig(CONFIG_OF[variant]);
     const [first, ...later] = config.conversionChain;
     if (!first) throw new Error(`opencc-js configuration ${CONFIG_OF[variant]} has no conversion stage`);
@@ -46,16 +64,34 @@ export class OpenccPipeline {
       this.normalizationPattern = patternOfKeys(normalization);
     }
     this.firstStage = tries.get(first);
-    this.laterStages = later.map((group) => tries.get(group));
+    // s2twp's second stage is TWPhrases followed by Taiwan's character variants (TWVariants),
+    // one group; TWPhrases is the only table with words of a subject.
+    const isTwp = variant === 'twp';
+    this.variantStages = later.map((group, index) => tries.get(isTwp && index === 0 ? group.slice(1) : group));
+    const keep =
+      isTwp && vocabulary === 'general'
+        ? COMPUTING_WORDS.map((w): [string, string] => [w.standard, this.convertVariants(w.standard)])
+        : [];
+    this.laterStages = later.map((group, index) => tries.get(group, index === 0 ? keep : []));
+  }
+
+  /**
+   * Text already in Traditional characters in this edition's forms (爲 → 為, 裏 → 裡 in Taiwan;
+   * 衞 for Hong Kong): the regional variant stages only, no phrases.
+   */
+  convertVariants(text: string): string {
+    let result = text;
+    for (const stage of this.variantStages) result = convertWithTrie(stage, result);
+    return result;
   }
 
   /** `text` in this edition; `overrides` (may be empty) compete with OpenCC's phrases. */
-  convert(text: string, overrides: Trie | undefined): string {
+  convert(text: string, overrides: OverrideTries | undefined): string {
     return this.convertNormalized(this.normalize(text), overrides, undefined);
   }
 
   /** Like {@link OpenccPipeline.convert}, with how the output lines up with `text`. */
-  convertAligned(text: string, overrides: Trie | undefined): Alignment {
+  convertAligned(text: string, overrides: OverrideTries | undefined): Alignment {
     const normalized = this.normalize(text);
     const alignment = new Alignment();
     this.convertNormalized(normalized, overrides, alignment);
@@ -77,7 +113,11 @@ export class OpenccPipeline {
   }
 
   /** Converts `source`; with `alignment`, adds the chunks to it instead (and returns ''). */
-  private convertNormalized(source: string, overrides: Trie | undefined, alignment: Alignment | undefined): string {
+  private convertNormalized(
+    source: string,
+    overrides: OverrideTries | undefined,
+    alignment: Alignment | undefined,
+  ): string {
     const first = this.firstStage;
     const length = source.length;
     // Output is collected in arrays and joined once: appending character by character would
@@ -89,14 +129,23 @@ export class OpenccPipeline {
     let runStart = 0; // start of the current run of characters that start no phrase
     let copyFrom = 0; // source from here on is unchanged by stage 1 and not yet in `run`
     let i = 0;
+    let cutAt = 0; // a cutting override word starts here: phrases before it must end by it
     while (i < length) {
-      const overrideEnd = overrides ? overrides.match(source, i, length) : -1;
-      const end = first.match(source, i, length);
+      const overrideEnd = overrides ? overrides.words.match(source, i, length) : -1;
+      const end = first.match(source, i, i < cutAt ? cutAt : length);
       const isPhrase = end > 0 && isLongerThanOneCharacter(source, i, end);
-      if (overrideEnd > 0 && (!isPhrase || overrideEnd >= end)) {
+      const overrideWins = overrideEnd > 0 && (!isPhrase || overrideEnd >= end);
+      if (!overrideWins && isPhrase && overrides?.cutting) {
+        const cut = cuttingStart(overrides.cutting, source, i, end);
+        if (cut > 0) {
+          cutAt = cut;
+          continue; // again at i, with phrases ending by the override word
+        }
+      }
+      if (overrideWins) {
         // An override word at least as long as OpenCC's phrase here is a segment of its own.
         this.finishRun(source, runStart, i, run, copyFrom, output, alignment);
-        const value = (overrides as Trie).matchedValue;
+        const value = (overrides as OverrideTries).words.matchedValue;
         if (alignment) alignment.push(overrideEnd - i, value, keepsCharacterCount(source, i, overrideEnd, value));
         else output.push(value);
         i = runStart = copyFrom = overrideEnd;
@@ -183,11 +232,16 @@ export class TrieCache {
   private readonly tries = new Map<string, Trie>();
   private readonly dictIds = new Map<DictLike, number>();
 
-  get(group: DictGroup): Trie {
-    const key = group.map((dict) => this.dictId(dict)).join(',');
+  /**
+   * The trie of `group`; `replace` gives some of its keys other values (their own forms, so the
+   * words stay as they are and, being matched, still stop a shorter key inside them).
+   */
+  get(group: DictGroup, replace: readonly (readonly [string, string])[] = []): Trie {
+    const key = group.map((dict) => this.dictId(dict)).join(',') + (replace.length > 0 ? `|${replace.join(';')}` : '');
     let trie = this.tries.get(key);
     if (!trie) {
       trie = trieFromDictGroup(group);
+      for (const [word, value] of replace) trie.add(word, value);
       this.tries.set(key, trie);
     }
     return trie;
@@ -267,6 +321,17 @@ function alignCharacters(source: string, output: string): Alignment {
     alignment.push(source.length - i, output.slice(j), false);
   }
   return alignment;
+}
+
+/**
+ * Where, inside the phrase `source[start, end)`, a cutting override word starts that reaches past
+ * the phrase's end; 0 when none does.
+ */
+function cuttingStart(cutting: Trie, source: string, start: number, end: number): number {
+  for (let j = start + 1; j < end; j++) {
+    if (cutting.match(source, j, source.length) > end) return j;
+  }
+  return 0;
 }
 
 function isLongerThanOneCharacter(text: string, start: number, end: number): boolean {

@@ -5,7 +5,9 @@
  * ordinal markers (第一节 → 第一節; an item's is read with its title and body), table captions, image
  * alt text and link and image titles, `meta.title`. Never converted: code and math (block and
  * inline), URLs, footnote identifiers and labels, front matter (data, whose keys and values other
- * tools may match on), page markers. `meta.lang` becomes the edition's language tag.
+ * tools may match on), page markers. `meta.lang` becomes the edition's language tag. The
+ * vocabulary (`twp`) and the source script are decided once for the whole document
+ * ({@link decideEdition}).
  *
  * The result is a new tree; the input is never modified. Unconverted leaf data (positions,
  * ordinals' numbers, front matter) is shared with the input rather than copied.
@@ -21,19 +23,58 @@ import type {
   PhrasingContent,
   Table,
 } from '@wenshu/parser';
+import { toText, visit } from '@wenshu/parser';
 import { type ConvertOptions, createConverter, type TextConverter } from './converter.js';
 import { convertBlockText } from './phrasing.js';
 import type { Variant } from './pipeline.js';
+import { type Script, sourceScriptOf } from './script.js';
+import { chooseVocabulary, type VocabularyDecision } from './vocabulary.js';
 
 /** Options of {@link toTraditional}: those of `convertText`. */
 export type TraditionalOptions = ConvertOptions;
+
+/** What an edition of a document is made with, decided once from the whole document. */
+export interface EditionDecision {
+  /** The vocabulary of `twp` (decided for the other editions too, where it changes nothing). */
+  vocabulary: VocabularyDecision;
+  /** The script the document is written in (`sourceScript` when the caller gave one). */
+  sourceScript: Script;
+}
+
+const CODE_TYPES = new Set(['code', 'inlineCode']);
+
+/**
+ * The vocabulary and source script of `doc`'s edition: decided here, once, and shown by the
+ * command line (a warning) so that an editor can see and force them.
+ */
+export function decideEdition(
+  doc: Document,
+  options: Pick<ConvertOptions, 'vocabulary' | 'sourceScript'> = {},
+): EditionDecision {
+  let code = 0;
+  visit(doc, (node) => {
+    if (CODE_TYPES.has(node.type)) code++;
+  });
+  const text = [doc.meta.title ?? '', toText(doc)].join('\n');
+  return {
+    vocabulary: chooseVocabulary(text, code, options.vocabulary ?? 'auto'),
+    sourceScript: options.sourceScript ?? sourceScriptOf(text, doc.meta.lang),
+  };
+}
 
 /** The BCP 47 tag of each edition's language. */
 export const EDITION_LANG: Readonly<Record<Variant, string>> = { t: 'zh-Hant', tw: 'zh-TW', twp: 'zh-TW', hk: 'zh-HK' };
 
 /** The Traditional edition `options.variant` of `doc`, as a new document. */
 export function toTraditional(doc: Document, options: TraditionalOptions): Document {
-  const converter = createConverter(options);
+  // A caller that has decided both (the command line, to show the decision) is not re-decided.
+  const decided = options.vocabulary !== undefined && options.vocabulary !== 'auto' && options.sourceScript;
+  const decision = decided ? undefined : decideEdition(doc, options);
+  const converter = createConverter({
+    ...options,
+    vocabulary: decision ? decision.vocabulary.vocabulary : options.vocabulary,
+    sourceScript: decision ? decision.sourceScript : options.sourceScript,
+  });
   return {
     ...doc,
     meta: convertMeta(doc.meta, converter, options.variant),

@@ -125,7 +125,7 @@ export function image(state: State, node: Image, context: Context): ParagraphChi
   const loaded = state.images.get(node.url);
   if (!loaded?.ok) {
     state.warn(loaded?.code ?? 'image-missing', loaded?.reason ?? `${node.url}: not read`, node.position);
-    return [textRun(picturePlaceholder(node.alt, node.url), context.run)];
+    return [textRun(picturePlaceholder(node.alt, node.url, state.pictureWord), context.run)];
   }
   const maxWidth = state.textWidthTwips / TWIPS_PER_PX;
   const maxHeight = (state.textHeightTwips / TWIPS_PER_PX) * 0.9;

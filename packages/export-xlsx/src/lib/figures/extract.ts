@@ -14,6 +14,7 @@
  */
 import { arabicValue, CHINESE_NUMERAL, chineseValue } from './numerals.js';
 import { clauseStart, subjectOf } from './subject.js';
+import { foldTraditional } from './traditional.js';
 import type { Figure, FigureKind } from './types.js';
 import { NEEDS_MAGNITUDE, UNIT, UNIT_START } from './units.js';
 
@@ -236,8 +237,60 @@ function unquoted(sentence: string): string {
   return sentence.replace(QUOTED, (quoted) => '\u0000'.repeat(quoted.length));
 }
 
-/** The figures of one sentence, in reading order. */
+/**
+ * The figures of one sentence, in reading order. A sentence in Traditional characters is read
+ * through `foldTraditional` (same offsets); texts are then taken from the sentence as written.
+ */
 export function sentenceFigures(sentence: string): Figure[] {
+  const folded = foldTraditional(sentence);
+  const figures = foldedSentenceFigures(folded);
+  if (folded === sentence) return figures;
+  const asWritten = (word: string, from = 0): string => wordAsWritten(word, folded, sentence, from);
+  return figures.map((figure) => ({
+    ...figure,
+    unit: asWritten(figure.unit, figure.start),
+    qualifier: figure.qualifier
+      .split(' ')
+      .map((part) => asWritten(part, Math.max(0, figure.start - WINDOW)))
+      .join(' '),
+    scope: asWritten(figure.scope),
+    subject: asWritten(figure.subject),
+    text: sentence.slice(figure.start, figure.end),
+    sentence,
+  }));
+}
+
+/**
+ * `word`, found in `folded` (the sentence through the fold), as `sentence` writes it. A subject is
+ * put together from pieces of the sentence (`覆蓋` and `縣市區` around `13個`), so each longest piece
+ * is looked up in turn, from where the last one ended (then anywhere); a character found nowhere
+ * stays as it is.
+ */
+function wordAsWritten(word: string, folded: string, sentence: string, from: number): string {
+  let out = '';
+  let at = from;
+  for (let i = 0; i < word.length; ) {
+    let found = -1;
+    let length = word.length - i;
+    for (; length > 0; length--) {
+      const piece = word.slice(i, i + length);
+      found = folded.indexOf(piece, at);
+      if (found < 0) found = folded.indexOf(piece);
+      if (found >= 0) break;
+    }
+    if (found < 0) {
+      out += word.charAt(i);
+      i++;
+      continue;
+    }
+    out += sentence.slice(found, found + length);
+    i += length;
+    at = found + length;
+  }
+  return out;
+}
+
+function foldedSentenceFigures(sentence: string): Figure[] {
   const scanned = unquoted(sentence);
   const drafts: Draft[] = [];
   NUMBER.lastIndex = 0;
