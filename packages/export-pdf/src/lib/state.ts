@@ -280,10 +280,13 @@ export class State {
     const reason = image && !image.ok ? image.reason : 'not read';
     this.warn(`image ${pictureName(url)}: ${reason}; a placeholder is shown`, position);
     const style = { ...context.block, indentPt: 0, align: 'center' as const };
-    const [node] = this.text([{ kind: 'text', text: picturePlaceholder(alt, url, this.pictureWord), style: { color: '#666666' } }], {
-      ...context,
-      block: style,
-    });
+    const [node] = this.text(
+      [{ kind: 'text', text: picturePlaceholder(alt, url, this.pictureWord), style: { color: '#666666' } }],
+      {
+        ...context,
+        block: style,
+      },
+    );
     return node ?? { text: '' };
   }
 
