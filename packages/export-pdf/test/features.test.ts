@@ -216,6 +216,19 @@ describe('a report with every kind of content', () => {
     expect(pdfFonts(govFile).map((font) => font.name.slice(7))).toContain('NotoSerifCJKtc-Regular');
   });
 
+  it('lists in the table of contents and the bookmarks a heading that starts with a picture', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wenshu-pdf-heading-picture-'));
+    writeFileSync(join(dir, 'logo.png'), png(16, 12));
+    const bytes = await toPdf(doc('# 报告\n\n## ![标志](logo.png)节能减排\n\n正文。\n\n## 二、其他\n\n正文。'), {
+      toc: true,
+      baseDir: dir,
+      systemFonts: false,
+    });
+    const file = writePdf(bytes, 'heading-picture');
+    expect(pdfOutline(file).map((entry) => entry.title)).toEqual(['节能减排', '二、其他']);
+    expect(compact(pdfText(file))).toContain('节能减排');
+  }, 60_000);
+
   it('keeps all the text of lists and quotes nested too deep to indent', async () => {
     const levels = 40;
     const nested = Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- 第${i}层列表项`).join('\n');

@@ -229,6 +229,9 @@ export class State {
     const figure = parts.every((part) => !Array.isArray(part) || isBlank(part));
 
     const out: Content[] = [];
+    // The props (a heading's destination and bookmark) go on the first text set, even after a picture:
+    // a page reference to a destination no node carries stops pdfmake.
+    let propsGiven = false;
     parts.forEach((part, index) => {
       const first = out.length === 0;
       const last = index === parts.length - 1;
@@ -252,14 +255,18 @@ export class State {
         { face: this.shaper.face(style.role, style.bold), sizePt: style.sizePt },
       );
       const nodeProps: Partial<TextNode> = {
-        ...(first ? props : {}),
+        ...(propsGiven ? {} : props),
         margin: [0, first ? style.beforePt : 0, style.rightPt ?? 0, last ? style.afterPt : 0],
       };
+      propsGiven = true;
       const node = set.node(nodeProps);
       this.#splittable.set(node, { set, props: nodeProps, after: style.afterPt, pitch: style.pitchPt });
       out.push(node);
     });
-    if (figure) return out.length > 0 ? [{ stack: out, margin: [0, style.beforePt, 0, style.afterPt] }] : out;
+    if (figure) {
+      const stackProps = propsGiven ? {} : props;
+      return out.length > 0 ? [{ ...stackProps, stack: out, margin: [0, style.beforePt, 0, style.afterPt] }] : out;
+    }
     return out;
   }
 
