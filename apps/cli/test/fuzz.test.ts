@@ -19,7 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { convertFile, type Settings } from '../src/lib/convert-file.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 18);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
 /** mulberry32: a small, fast, seedable generator (public domain). */
 function generator(seed: number): () => number {

@@ -19,6 +19,7 @@
  *   gigabytes of memory.
  */
 import { Unzlib } from 'fflate';
+import { u16be, u16le, u32be, u32le } from './bytes.js';
 import { type PictureFormat, type PictureInfo, type PictureSize, pictureInfo } from './index.js';
 
 /** 50 megapixels: a 300 dpi scan of an A2 sheet; 200 MB of RGBA once a reader decodes it. */
@@ -86,19 +87,6 @@ const CHECKS: Record<'png' | 'jpeg' | 'gif' | 'bmp', (bytes: Uint8Array, info: P
   gif: checkGif,
   bmp: checkBmp,
 };
-
-function u16be(b: Uint8Array, i: number): number {
-  return ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
-}
-function u32be(b: Uint8Array, i: number): number {
-  return (((b[i] ?? 0) << 24) >>> 0) + (((b[i + 1] ?? 0) << 16) | ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0));
-}
-function u16le(b: Uint8Array, i: number): number {
-  return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
-}
-function u32le(b: Uint8Array, i: number): number {
-  return u16le(b, i) + u16le(b, i + 2) * 0x10000;
-}
 
 // ---- PNG (ISO/IEC 15948, the W3C PNG specification) ----
 

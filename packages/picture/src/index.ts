@@ -5,6 +5,7 @@
  * segment and first start-of-frame marker, GIF's logical screen, BMP's info header. SVG and WebP
  * are recognised, so that an exporter that does not take them can say what it was given.
  */
+import { i32le, u16be, u16le, u32be } from './bytes.js';
 
 export type PictureFormat = 'png' | 'jpeg' | 'gif' | 'bmp' | 'svg' | 'webp';
 
@@ -22,19 +23,6 @@ export interface PictureInfo {
   format: PictureFormat;
   /** Absent when the header is damaged, and for SVG and WebP, whose size is not read here. */
   size?: PictureSize;
-}
-
-function u16be(b: Uint8Array, i: number): number {
-  return ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
-}
-function u32be(b: Uint8Array, i: number): number {
-  return (((b[i] ?? 0) << 24) >>> 0) + (((b[i + 1] ?? 0) << 16) | ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0));
-}
-function u16le(b: Uint8Array, i: number): number {
-  return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
-}
-function i32le(b: Uint8Array, i: number): number {
-  return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8) | ((b[i + 2] ?? 0) << 16) | ((b[i + 3] ?? 0) << 24);
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

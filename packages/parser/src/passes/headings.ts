@@ -153,6 +153,16 @@ function partDepth(blocks: BlockContent[], index: number): Depth | null {
   return null;
 }
 
+/** The fix that records a line read as a heading: the line as it was, the heading as Markdown. */
+function headingFix(heading: Heading, before: string): Fix {
+  return {
+    kind: 'heading',
+    line: startLine(heading),
+    before,
+    after: `${'#'.repeat(heading.depth)} ${phrasingText(heading.children)}`,
+  };
+}
+
 /** One heading of one or two lines (a title set on two lines keeps its break). */
 function joinedHeading(lines: Paragraph[], depth: Depth): Heading {
   const [first, second] = lines as [Paragraph, Paragraph | undefined];
@@ -254,19 +264,9 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
     if (previous?.type === 'heading' && previous.ordinal?.style === 'attachment' && isTitleLine(text)) {
       const second =
         next?.type === 'paragraph' && isTitleLine(textOf(next)) && titleGoesOn(text, textOf(next)) ? next : null;
-      const heading = asHeading(block, previous.depth);
-      if (second) {
-        heading.children = [...block.children, { type: 'break' }, ...second.children];
-        if (block.position && second.position)
-          heading.position = { start: block.position.start, end: second.position.end };
-        index++;
-      }
-      fixes.push({
-        kind: 'heading',
-        line: startLine(block),
-        before: text,
-        after: `${'#'.repeat(heading.depth)} ${phrasingText(heading.children)}`,
-      });
+      const heading = joinedHeading(second ? [block, second] : [block], previous.depth);
+      if (second) index++;
+      fixes.push(headingFix(heading, text));
       out.push(heading);
       continue;
     }
@@ -281,12 +281,7 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
     if (section) {
       const heading = headingFromLine(block, section, topDepthFor(section.ordinal.level));
       lastSection = section.ordinal;
-      fixes.push({
-        kind: 'heading',
-        line: startLine(block),
-        before: text,
-        after: `${'#'.repeat(heading.depth)} ${text}`,
-      });
+      fixes.push(headingFix(heading, text));
       out.push(heading);
       continue;
     }
@@ -306,12 +301,7 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
         headings.push(asHeading(line, Math.min(6, base + 1 + at) as Depth));
       });
       for (const heading of headings) {
-        fixes.push({
-          kind: 'heading',
-          line: startLine(heading),
-          before: phrasingText(heading.children),
-          after: `${'#'.repeat(heading.depth)} ${phrasingText(heading.children)}`,
-        });
+        fixes.push(headingFix(heading, phrasingText(heading.children)));
         out.push(heading);
       }
       index += run - 1;
@@ -352,12 +342,7 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
       continue;
     }
     const heading = asHeading(block, Math.min(6, depth) as Depth);
-    fixes.push({
-      kind: 'heading',
-      line: startLine(block),
-      before: text,
-      after: `${'#'.repeat(heading.depth)} ${text}`,
-    });
+    fixes.push(headingFix(heading, text));
     out.push(heading);
   }
   if (fixes.length === 0) return { document, fixes };
