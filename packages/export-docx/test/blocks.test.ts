@@ -1,6 +1,7 @@
 import type { Heading, Item, Text } from '@wenshu/parser';
 import { linkRefusal, linkRefusalMessage } from '@wenshu/parser';
 import { describe, expect, it } from 'vitest';
+import { toDocx } from '../src/index.js';
 import {
   bodyBlocks,
   descendants,
@@ -344,4 +345,17 @@ describe('other blocks', () => {
     expect(paragraphText(must(descendants(note, 'w:p')[0]))).toContain('数据来源:统计局。');
     expect(pStyle(must(descendants(note, 'w:p')[0]))).toBe('FootnoteText');
   });
+});
+
+describe('a flat document', () => {
+  it('of 200,000 paragraphs is written (its blocks are never spread into one call)', async () => {
+    const paragraphsIn = Array.from({ length: 200_000 }, (_, i) => ({
+      type: 'paragraph' as const,
+      children: [text(`第${i}段。`)],
+    }));
+    const start = performance.now();
+    const bytes = await toDocx(doc(paragraphsIn));
+    console.log(`toDocx, 200,000 paragraphs: ${Math.round(performance.now() - start)} ms`);
+    expect(bytes.length).toBeGreaterThan(100_000);
+  }, 180_000);
 });

@@ -12,6 +12,7 @@ import { math } from 'micromark-extension-math';
 import { describe, expect, it } from 'vitest';
 import { type Document, markdownExtensions, type Nodes, parse, toText, type Warning } from '../src/index.js';
 import { markdownToMdast } from '../src/lib/markdown.js';
+import { structure } from '../src/passes/index.js';
 import { hasCorpus, readCorpus } from './corpus.js';
 
 const TIMEOUT = 240_000;
@@ -208,6 +209,17 @@ describe('size', () => {
 });
 
 describe('unterminated and odd input', () => {
+  it('a flat document of 300,000 headings is structured (no spread of them into one call)', () => {
+    const children = Array.from({ length: 300_000 }, (_, i) => ({
+      type: 'heading' as const,
+      depth: 2 as const,
+      children: [{ type: 'text' as const, value: `标题${i}` }],
+    }));
+    const doc: Document = { ...parse(''), children };
+    const { document } = timed('structure, 300,000 headings', () => structure(doc));
+    expect(document.children).toHaveLength(300_000);
+  });
+
   it('unterminated HTML keeps its text', () => {
     const cases: [string, string][] = [
       ['<table><tr><td>a', 'a'],

@@ -75,7 +75,8 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
       new Paragraph({ children: [new PageBreak()] }),
     );
   }
-  body.push(...state.blocks(blocks, context));
+  // A loop, not a spread: a flat document's blocks (200,000 paragraphs) overflow a call's arguments.
+  for (const block of state.blocks(blocks, context)) body.push(block);
   // A document, like a table cell, ends with a paragraph (ECMA-376 Part 1 §17.4.66, tc; Word
   // repairs a body whose last block is a table by adding one).
   if (body.at(-1) instanceof Table) body.push(new Paragraph({ style: ids.normal }));

@@ -141,7 +141,7 @@ export function hasBlockInside(element: P5Element): boolean {
       continue;
     }
     if (BLOCK_ELEMENTS.has(node.tagName) || UNMAPPED_BLOCKS.has(node.tagName)) return true;
-    stack.push(...childrenOf(node));
+    for (const child of childrenOf(node)) stack.push(child);
   }
   return false;
 }

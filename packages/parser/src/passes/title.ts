@@ -60,7 +60,9 @@ export function titleHeading(document: Document): Heading | null {
   const blocks = document.children;
   const headings = blocks.filter((block): block is Heading => block.type === 'heading');
   // The first of the shallowest headings: a label set smaller may stand above the title.
-  const shallowest = Math.min(...headings.map((heading) => heading.depth));
+  // A loop, not Math.min(...): a document may have a hundred thousand headings.
+  let shallowest = Number.POSITIVE_INFINITY;
+  for (const heading of headings) shallowest = Math.min(shallowest, heading.depth);
   const index = blocks.findIndex((block) => block.type === 'heading' && block.depth === shallowest);
   if (index === -1 || index > MAX_LINES_ABOVE) return null;
   // A note of a sentence or two may stand above (a column's sponsor, a chat tool's `好的，以下是…`),
