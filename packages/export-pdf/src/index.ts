@@ -1,5 +1,5 @@
 export type { PdfFontRole } from './lib/fonts/candidates.js';
-export { FontFileError } from './lib/fonts/face.js';
+export { FontFileError } from './lib/fonts/font-file-error.js';
 export {
   type FontListing,
   type FontSource,

@@ -14,17 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import * as fontkit from 'fontkit';
-
-/** A font file that cannot be used, and why. */
-export class FontFileError extends Error {
-  readonly file: string;
-
-  constructor(file: string, reason: string) {
-    super(`font ${file}: ${reason}`);
-    this.name = 'FontFileError';
-    this.file = file;
-  }
-}
+import { FontFileError } from './font-file-error.js';
 
 /** Outline tables pdfkit can embed and subset: TrueType `glyf` or CFF (not CFF2, not bitmaps only). */
 const EMBEDDABLE = ['glyf', 'CFF '] as const;

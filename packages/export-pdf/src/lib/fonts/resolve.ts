@@ -8,7 +8,8 @@
 import { createRequire } from 'node:module';
 import type { FontRole, Theme } from '@wenshu/theme';
 import { candidates, isCandidateFile, PDF_FONT_ROLES, type PdfFontRole, type Script, scriptOf } from './candidates.js';
-import { type Face, FontFileError, lazyFace, openFace, parseFontSpec } from './face.js';
+import { type Face, lazyFace, openFace, parseFontSpec } from './face.js';
+import { FontFileError } from './font-file-error.js';
 import { type SystemFace, systemFaces } from './system.js';
 
 /** Where a role's face came from. */
