@@ -43,13 +43,37 @@ const LIST_LIKE = /^(?:—|―|[•·●○■□◆◇▪▫►▶※☆★]|[-
  * as `\n`, and trailing footnote references and images dropped (they are not how a sentence ends).
  */
 function endingText(paragraph: Paragraph): string {
-  const children = [...paragraph.children];
-  while (children.length > 0) {
-    const last = children[children.length - 1] as PhrasingContent;
+  let end = paragraph.children.length;
+  while (end > 0) {
+    const last = paragraph.children[end - 1] as PhrasingContent;
     if (last.type !== 'footnoteReference' && last.type !== 'image') break;
-    children.pop();
+    end--;
   }
-  return trimLayout(phrasingText(rewriteTexts(children, (value) => value.replace(/\n/g, ''))));
+  // Only the paragraph's end is read: a paragraph joined again and again (thousands of cuts) grows,
+  // and reading all of it at each join would take time in the square of its length.
+  return trimLayout(edgeText(paragraph.children.slice(Math.max(0, end - EDGE_NODES), end), 'end'));
+}
+
+/** How much of a paragraph's start or end the decision reads, in UTF-16 units and in nodes. */
+const EDGE = 400;
+const EDGE_NODES = 64;
+
+/**
+ * The last (or first) `EDGE` characters of a run of phrasing as laid out: soft line breaks (inside
+ * texts) removed, hard breaks kept as `\n`. A long text is cut before it is read.
+ */
+function edgeText(nodes: readonly PhrasingContent[], edge: 'start' | 'end'): string {
+  let text = '';
+  const order = edge === 'end' ? [...nodes].reverse() : nodes;
+  for (const node of order) {
+    if (text.length >= EDGE) break;
+    const part =
+      node.type === 'text'
+        ? (edge === 'end' ? node.value.slice(-2 * EDGE) : node.value.slice(0, 2 * EDGE)).replace(/\n/g, '')
+        : phrasingText(rewriteTexts([node], (value) => value.replace(/\n/g, '')));
+    text = edge === 'end' ? part + text : text + part;
+  }
+  return edge === 'end' ? text.slice(-EDGE) : text.slice(0, EDGE);
 }
 
 /** A paragraph's last line shorter than this is a line of its own (a list entry, an address), not a cut-off paragraph. */
@@ -139,7 +163,8 @@ const LABELLED_FRONT =
 /** Whether `second` continues `first`, cut off by a column or page break. */
 export function continues(first: Paragraph, second: Paragraph): boolean {
   if (first.children[first.children.length - 1]?.type === 'break') return false;
-  const firstText = phrasingText(first.children);
+  // The start of the first paragraph (its label, a marker it is): never all of a long paragraph.
+  const firstText = edgeText(first.children.slice(0, EDGE_NODES), 'start');
   const ending = endingText(first);
   const secondText = phrasingText(second.children);
   const opening = trimLayout(secondText);
@@ -182,17 +207,47 @@ function separator(first: string, second: string): string {
 
 /** `first` and `second` as one paragraph. */
 export function joinParagraphs(first: Paragraph, second: Paragraph): Paragraph {
-  const start = trimPhrasingEnd(first.children, isLayout);
-  const between = separator(phrasingText(start), phrasingText(second.children));
-  const children = mergeTexts([
-    ...start,
-    ...(between ? [{ type: 'text' as const, value: between }] : []),
-    ...second.children,
-  ]);
-  const joined: Paragraph = { type: 'paragraph', children };
-  const position = spanning(first.position, second.position);
+  return joinAll([first, second]);
+}
+
+/** The pieces of a cut paragraph as one, each cut closed as `joinParagraphs` closes it; in one pass. */
+function joinAll(pieces: Paragraph[]): Paragraph {
+  const nodes: PhrasingContent[] = [];
+  pieces.forEach((piece, index) => {
+    const last = index === pieces.length - 1;
+    const own = last ? piece.children : trimPhrasingEnd(piece.children, isLayout);
+    if (index > 0) {
+      const before = edgeText(nodes.slice(-EDGE_NODES), 'end');
+      const between = separator(before, edgeText(piece.children.slice(0, EDGE_NODES), 'start'));
+      if (between) nodes.push({ type: 'text', value: between });
+    }
+    for (const node of own) nodes.push(node);
+  });
+  const joined: Paragraph = { type: 'paragraph', children: mergeTexts(nodes) };
+  const position = spanning((pieces[0] as Paragraph).position, (pieces[pieces.length - 1] as Paragraph).position);
   if (position) joined.position = position;
   return joined;
+}
+
+/**
+ * A paragraph that stands for a chain of pieces being joined, for `continues`: the first piece's
+ * start and the last pieces' end, which is all it reads.
+ */
+function chainView(chain: Paragraph[]): Paragraph {
+  if (chain.length === 1) return chain[0] as Paragraph;
+  // The last nodes of the chain, back to at most EDGE_NODES; then the first piece's start, when the
+  // end did not reach it.
+  const end: PhrasingContent[] = [];
+  let firstTaken = 0;
+  for (let index = chain.length - 1; index >= 0 && end.length < EDGE_NODES; index--) {
+    const children = (chain[index] as Paragraph).children;
+    const taken = children.slice(-(EDGE_NODES - end.length));
+    end.unshift(...taken);
+    if (index === 0) firstTaken = taken.length;
+  }
+  const first = (chain[0] as Paragraph).children;
+  const start = first.slice(0, Math.min(EDGE_NODES, first.length - firstTaken));
+  return { type: 'paragraph', children: [...start, ...end] };
 }
 
 /** The blocks with every paragraph laid out as printed lines split into its paragraphs. */
@@ -222,35 +277,46 @@ export function brokenParagraphsPass(document: Document): { document: Document; 
   const out = mapBlockLists(document, (input) => {
     const blocks = splitLaidOutParagraphs(input, fixes);
     const joined: BlockContent[] = [];
-    // Where the last paragraph of text stands in `joined`: figures and tables may follow it.
+    // The last paragraph of text, as the pieces it is being joined from (joined once, at its end:
+    // joining piece by piece would copy a paragraph cut a thousand times a thousand times), and
+    // where it stands in `joined`: figures and tables may follow it.
+    let chain: Paragraph[] = [];
     let textAt = -1;
+    const close = () => {
+      if (chain.length > 1) joined[textAt] = joinAll(chain);
+      chain = [];
+    };
     for (const block of blocks) {
       const floats = joined.length - 1 - textAt;
-      const previous = joined[textAt];
+      const previous = chain.length > 0 ? chainView(chain) : undefined;
       // A figure or table set inside a sentence (`…在调运运输队时，` / a figure / `根据各个运输队…`):
       // the sentence is joined, and the floats follow the paragraph.
       const across =
         floats === 0 ||
         (floats <= MAX_FLOATS &&
-          previous?.type === 'paragraph' &&
+          previous !== undefined &&
           MID_SENTENCE.has(lastCharacter(endingText(previous))) &&
           joined.slice(textAt + 1).every(isFloat));
-      if (previous?.type === 'paragraph' && block.type === 'paragraph' && across && continues(previous, block)) {
-        const paragraph = joinParagraphs(previous, block);
-        const firstText = trimEndWhere(phrasingText(previous.children), isLayout);
-        const secondText = phrasingText(block.children);
+      if (previous && block.type === 'paragraph' && across && continues(previous, block)) {
+        const firstText = trimEndWhere(edgeText(previous.children.slice(-EDGE_NODES), 'end'), isLayout);
+        const secondText = edgeText(block.children.slice(0, EDGE_NODES), 'start');
         fixes.push({
           kind: 'broken-paragraph',
-          line: endLine(previous),
+          line: endLine(chain[chain.length - 1] as Paragraph),
           before: `${tail(firstText, 10)}\n\n${head(secondText, 10)}`,
           after: `${tail(firstText, 10)}${separator(firstText, secondText)}${head(secondText, 10)}`,
         });
-        joined[textAt] = paragraph;
+        chain.push(block);
       } else {
         joined.push(block);
-        if (!isFloat(block)) textAt = joined.length - 1;
+        if (!isFloat(block)) {
+          close();
+          textAt = joined.length - 1;
+          if (block.type === 'paragraph') chain = [block];
+        }
       }
     }
+    close();
     return joined.length === input.length && blocks === input ? input : joined;
   });
   return { document: out, fixes };

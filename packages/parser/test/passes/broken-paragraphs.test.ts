@@ -112,6 +112,29 @@ describe('brokenParagraphs', () => {
     expect(kept.fixes).toEqual([]);
   });
 
+  it('joins a paragraph cut thousands of times in linear time, into one paragraph', () => {
+    const cut = (pieces: number) =>
+      parse(
+        Array.from(
+          { length: pieces },
+          (_, i) => `这是一个很长的段落被分页截断后仍在继续的文字内容，第${i}部分没有句号结`,
+        ).join('\n\n'),
+      );
+    const small = cut(2_000);
+    const large = cut(8_000);
+    const t0 = performance.now();
+    brokenParagraphsPass(small);
+    const t1 = performance.now();
+    const { document, fixes } = brokenParagraphsPass(large);
+    const t2 = performance.now();
+    console.log(
+      `joins: 2,000 cuts ${Math.round(t1 - t0)} ms, 8,000 cuts ${Math.round(t2 - t1)} ms (linear ≈ 4×, quadratic ≈ 16×)`,
+    );
+    expect(document.children).toHaveLength(1);
+    expect(fixes).toHaveLength(7_999);
+    expect(t2 - t1).toBeLessThan(8 * Math.max(t1 - t0, 100));
+  }, 120_000);
+
   it('does not modify its input', () => {
     const document = deepFreeze(parse('一段被截断的文字，后面还有很多内容需要接续上来才能完\n\n整表达。'));
     const { document: out } = brokenParagraphsPass(document);
