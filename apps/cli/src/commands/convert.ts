@@ -9,7 +9,7 @@ import { UsageError } from '../lib/errors.js';
 import { type Format, formatNames, formats } from '../lib/formats.js';
 import { expandInputs, readStdin } from '../lib/inputs.js';
 import { onInterrupt, sweepTemporaries } from '../lib/interrupt.js';
-import { DEFAULT_MAX_BYTES } from '../lib/limits.js';
+import { DEFAULT_MAX_BYTES, pastLimitWhileReading } from '../lib/limits.js';
 import { printMessage } from '../lib/messages.js';
 import { type PassFlags, passOptions } from '../lib/pass-flags.js';
 import { planJobs } from '../lib/plan.js';
@@ -209,7 +209,11 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
   });
   for (const problem of problems) printMessage(`wenshu: ${problem.name}: ${problem.message}`);
   const stdinJob = jobs.find((job) => job.path === null);
-  if (stdinJob) stdinJob.bytes = await readStdin();
+  if (stdinJob) {
+    const bytes = await readStdin(run.settings.maxBytes);
+    if (bytes) stdinJob.bytes = bytes;
+    else stdinJob.error = pastLimitWhileReading(run.settings.maxBytes, 'is');
+  }
 
   // Fewer reports than threads: the spare threads take a share of a report's formats.
   const shares = shareJobs(jobs, run.jobs);
