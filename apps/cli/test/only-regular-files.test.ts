@@ -88,7 +88,9 @@ describe('wenshu convert -: standard input is counted as it arrives', () => {
     clearTimeout(killer);
     child.stdin.destroy();
     expect(status).toBe(1);
-    expect(stderr).toContain('wenshu: -: is more than the 1 MB limit: reading stopped there (raise it with --max-size)');
+    expect(stderr).toContain(
+      'wenshu: -: is more than the 1 MB limit: reading stopped there (raise it with --max-size)',
+    );
     expect(existsSync(join(dir, 'out.docx'))).toBe(false);
   }, 30_000);
 });
