@@ -38,6 +38,7 @@ export interface ConvertOptions extends PassFlags {
   zhVocabulary?: ZhVocabulary;
   font?: string[];
   force?: boolean;
+  timeout?: string;
 }
 
 /**
@@ -116,6 +117,8 @@ interface Resolved {
   jobs: number;
   json: boolean;
   quiet: boolean;
+  /** `--timeout`: seconds one input may take before its thread is stopped. */
+  timeoutSeconds: number | undefined;
 }
 
 const FONT_ROLES = ['song', 'hei', 'kai', 'fang', 'title', 'mono'];
@@ -173,6 +176,7 @@ async function resolveOptions(options: ConvertOptions, command: Command, config:
     jobs: checkedJobs(positiveNumber('--jobs', options.jobs, true) ?? config.jobs ?? availableParallelism()),
     json,
     quiet: options.quiet ?? config.quiet ?? false,
+    timeoutSeconds: positiveNumber('--timeout', options.timeout, false) ?? config.timeout,
   };
 }
 
@@ -227,12 +231,16 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
   // Several reports go to worker threads even with --jobs 1: a worker's heap has the larger young
   // generation of pool.ts, which this thread's cannot be given once Node has started, and a batch
   // of 200 reports took a quarter less time in one worker than in this thread.
+  // With --timeout every conversion runs in a worker thread, even a single one: only a thread can be
+  // stopped in the middle of its work.
   const runner =
-    workers <= 1 && jobs.length <= 1
-      ? inProcessRunner(run.settings)
-      : jobs.length < workers
-        ? mixedRunner(run.settings, workers - 1)
-        : workerRunner(run.settings, workers);
+    run.timeoutSeconds !== undefined
+      ? workerRunner(run.settings, Math.max(1, workers), { timeoutSeconds: run.timeoutSeconds })
+      : workers <= 1 && jobs.length <= 1
+        ? inProcessRunner(run.settings)
+        : jobs.length < workers
+          ? mixedRunner(run.settings, workers - 1)
+          : workerRunner(run.settings, workers);
   const targets = jobs.flatMap((job) => job.targets.map((target) => target.path));
   const release = onInterrupt(async () => {
     await runner.stop();
