@@ -80,6 +80,10 @@ function program(): Command {
         '--timeout <seconds>',
         'stop an input that takes longer than this, and go on with the others (default: none)',
       )
+      .option(
+        '--max-memory <MB>',
+        "the heap each conversion thread may use; an input that needs more fails (default: V8's)",
+      )
       .option('--allow-outside', "read pictures from outside the input's folder too")
       .option('--json', 'print the results (per input: outputs, warnings, error, time) as JSON on stdout')
       .option('-q, --quiet', 'no progress bar, no per-file lines, no summary: only warnings and errors')

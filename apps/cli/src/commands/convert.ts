@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { loadTheme, ThemeError } from '@wenshu/theme';
@@ -39,6 +40,7 @@ export interface ConvertOptions extends PassFlags {
   font?: string[];
   force?: boolean;
   timeout?: string;
+  maxMemory?: string;
 }
 
 /**
@@ -119,6 +121,8 @@ interface Resolved {
   quiet: boolean;
   /** `--timeout`: seconds one input may take before its thread is stopped. */
   timeoutSeconds: number | undefined;
+  /** `--max-memory`: the heap, in MB, each worker thread may use. */
+  maxMemoryMb: number | undefined;
 }
 
 const FONT_ROLES = ['song', 'hei', 'kai', 'fang', 'title', 'mono'];
@@ -177,6 +181,7 @@ async function resolveOptions(options: ConvertOptions, command: Command, config:
     json,
     quiet: options.quiet ?? config.quiet ?? false,
     timeoutSeconds: positiveNumber('--timeout', options.timeout, false) ?? config.timeout,
+    maxMemoryMb: positiveNumber('--max-memory', options.maxMemory, true) ?? config.maxMemory,
   };
 }
 
@@ -196,6 +201,31 @@ export async function convertCommand(args: string[], options: ConvertOptions, co
     return;
   }
   if (failed > 0) process.exitCode = 1;
+}
+
+/**
+ * A report of more than this many bytes is never converted in the main thread, where running out of
+ * memory is V8's abort of the whole command; in a worker thread it is a message for that report. A
+ * 4.5 MB report took 470 MB to render as PDF; below 1 MB the thread's start (0.3 s) would cost more
+ * than the risk is worth.
+ */
+const MAIN_THREAD_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Whether every conversion of the run must go to worker threads: with --timeout or --max-memory
+ * (only a thread can be stopped mid-work, or given a heap limit), and when one report that would be
+ * converted in this thread is large.
+ */
+async function inWorkersOnly(run: Resolved, jobs: readonly Job[], workers: number): Promise<boolean> {
+  if (run.timeoutSeconds !== undefined || run.maxMemoryMb !== undefined) return true;
+  // Otherwise, only a single report or one shared among threads is converted in this thread.
+  if (jobs.length > 1 && jobs.length >= workers) return false;
+  const sizes = await Promise.all(
+    jobs.map(async (job) =>
+      job.path === null ? (job.bytes?.length ?? 0) : ((await stat(job.path).catch(() => undefined))?.size ?? 0),
+    ),
+  );
+  return sizes.some((size) => size > MAIN_THREAD_MAX_BYTES);
 }
 
 /** One run over the inputs (or over those of them in `only`); returns how many failed. */
@@ -231,16 +261,16 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
   // Several reports go to worker threads even with --jobs 1: a worker's heap has the larger young
   // generation of pool.ts, which this thread's cannot be given once Node has started, and a batch
   // of 200 reports took a quarter less time in one worker than in this thread.
-  // With --timeout every conversion runs in a worker thread, even a single one: only a thread can be
-  // stopped in the middle of its work.
-  const runner =
-    run.timeoutSeconds !== undefined
-      ? workerRunner(run.settings, Math.max(1, workers), { timeoutSeconds: run.timeoutSeconds })
-      : workers <= 1 && jobs.length <= 1
-        ? inProcessRunner(run.settings)
-        : jobs.length < workers
-          ? mixedRunner(run.settings, workers - 1)
-          : workerRunner(run.settings, workers);
+  const runner = (await inWorkersOnly(run, jobs, workers))
+    ? workerRunner(run.settings, Math.max(1, workers), {
+        timeoutSeconds: run.timeoutSeconds,
+        maxMemoryMb: run.maxMemoryMb,
+      })
+    : workers <= 1 && jobs.length <= 1
+      ? inProcessRunner(run.settings)
+      : jobs.length < workers
+        ? mixedRunner(run.settings, workers - 1)
+        : workerRunner(run.settings, workers);
   const targets = jobs.flatMap((job) => job.targets.map((target) => target.path));
   const release = onInterrupt(async () => {
     await runner.stop();

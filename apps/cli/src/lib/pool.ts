@@ -51,11 +51,25 @@ export interface WorkerRunnerOptions {
    * replaced, its temporary file removed) and fails with a message naming the stage it was in.
    */
   timeoutSeconds?: number | undefined;
+  /**
+   * `--max-memory`: the heap (V8's old generation) each thread may use, in MB; V8's default when
+   * unset. A conversion that needs more ends its thread with ERR_WORKER_OUT_OF_MEMORY, which fails
+   * that input with a message: never a V8 abort of the whole command, as in the main thread.
+   */
+  maxMemoryMb?: number | undefined;
 }
 
 /** The error of a job stopped by `--timeout`. */
 export function stoppedMessage(seconds: number, stage: string | undefined): string {
   return `stopped after ${seconds} s (--timeout)${stage ? ` while ${stage}` : ''}`;
+}
+
+/** The error of a job whose thread ran out of memory. */
+export function outOfMemoryMessage(maxMemoryMb: number | undefined, stage: string | undefined): string {
+  const where = stage ? ` while ${stage}` : '';
+  return maxMemoryMb === undefined
+    ? `ran out of memory${where} (give a limit with --max-memory to see how much it may use)`
+    : `ran out of memory${where}: the conversion needed more than ${maxMemoryMb} MB (raise it with --max-memory)`;
 }
 
 /**
@@ -108,7 +122,7 @@ export function workerRunner(settings: Settings, count: number, options: WorkerR
             settled = true;
             if (timer) clearTimeout(timer);
             worker.off('message', onMessage);
-            worker.off('error', onError);
+            worker.off('error', onWorkerError);
             return true;
           };
           const deliver = (result: JobResult) => {
@@ -125,11 +139,20 @@ export function workerRunner(settings: Settings, count: number, options: WorkerR
               feed(worker);
             }
           };
-          const onError = (error: Error) => {
+          const onError = async (error: Error) => {
             if (!claim()) return;
-            deliver(failed(`internal error: ${error.message}`, 0));
+            // The thread is gone, perhaps in the middle of writing an output.
+            await removeTemporaries(temporaries);
+            const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+            deliver(
+              failed(
+                outOfMemory ? outOfMemoryMessage(options.maxMemoryMb, stage) : `internal error: ${error.message}`,
+                0,
+              ),
+            );
             feed(spawn());
           };
+          const onWorkerError = (error: Error) => void onError(error);
           // The watchdog: terminating the thread stops the work itself, not only the waiting for it.
           const stopSlow = async (seconds: number) => {
             if (!claim()) return;
@@ -141,14 +164,17 @@ export function workerRunner(settings: Settings, count: number, options: WorkerR
           const seconds = options.timeoutSeconds;
           const timer = seconds === undefined ? undefined : setTimeout(() => void stopSlow(seconds), seconds * 1000);
           worker.on('message', onMessage);
-          worker.on('error', onError);
+          worker.on('error', onWorkerError);
           onStart?.(job);
           worker.postMessage(job);
         };
         const spawn = () => {
           const worker = new Worker(script, {
             workerData: settings,
-            resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+            resourceLimits: {
+              maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+              ...(options.maxMemoryMb === undefined ? {} : { maxOldGenerationSizeMb: options.maxMemoryMb }),
+            },
           });
           // An error between two jobs (or after a job was settled) is not an unhandled 'error' event.
           worker.on('error', () => {});
