@@ -68,7 +68,7 @@ export function stoppedMessage(seconds: number, stage: string | undefined): stri
 export function outOfMemoryMessage(maxMemoryMb: number | undefined, stage: string | undefined): string {
   const where = stage ? ` while ${stage}` : '';
   return maxMemoryMb === undefined
-    ? `ran out of memory${where} (give a limit with --max-memory to see how much it may use)`
+    ? `ran out of memory${where} (V8's heap limit; --max-memory sets the heap a conversion may use)`
     : `ran out of memory${where}: the conversion needed more than ${maxMemoryMb} MB (raise it with --max-memory)`;
 }
 
