@@ -76,6 +76,14 @@ function program(): Command {
       .option('-j, --jobs <n>', 'files converted at once, in worker threads (default: the number of CPUs)')
       .option('-f, --force', 'replace existing outputs even when they are read-only')
       .option('--max-size <MB>', 'refuse inputs larger than this (default 200)')
+      .option(
+        '--timeout <seconds>',
+        'stop an input that takes longer than this, and go on with the others (default: none)',
+      )
+      .option(
+        '--max-memory <MB>',
+        "the heap each conversion thread may use; an input that needs more fails (default: V8's)",
+      )
       .option('--allow-outside', "read pictures from outside the input's folder too")
       .option('--json', 'print the results (per input: outputs, warnings, error, time) as JSON on stdout')
       .option('-q, --quiet', 'no progress bar, no per-file lines, no summary: only warnings and errors')

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { loadTheme, ThemeError } from '@wenshu/theme';
@@ -9,7 +10,7 @@ import { UsageError } from '../lib/errors.js';
 import { type Format, formatNames, formats } from '../lib/formats.js';
 import { expandInputs, readStdin } from '../lib/inputs.js';
 import { onInterrupt, sweepTemporaries } from '../lib/interrupt.js';
-import { DEFAULT_MAX_BYTES } from '../lib/limits.js';
+import { DEFAULT_MAX_BYTES, pastLimitWhileReading } from '../lib/limits.js';
 import { printMessage } from '../lib/messages.js';
 import { type PassFlags, passOptions } from '../lib/pass-flags.js';
 import { planJobs } from '../lib/plan.js';
@@ -38,6 +39,8 @@ export interface ConvertOptions extends PassFlags {
   zhVocabulary?: ZhVocabulary;
   font?: string[];
   force?: boolean;
+  timeout?: string;
+  maxMemory?: string;
 }
 
 /**
@@ -116,6 +119,10 @@ interface Resolved {
   jobs: number;
   json: boolean;
   quiet: boolean;
+  /** `--timeout`: seconds one input may take before its thread is stopped. */
+  timeoutSeconds: number | undefined;
+  /** `--max-memory`: the heap, in MB, each worker thread may use. */
+  maxMemoryMb: number | undefined;
 }
 
 const FONT_ROLES = ['song', 'hei', 'kai', 'fang', 'title', 'mono'];
@@ -173,6 +180,8 @@ async function resolveOptions(options: ConvertOptions, command: Command, config:
     jobs: checkedJobs(positiveNumber('--jobs', options.jobs, true) ?? config.jobs ?? availableParallelism()),
     json,
     quiet: options.quiet ?? config.quiet ?? false,
+    timeoutSeconds: positiveNumber('--timeout', options.timeout, false) ?? config.timeout,
+    maxMemoryMb: positiveNumber('--max-memory', options.maxMemory, true) ?? config.maxMemory,
   };
 }
 
@@ -194,6 +203,31 @@ export async function convertCommand(args: string[], options: ConvertOptions, co
   if (failed > 0) process.exitCode = 1;
 }
 
+/**
+ * A report of more than this many bytes is never converted in the main thread, where running out of
+ * memory is V8's abort of the whole command; in a worker thread it is a message for that report. A
+ * 4.5 MB report took 470 MB to render as PDF; below 1 MB the thread's start (0.3 s) would cost more
+ * than the risk is worth.
+ */
+const MAIN_THREAD_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Whether every conversion of the run must go to worker threads: with --timeout or --max-memory
+ * (only a thread can be stopped mid-work, or given a heap limit), and when one report that would be
+ * converted in this thread is large.
+ */
+async function inWorkersOnly(run: Resolved, jobs: readonly Job[], workers: number): Promise<boolean> {
+  if (run.timeoutSeconds !== undefined || run.maxMemoryMb !== undefined) return true;
+  // Otherwise, only a single report or one shared among threads is converted in this thread.
+  if (jobs.length > 1 && jobs.length >= workers) return false;
+  const sizes = await Promise.all(
+    jobs.map(async (job) =>
+      job.path === null ? (job.bytes?.length ?? 0) : ((await stat(job.path).catch(() => undefined))?.size ?? 0),
+    ),
+  );
+  return sizes.some((size) => size > MAIN_THREAD_MAX_BYTES);
+}
+
 /** One run over the inputs (or over those of them in `only`); returns how many failed. */
 async function convertOnce(args: string[], run: Resolved, only: Set<string> | undefined): Promise<number> {
   const started = performance.now();
@@ -209,7 +243,11 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
   });
   for (const problem of problems) printMessage(`wenshu: ${problem.name}: ${problem.message}`);
   const stdinJob = jobs.find((job) => job.path === null);
-  if (stdinJob) stdinJob.bytes = await readStdin();
+  if (stdinJob) {
+    const bytes = await readStdin(run.settings.maxBytes);
+    if (bytes) stdinJob.bytes = bytes;
+    else stdinJob.error = pastLimitWhileReading(run.settings.maxBytes, 'is');
+  }
 
   // Fewer reports than threads: the spare threads take a share of a report's formats.
   const shares = shareJobs(jobs, run.jobs);
@@ -223,8 +261,12 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
   // Several reports go to worker threads even with --jobs 1: a worker's heap has the larger young
   // generation of pool.ts, which this thread's cannot be given once Node has started, and a batch
   // of 200 reports took a quarter less time in one worker than in this thread.
-  const runner =
-    workers <= 1 && jobs.length <= 1
+  const runner = (await inWorkersOnly(run, jobs, workers))
+    ? workerRunner(run.settings, Math.max(1, workers), {
+        timeoutSeconds: run.timeoutSeconds,
+        maxMemoryMb: run.maxMemoryMb,
+      })
+    : workers <= 1 && jobs.length <= 1
       ? inProcessRunner(run.settings)
       : jobs.length < workers
         ? mixedRunner(run.settings, workers - 1)

@@ -19,6 +19,8 @@ const schema = z.strictObject({
   sheetLang: z.enum(['zh', 'en']),
   jobs: z.number().int().min(1),
   maxSize: z.number().positive(),
+  timeout: z.number().positive(),
+  maxMemory: z.number().int().positive(),
   allowOutside: z.boolean(),
   quiet: z.boolean(),
   editions: z.string().min(1),

@@ -8,7 +8,7 @@ import { formats } from './formats.js';
 import { vetImages } from './images.js';
 import { decodeSource, loadReport, readSource } from './input.js';
 import { overLimit } from './limits.js';
-import { canonicalPath, ReadOnlyOutputError, writeFileAtomic } from './output.js';
+import { canonicalPath, ReadOnlyOutputError, type WriteOptions, writeFileAtomic } from './output.js';
 import { describeSystemError } from './system-errors.js';
 import { version } from './version.js';
 
@@ -85,15 +85,22 @@ function themeNamed(name: string): Theme {
   return theme;
 }
 
+/** What a conversion tells as it goes (a worker thread passes it on to the main thread). */
+export interface ConvertEvents {
+  /** An output has just been written. */
+  onWritten?: (path: string) => void;
+  /** The stage it is entering, in words ("rendering the PDF"): a `--timeout` message names it. */
+  onStage?: (stage: string) => void;
+  /** A temporary file is about to be written: removed if the conversion is stopped mid-write. */
+  onTemporary?: (path: string) => void;
+}
+
 /**
  * Reads, repairs and exports one input to each of its targets. Never throws: a failure is the
  * result's `error` (outputs already written stay, and are listed).
  */
-export async function convertFile(
-  job: Job,
-  settings: Settings,
-  onWritten?: (path: string) => void,
-): Promise<JobResult> {
+export async function convertFile(job: Job, settings: Settings, events: ConvertEvents = {}): Promise<JobResult> {
+  const { onWritten, onStage, onTemporary } = events;
   const started = performance.now();
   const result: JobResult = { index: job.index, input: job.name, outputs: [], warnings: [], error: null, timeMs: 0 };
   if (job.error !== undefined) {
@@ -101,10 +108,12 @@ export async function convertFile(
     return result;
   }
   try {
+    onStage?.('reading the input');
     const source =
       job.path === null
         ? decodeSource(job.name, checkedSize(job.name, job.bytes ?? new Uint8Array(), settings.maxBytes))
         : await readSource(job.path, { maxBytes: settings.maxBytes });
+    onStage?.('parsing and repairing the report');
     const report = loadReport(source, { passes: settings.passes });
     for (const warning of report.warnings) {
       const position = warning.position?.start;
@@ -115,6 +124,7 @@ export async function convertFile(
       );
     }
     const baseDir = resolve(job.path === null ? '.' : dirname(job.path));
+    onStage?.('checking its pictures');
     const vetted = await vetImages(report.document, {
       baseDir,
       allowOutside: settings.allowOutside,
@@ -137,11 +147,13 @@ export async function convertFile(
       }
       let document = editions.get(target.edition);
       if (!document) {
+        if (target.edition !== 'cn') onStage?.(`making the ${target.edition} edition`);
         const edition = await editionOf(vetted.document, target.edition, settings.zh);
         for (const message of edition.notes) result.warnings.push({ message });
         document = edition.document;
         editions.set(target.edition, document);
       }
+      onStage?.(`rendering the ${format.name.toUpperCase()}`);
       const bytes = await format.render(document, {
         theme,
         toc: settings.toc,
@@ -158,7 +170,8 @@ export async function convertFile(
         result.outputs.push('-');
         continue;
       }
-      await writeTarget(job.name, target.path, bytes, settings.force);
+      onStage?.(`writing ${target.path}`);
+      await writeTarget(job.name, target.path, bytes, { force: settings.force, onTemporary });
       result.outputs.push(target.path);
       onWritten?.(target.path);
     }
@@ -175,14 +188,14 @@ function checkedSize(name: string, bytes: Uint8Array, maxBytes: number): Uint8Ar
   return bytes;
 }
 
-async function writeTarget(name: string, target: string, bytes: Uint8Array, force: boolean): Promise<void> {
+async function writeTarget(name: string, target: string, bytes: Uint8Array, options: WriteOptions): Promise<void> {
   try {
     await mkdir(dirname(target), { recursive: true });
   } catch (error) {
     throw new InputError(name, `cannot create the folder for ${target}: ${describeWriteError(error)}`);
   }
   try {
-    await writeFileAtomic(target, bytes, { force });
+    await writeFileAtomic(target, bytes, options);
   } catch (error) {
     if (error instanceof ReadOnlyOutputError) throw new InputError(name, error.message);
     throw new InputError(name, `cannot write ${target}: ${describeWriteError(error)}`);

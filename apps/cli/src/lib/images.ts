@@ -1,10 +1,11 @@
 import { realpathSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document, Image, Nodes, PhrasingContent, Position, Text } from '@wenshu/parser';
 import { EXIT, visit } from '@wenshu/parser';
 import { checkPicture, dataUrlBytes, pictureName, picturePlaceholder } from '@wenshu/picture';
+import { NotReadError, notRegularKind, readRegularFile } from './read-bounded.js';
 import { describeSystemError } from './system-errors.js';
 
 export interface ImagePolicy {
@@ -91,10 +92,12 @@ async function undecodable(url: string, policy: ImagePolicy): Promise<string | u
     const maxBytes = policy.maxBytes ?? 200 * 1024 * 1024;
     try {
       const info = await stat(file);
-      if (!info.isFile()) return 'it is not a file';
+      const kind = notRegularKind(info);
+      if (kind) return `it is ${kind}, not a regular file`;
       if (info.size > maxBytes) return `it is ${info.size} bytes, over the limit of ${maxBytes} bytes`;
-      bytes = new Uint8Array(await readFile(file));
+      bytes = await readRegularFile(file, maxBytes);
     } catch (error) {
+      if (error instanceof NotReadError) return `it ${error.message}`;
       return `cannot read it: ${describeSystemError(error)}`;
     }
   }

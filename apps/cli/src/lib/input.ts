@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
   DecodeError,
@@ -13,6 +13,7 @@ import {
 } from '@wenshu/parser';
 import { InputError } from './errors.js';
 import { DEFAULT_MAX_BYTES, overLimit } from './limits.js';
+import { NotReadError, notRegularKind, readRegularFile } from './read-bounded.js';
 import { describeSystemError } from './system-errors.js';
 
 export interface ReadOptions {
@@ -27,7 +28,10 @@ export interface SourceText {
   plain: boolean;
 }
 
-/** Reads and decodes one input file; every failure is an `InputError` naming the file. */
+/**
+ * Reads and decodes one input file; every failure is an `InputError` naming the file. Only a regular
+ * file is read (see read-bounded.ts): a pipe, socket, device or folder is refused with what it is.
+ */
 export async function readSource(file: string, options: ReadOptions = {}): Promise<SourceText> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let info: Awaited<ReturnType<typeof stat>>;
@@ -36,14 +40,17 @@ export async function readSource(file: string, options: ReadOptions = {}): Promi
   } catch (error) {
     throw new InputError(file, describeFsError(error));
   }
-  if (info.isDirectory()) throw new InputError(file, 'is a folder, not a file');
+  // Checked before opening too: the message then says what the file is without touching it.
+  const kind = notRegularKind(info);
+  if (kind) throw new InputError(file, `is ${kind}, not a regular file`);
   if (info.size > maxBytes) {
     throw new InputError(file, overLimit(info.size, maxBytes));
   }
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(file));
+    bytes = await readRegularFile(file, maxBytes);
   } catch (error) {
+    if (error instanceof NotReadError) throw new InputError(file, error.message);
     throw new InputError(file, describeFsError(error));
   }
   return decodeSource(file, bytes);
@@ -107,7 +114,7 @@ function describeFsError(error: unknown): string {
     case 'EPERM':
       return 'permission denied: cannot read it';
     case 'EISDIR':
-      return 'is a folder, not a file';
+      return 'is a folder, not a regular file';
     default:
       return `cannot read it: ${describeSystemError(error)}`;
   }

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { canonicalPath } from './output.js';
+import { readStreamBounded } from './read-bounded.js';
 
 /** The extensions a folder is searched for. */
 export const REPORT_EXTENSIONS = ['md', 'markdown', 'txt'];
@@ -102,9 +103,10 @@ function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Reads all of standard input. */
-export async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
+/**
+ * All of standard input, or `undefined` as soon as it passes `maxBytes` (reading stops there, so
+ * `yes | wenshu convert -` ends at once).
+ */
+export function readStdin(maxBytes: number): Promise<Uint8Array | undefined> {
+  return readStreamBounded(process.stdin, maxBytes);
 }

@@ -25,3 +25,17 @@ export function overLimit(bytes: number, maxBytes: number): string {
   const count = (n: number) => n.toLocaleString('en');
   return `is ${count(bytes)} bytes, over the limit of ${count(maxBytes)} bytes (raise it with --max-size)`;
 }
+
+/** The limit as `--max-size` counts it: "10 MB", or "1,000 bytes" below a megabyte or between whole-ish megabytes. */
+function limitText(maxBytes: number): string {
+  const mb = megabytes(maxBytes, 6);
+  return maxBytes >= MB && Number(mb) * MB === maxBytes ? `${mb} MB` : `${maxBytes.toLocaleString('en')} bytes`;
+}
+
+/**
+ * An input found over the limit while it was read, its whole size unknown (reading stopped there):
+ * standard input, or a file that grew after its size was checked.
+ */
+export function pastLimitWhileReading(maxBytes: number, why: string): string {
+  return `${why} more than the ${limitText(maxBytes)} limit: reading stopped there (raise it with --max-size)`;
+}

@@ -14,6 +14,8 @@ export class ReadOnlyOutputError extends Error {
 export interface WriteOptions {
   /** Replace an existing output even when it is read-only (`--force`). */
   force?: boolean;
+  /** Told the temporary file's path before it is written (a `--timeout` that stops the thread removes it). */
+  onTemporary?: (path: string) => void;
 }
 
 /** `.wenshu-<pid>-<hex>.tmp`: the temporary files of `writeFileAtomic` (sweepTemporaries finds them by it). */
@@ -35,6 +37,7 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, options
   }
   const temporary = join(dirname(target), `.wenshu-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temporary);
+  options.onTemporary?.(temporary);
   try {
     await writeFile(temporary, bytes);
     if (mode !== undefined) await chmod(temporary, mode);

@@ -14,8 +14,13 @@ const port = parentPort;
 if (port) {
   port.on('message', (job: Job) => {
     // Each output is announced as soon as it is written, so that a thread that dies later (a bug, a
-    // dependency throwing where nothing can catch it) still has it listed among the outputs.
-    const onWritten = (path: string) => port.postMessage({ written: path } satisfies WorkerMessage);
-    void convertFile(job, settings, onWritten).then((result) => port.postMessage({ result } satisfies WorkerMessage));
+    // dependency throwing where nothing can catch it) still has it listed among the outputs; the
+    // stage and the temporary file, so that a thread stopped by --timeout can be named and cleaned up.
+    const post = (message: WorkerMessage) => port.postMessage(message);
+    void convertFile(job, settings, {
+      onWritten: (path) => post({ written: path }),
+      onStage: (stage) => post({ stage }),
+      onTemporary: (path) => post({ temporary: path }),
+    }).then((result) => post({ result }));
   });
 }
