@@ -14,9 +14,9 @@ import { linkRefusal } from '@wenshu/parser';
 import { checkPicture } from '@wenshu/picture';
 import { corruptPng, goodPng, jpegWithoutScan, truncatedPng } from '@wenshu/test-corpus/pictures';
 import { strFromU8, unzipSync } from 'fflate';
-import { SaxesParser } from 'saxes';
 import { afterAll, describe, expect, it } from 'vitest';
 import { convertFile, type Settings } from '../src/lib/convert-file.js';
+import { xmlErrors } from './xml-check.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 18);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -128,14 +128,6 @@ function decodeXml(text: string): string {
     /&(amp|lt|gt|quot|apos);/g,
     (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name] ?? '',
   );
-}
-
-function xmlErrors(xml: string): string[] {
-  const errors: string[] = [];
-  const parser = new SaxesParser({ xmlns: true });
-  parser.on('error', (error) => errors.push(error.message));
-  parser.write(xml).close();
-  return errors;
 }
 
 const settings: Settings = {

@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { wenshu } from './run-cli.js';
+import { xmlErrors } from './xml-check.js';
 
 /** Every C0 control but tab, LF and CR; DEL and the C1 controls; the noncharacters; characters beyond the BMP. */
 const C0 = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).filter(
@@ -50,15 +50,6 @@ title: 标题${ODD}
 
 [^a]: 注释${ODD}
 `;
-
-/** The errors a strict XML parser finds in one part; none for a well-formed part. */
-function xmlErrors(xml: string): string[] {
-  const errors: string[] = [];
-  const parser = new SaxesParser({ xmlns: true });
-  parser.on('error', (error) => errors.push(error.message));
-  parser.write(xml).close();
-  return errors;
-}
 
 describe('characters XML cannot hold, through all three formats', () => {
   it('leave every DOCX and XLSX part well-formed, and LibreOffice reads the DOCX', () => {
