@@ -90,6 +90,13 @@ describe('wenshu convert: PDF and editions', () => {
     const font = wenshu(['convert', example, '--to', 'pdf', '--font', 'gothic=x.ttf', '--out-dir', out]);
     expect(font.status).toBe(2);
     expect(font.stderr).toContain('--font takes ROLE=FILE');
+    // A font file that is not there, or not a font, stops the command before anything is written.
+    const missing = wenshu(['convert', example, '--to', 'pdf', '--font', 'fang=/nope.ttf', '--out-dir', out]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('--font fang=/nope.ttf: no such file');
+    const notFont = wenshu(['fonts', '--font', `song=${example}`]);
+    expect(notFont.status).toBe(2);
+    expect(notFont.stderr).toContain('is not a TrueType, OpenType or TTC font file');
   });
 
   it('a user dictionary file is read for editions (its effect is tested in @wenshu/zh); a malformed one is a usage error', () => {

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
@@ -135,9 +136,43 @@ export function parseFonts(values: readonly string[]): Record<string, string> {
     if (!match?.[1] || !match[2] || !FONT_ROLES.includes(match[1])) {
       throw new UsageError(`--font takes ROLE=FILE with ROLE one of ${FONT_ROLES.join(', ')}, not "${value}"`);
     }
-    fonts[match[1]] = resolve(match[2]);
+    const file = resolve(match[2]);
+    // `file.ttc#PostScriptName` names a face of a collection: the file is before the `#`.
+    const problem = fontFileProblem(file.replace(/(\.(?:ttc|otc))#[^/\\]+$/i, '$1'));
+    if (problem) throw new UsageError(`--font ${match[1]}=${match[2]}: ${problem}`);
+    fonts[match[1]] = file;
   }
   return fonts;
+}
+
+/** The first bytes of a font file: TrueType, OpenType (CFF), a TrueType collection; `true` of old Mac fonts. */
+const FONT_SIGNATURES = [
+  [0x00, 0x01, 0x00, 0x00],
+  [0x4f, 0x54, 0x54, 0x4f],
+  [0x74, 0x74, 0x63, 0x66],
+  [0x74, 0x72, 0x75, 0x65],
+];
+
+/**
+ * Why a font file given with `--font` cannot be used, or `null`: a wrong path is the user's to fix
+ * before anything is converted (exit 2), not a warning after a PDF set in another face.
+ */
+function fontFileProblem(file: string): string | null {
+  let descriptor: number;
+  try {
+    if (!statSync(file).isFile()) return 'is not a file';
+    descriptor = openSync(file, 'r');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read';
+  }
+  try {
+    const head = new Uint8Array(4);
+    readSync(descriptor, head, 0, 4, 0);
+    const known = FONT_SIGNATURES.some((signature) => signature.every((byte, index) => head[index] === byte));
+    return known ? null : 'is not a TrueType, OpenType or TTC font file';
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 async function resolveOptions(options: ConvertOptions, command: Command, config: Config): Promise<Resolved> {
