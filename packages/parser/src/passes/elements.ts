@@ -29,6 +29,9 @@ const DATE_LINE = new RegExp(
   `^(?:[^\\s：:]{0,4}日期[：:]\\s*)?[（(]?(?:${YEAR}\\s*年\\s*${MONTH_DAY}\\s*月\\s*${MONTH_DAY}\\s*日|${DIGITS}{4}[-./]${DIGITS}{1,2}[-./]${DIGITS}{1,2})[）)]?$`,
 );
 
+/** The page a newspaper's text is printed on, as its database gives it: `第1版()`, `第2版(要闻)` (metadata). */
+export const PRINT_PAGE = /^第\s*[0-9０-９]{1,3}\s*版\s*(?:[（(][^）)]{0,16}[）)])?$/;
+
 /** `——2024年3月5日在…`: a subtitle opens with a dash. */
 const DASH = /^[—―－-]{1,2}/;
 /** `2024年3月5日在第十四届全国人民代表大会第二次会议上`: where and when a report was given. */
@@ -203,8 +206,8 @@ export function elementsPass(document: Document): { document: Document; fixes: F
     const line = lineOf(block);
     if (line === null || (block.type === 'paragraph' && block.element)) break;
     const element = index === titleAt + 1 && isPaperSubtitle(line) ? 'subtitle' : frameElementOf(line);
-    if (element === 'number' || (element === null && (LABELLED.test(line) || withoutSpaces(line) === titleText)))
-      continue;
+    const metadata = LABELLED.test(line) || PRINT_PAGE.test(line) || withoutSpaces(line) === titleText;
+    if (element === 'number' || (element === null && metadata)) continue;
     if (element === null) {
       if (index < titleAt) continue;
       break;

@@ -26,7 +26,7 @@ import { frameElementOf, isDateLine, isPaperSubtitle } from './elements.js';
 import { type Fix, startLine } from './fix.js';
 import { matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
 import { headingDepths, headingFromLine } from './ordinals.js';
-import { phrasingText } from './phrasing.js';
+import { dropEmpty, head, phrasingText, splitPhrasing, trimPhrasingStart } from './phrasing.js';
 import { titleGoesOn, titleHeading } from './title.js';
 
 type Depth = Heading['depth'];
@@ -153,6 +153,36 @@ function partDepth(blocks: BlockContent[], index: number): Depth | null {
   return null;
 }
 
+/** How near the start a headline repeated and glued to the next line is looked for. */
+const FRAME_LINES = 8;
+
+/**
+ * A paragraph that opens with the title repeated and goes on with other text, as the title and
+ * the rest; `null` otherwise. Spaces in the paragraph (a database's indent) are skipped over.
+ */
+function splitRepeatedTitle(block: Paragraph, titleText: string): [Paragraph, Paragraph] | null {
+  const text = phrasingText(block.children);
+  let matched = 0;
+  let at = 0;
+  while (at < text.length && matched < titleText.length) {
+    const char = text[at] as string;
+    if (/\s/.test(char)) at++;
+    else if (char === titleText[matched]) {
+      at++;
+      matched++;
+    } else return null;
+  }
+  if (matched < titleText.length || trimLayout(text.slice(at)) === '') return null;
+  const [title, rest] = splitPhrasing(block.children, at);
+  const parts: [Paragraph, Paragraph] = [
+    { type: 'paragraph', children: dropEmpty(title) },
+    { type: 'paragraph', children: trimPhrasingStart(dropEmpty(rest), /^[\s\u3000]+/) },
+  ];
+  // Both stand on the line the paragraph started on.
+  if (block.position) for (const part of parts) part.position = block.position;
+  return parts;
+}
+
 /** The fix that records a line read as a heading: the line as it was, the heading as Markdown. */
 function headingFix(heading: Heading, before: string): Fix {
   return {
@@ -227,7 +257,8 @@ function withoutPageHeadings(document: Document, fixes: Fix[]): Document {
 export function headingsPass(input: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
   const document = withoutPageHeadings(input, fixes);
-  const blocks = document.children;
+  // A copy: a headline glued to the line after it is split into two blocks here.
+  const blocks = [...document.children];
   const title = titleHeading(document);
   const topDepth = headingDepths(document)(1);
   const titleText = title ? withoutSpaces(phrasingText(title.children)) : null;
@@ -283,6 +314,14 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
       lastSection = section.ordinal;
       fixes.push(headingFix(heading, text));
       out.push(heading);
+      continue;
+    }
+    // The title repeated and glued to the line after it (`电讯要简练新华社各地总分社…：`) is split from it.
+    const glued = titleText !== null && index <= FRAME_LINES ? splitRepeatedTitle(block, titleText) : null;
+    if (glued) {
+      fixes.push({ kind: 'paragraph-split', line: startLine(block), before: head(text, 12), after: '2 paragraphs' });
+      out.push(glued[0]);
+      blocks.splice(index + 1, 0, glued[1]);
       continue;
     }
     if (CAPTION.test(text) || frameElementOf(text) !== null || isDateLine(text) || matchOrdinal(text)) {

@@ -18,7 +18,7 @@
  */
 import type { Paragraph, PhrasingContent, Position } from '../ast.js';
 import { isWide, PARAGRAPH_END, SENTENCE_END, trimLayout, WIDE_SPACE_CHARS } from './characters.js';
-import { frameElementOf, isDateLine } from './elements.js';
+import { frameElementOf, isDateLine, PRINT_PAGE } from './elements.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { dropEmpty, phrasingText, splitPhrasing } from './phrasing.js';
 
@@ -31,8 +31,6 @@ const MIN_LINE_WIDTH = 40;
 
 /** A field and its value: `日期: 2025-09-11`, `**版本**: 现行有效`, `专栏：` (empty). */
 const LABELLED_LINE = /^[^\s：:]{1,8}[：:]/;
-/** The page a newspaper's text is printed on, as its database gives it: `第1版()`, `第2版(要闻)`. */
-const PRINT_PAGE = /^第\s*[0-9０-９]{1,3}\s*版\s*(?:[（(][^）)]{0,16}[）)])?$/;
 
 /** A line of a block of fields: a labelled field, a date, the page printed on, a byline. */
 function isFieldLine(line: string): boolean {
@@ -215,7 +213,10 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
     // Unwrapped, a line ends its paragraph when it ends a sentence, or when it is a short line with
     // no punctuation standing at the start of a paragraph (a heading line).
     const alone = (groups[groups.length - 1] as Line[]).length === 1 && isHeadingLine(ending);
-    const finished = unwrapped && (SENTENCE_END.has(ending.replace(/[”’」』）)]+$/, '').slice(-1)) || alone);
+    // An addressee or salutation (`…各报馆、各救济团体公鉴：`) ends its line as a sentence does.
+    const addressed = frameElementOf(ending) === 'addressee' || frameElementOf(ending) === 'salutation';
+    const finished =
+      unwrapped && (SENTENCE_END.has(ending.replace(/[”’」』）)]+$/, '').slice(-1)) || alone || addressed);
     // Unwrapped, a numbered line starts a paragraph whatever the line before ends with (`…分为四种：` / `二、…`).
     const numbered = unwrapped && matchOrdinal(trimLayout(line.text)) !== null;
     if (indented || ended || finished || numbered) groups.push([line]);

@@ -160,4 +160,18 @@ describe('elements', () => {
     );
     expect(blockLines(joint.document).filter((line) => line.startsWith('p[signature]'))).toHaveLength(2);
   });
+  it('splits a headline repeated and glued to the letter it opens, and reads the letter’s addressee', () => {
+    const body = '电讯是传达社会动态的紧急工具，在新闻中是最精干的形式，它以最简洁的文字来报导最重要的新闻。'.repeat(3);
+    const text = `### 电讯要简练\n\n1946-05-27\n第1版()\n专栏：\n\n　　电讯要简练新华社各地总分社、分社、支社暨特派记者：\n    ${body}\n    ${body}\n    ${body}\n`;
+    const { document } = structure(parse(text));
+    expect(blockLines(document).slice(0, 7)).toEqual([
+      'h3 电讯要简练',
+      'p[date] 1946-05-27',
+      'p 第1版()',
+      'p 专栏：',
+      'p 电讯要简练',
+      'p[addressee] 新华社各地总分社、分社、支社暨特派记者：',
+      `p ${body}`,
+    ]);
+  });
 });
