@@ -7,17 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corruptPng, goodPng, jpegWithoutScan, truncatedJpeg, truncatedPng } from '@wenshu/test-corpus/pictures';
+import { damagedPictures, goodPng } from '@wenshu/test-corpus/pictures';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { wenshu } from './run-cli.js';
 
 const damaged: Record<string, Uint8Array> = {
-  'rgba.png': corruptPng(6),
-  'rgb.png': corruptPng(2),
-  'cut.png': truncatedPng(),
-  'noscan.jpg': jpegWithoutScan(),
-  'cut.jpg': truncatedJpeg(),
+  ...damagedPictures(),
   'text.png': new TextEncoder().encode('not a picture'),
 };
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Image, Paragraph } from '@wenshu/parser';
-import { corruptPng, jpegWithoutScan, truncatedJpeg, truncatedPng } from '@wenshu/test-corpus/pictures';
+import { damagedPictures } from '@wenshu/test-corpus/pictures';
 import { loadTheme } from '@wenshu/theme';
 import { zlibSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,13 +128,7 @@ describe('pictures', () => {
   });
 
   it('puts a placeholder and a warning for a picture that cannot be decoded, and embeds nothing', async () => {
-    const damaged: Record<string, Uint8Array> = {
-      'rgba.png': corruptPng(6),
-      'rgb.png': corruptPng(2),
-      'cut.png': truncatedPng(),
-      'noscan.jpg': jpegWithoutScan(),
-      'cut.jpg': truncatedJpeg(),
-    };
+    const damaged = damagedPictures();
     for (const [name, bytes] of Object.entries(damaged)) {
       writeFileSync(join(dir, name), bytes);
       const out = await render(doc([picture(name, '坏图')]), { baseDir: dir });

@@ -96,3 +96,14 @@ export function truncatedJpeg(): Uint8Array {
   const whole = goodJpeg();
   return whole.subarray(0, whole.length - 3);
 }
+
+/** One of each damage a picture may have, by a file name that says which: what no exporter may embed. */
+export function damagedPictures(): Record<string, Uint8Array> {
+  return {
+    'rgba.png': corruptPng(6),
+    'rgb.png': corruptPng(2),
+    'cut.png': truncatedPng(),
+    'noscan.jpg': jpegWithoutScan(),
+    'cut.jpg': truncatedJpeg(),
+  };
+}

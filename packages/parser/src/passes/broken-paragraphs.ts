@@ -114,6 +114,9 @@ const MID_SENTENCE = new Set(['，', '、', '“', '（', ',']);
 /** How many figures and tables a sentence may be cut by and still be joined. */
 const MAX_FLOATS = 3;
 
+/** A caption line is at most this long. */
+const MAX_CAPTION = 80;
+
 /** A figure, its caption or a table: a block that the page floats into a sentence. */
 function isFloat(block: BlockContent): boolean {
   if (block.type === 'table') return true;
@@ -122,10 +125,9 @@ function isFloat(block: BlockContent): boolean {
     .split('\n')
     .map(trimLayout)
     .filter((line) => line !== '');
-  const hasImage = block.children.some((node) => node.type === 'image');
-  return (hasImage || lines.length > 0) && lines.every((line) => CAPTION.test(line) && characterCount(line) <= 80)
-    ? true
-    : hasImage && lines.length === 0;
+  // Pictures alone, or caption lines (with their pictures or without).
+  if (lines.length === 0) return block.children.some((node) => node.type === 'image');
+  return lines.every((line) => CAPTION.test(line) && characterCount(line) <= MAX_CAPTION);
 }
 
 /**

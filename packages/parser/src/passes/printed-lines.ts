@@ -214,7 +214,8 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
     // no punctuation standing at the start of a paragraph (a heading line).
     const alone = (groups[groups.length - 1] as Line[]).length === 1 && isHeadingLine(ending);
     // An addressee or salutation (`…各报馆、各救济团体公鉴：`) ends its line as a sentence does.
-    const addressed = frameElementOf(ending) === 'addressee' || frameElementOf(ending) === 'salutation';
+    const frame = frameElementOf(ending);
+    const addressed = frame === 'addressee' || frame === 'salutation';
     const finished =
       unwrapped && (SENTENCE_END.has(ending.replace(/[”’」』）)]+$/, '').slice(-1)) || alone || addressed);
     // Unwrapped, a numbered line starts a paragraph whatever the line before ends with (`…分为四种：` / `二、…`).
