@@ -58,4 +58,17 @@ describe('damaged pictures through the command', () => {
     expect(Object.keys(docx).filter((name) => name.startsWith('word/media/'))).toHaveLength(1);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   }, 120_000);
+
+  it('say 圖片 in a document written in Traditional characters, as the exporters do', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wenshu-damaged-tw-'));
+    writeFileSync(join(dir, 'cut.png'), damaged['cut.png'] as Uint8Array);
+    writeFileSync(
+      join(dir, 'r.md'),
+      '# 國家發展報告\n\n這是一份以繁體中文書寫的報告，說明過去一年的發展與成果。\n\n![標誌](cut.png)\n',
+    );
+    const result = wenshu(['convert', 'r.md', '--to', 'docx'], { cwd: dir });
+    expect(result.status).toBe(0);
+    const docx = unzipSync(readFileSync(join(dir, 'r.docx')));
+    expect(xmlText(docx, 'word/')).toContain('[圖片：標誌]');
+  }, 60_000);
 });

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document, Image, Nodes, PhrasingContent, Position, Text } from '@wenshu/parser';
-import { EXIT, visit } from '@wenshu/parser';
+import { EXIT, isTraditionalChinese, visit } from '@wenshu/parser';
 import { checkPicture, dataUrlBytes, pictureName, picturePlaceholder } from '@wenshu/picture';
 import { NotReadError, notRegularKind, readRegularFile } from './read-bounded.js';
 import { describeSystemError } from './system-errors.js';
@@ -47,6 +47,8 @@ export async function vetImages(document: Document, policy: ImagePolicy): Promis
   const refusals = new Map<string, string | undefined>();
   for (const url of urls) refusals.set(url, refuse(url, policy) ?? (await undecodable(url, policy)));
   const warnings: PictureWarning[] = [];
+  // The word the exporters use for a picture in this document: 圖片 in one written in Traditional characters.
+  const word = isTraditionalChinese(document.meta.lang) ? '圖片' : '图片';
   const copy = structuredClone(document);
   walkImages(copy, (list) => {
     for (let i = 0; i < list.length; i++) {
@@ -58,7 +60,7 @@ export async function vetImages(document: Document, policy: ImagePolicy): Promis
         message: `picture ${pictureName(node.url)} not included: ${refusal}`,
         ...(node.position ? { position: node.position } : {}),
       });
-      list[i] = placeholder(node);
+      list[i] = placeholder(node, word);
     }
   });
   return { document: copy, warnings };
@@ -123,8 +125,8 @@ function hasImage(document: Document): boolean {
   return found;
 }
 
-function placeholder(image: Image): Text {
-  const text: Text = { type: 'text', value: picturePlaceholder(image.alt, image.url) };
+function placeholder(image: Image, word: string): Text {
+  const text: Text = { type: 'text', value: picturePlaceholder(image.alt, image.url, word) };
   if (image.position) text.position = image.position;
   return text;
 }
