@@ -84,6 +84,7 @@ function withoutLayoutTables(bytes: Buffer, font: fontkit.Font): Buffer {
   return out;
 }
 
+/** @internal fontkit's types stay out of the published declarations (they need the DOM lib). */
 interface Loaded {
   bytes: Buffer;
   font: fontkit.Font;
@@ -105,7 +106,11 @@ export class Face {
   readonly #widths = new Map<string, number>();
   #shaped: Face | undefined;
 
-  /** `load` reads the face when it is first needed: a report uses a few of the faces a machine offers. */
+  /**
+   * `load` reads the face when it is first needed: a report uses a few of the faces a machine offers.
+   * @internal faces are made by openFace and lazyFace; hidden from the published declarations with
+   * `Loaded`, so that a consumer type-checking with `skipLibCheck: false` needs no fontkit types.
+   */
   constructor(
     file: string,
     postscriptName: string,
