@@ -137,7 +137,10 @@ describe('a report with every kind of content', () => {
           line: lineOf('missing.png'),
           message: expect.stringMatching(/missing\.png: no such file/),
         }),
-        expect.objectContaining({ line: lineOf('a.png'), message: expect.stringMatching(/remote image/) }),
+        expect.objectContaining({
+          line: lineOf('a.png'),
+          message: expect.stringMatching(/remote pictures are not fetched/),
+        }),
       ]),
     );
   });

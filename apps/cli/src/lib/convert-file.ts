@@ -158,6 +158,7 @@ export async function convertFile(job: Job, settings: Settings, events: ConvertE
         theme,
         toc: settings.toc,
         baseDir,
+        allowOutside: settings.allowOutside,
         sourceDateEpoch: settings.sourceDateEpoch,
         sourceFile: job.path === null ? 'stdin' : basename(job.path),
         sheetLang: settings.sheetLang,

@@ -7,6 +7,8 @@ export interface ExportContext {
   toc: boolean;
   /** Folder of the input, for relative image paths. */
   baseDir: string;
+  /** `--allow-outside`: pictures outside `baseDir` may be read (the exporters refuse them otherwise). */
+  allowOutside: boolean;
   sourceDateEpoch: number | undefined;
   /** The input's file name, for the workbook's About sheet. */
   sourceFile: string;
@@ -44,6 +46,7 @@ export const formats: Record<string, Format> = {
         theme: context.theme,
         toc: context.toc,
         baseDir: context.baseDir,
+        allowOutside: context.allowOutside,
         ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
         onWarning: (warning) => context.onWarning(typeof warning === 'string' ? warning : warning.message),
       });
@@ -58,6 +61,7 @@ export const formats: Record<string, Format> = {
         theme: context.theme,
         toc: context.toc,
         baseDir: context.baseDir,
+        allowOutside: context.allowOutside,
         fonts: context.fonts,
         ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
         onWarning: (warning) =>

@@ -1,10 +1,8 @@
-import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Document, Image, Nodes, PhrasingContent, Position, Text } from '@wenshu/parser';
 import { EXIT, isTraditionalChinese, visit } from '@wenshu/parser';
 import { checkPicture, dataUrlBytes, pictureName, picturePlaceholder } from '@wenshu/picture';
+import { localPicturePath, refusePicture } from '@wenshu/picture/node';
 import { NotReadError, notRegularKind, readRegularFile } from './read-bounded.js';
 import { describeSystemError } from './system-errors.js';
 
@@ -90,7 +88,7 @@ async function undecodable(url: string, policy: ImagePolicy): Promise<string | u
     bytes = dataUrlBytes(url);
     if (!bytes) return 'a malformed data: URL';
   } else {
-    const file = localPath(url, policy.baseDir);
+    const file = localPicturePath(url, policy.baseDir);
     const maxBytes = policy.maxBytes ?? 200 * 1024 * 1024;
     try {
       const info = await stat(file);
@@ -131,38 +129,12 @@ function placeholder(image: Image, word: string): Text {
   return text;
 }
 
-/** Why a picture may not be read, or undefined when it may. */
+/**
+ * Why a picture may not be read, or undefined when it may: the exporters' rule
+ * (@wenshu/picture/node), in the command's words.
+ */
 function refuse(url: string, policy: ImagePolicy): string | undefined {
-  if (/^data:/i.test(url)) return undefined;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^file:/i.test(url) && !/^[a-z]:[\\/]/i.test(url)) {
-    return 'remote pictures are not fetched';
-  }
-  if (url.trim() === '') return 'it has no source';
-  if (policy.allowOutside) return undefined;
-  const base = realOrSelf(resolve(policy.baseDir));
-  const target = realOrSelf(localPath(url, policy.baseDir));
-  const inside = relative(base, target);
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
-    return "it is outside the input's folder (allow with --allow-outside)";
-  }
-  return undefined;
-}
-
-/** The file a local picture's URL names (a path, relative to `baseDir`, or a `file:` URL). */
-function localPath(url: string, baseDir: string): string {
-  let path: string;
-  try {
-    path = /^file:/i.test(url) ? fileURLToPath(url) : decodeURI(url.split(/[?#]/)[0] ?? url);
-  } catch {
-    path = url;
-  }
-  return isAbsolute(path) ? path : resolve(baseDir, path);
-}
-
-function realOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
+  const refusal = refusePicture(url, policy);
+  if (refusal?.code === 'image-outside') return "it is outside the input's folder (allow with --allow-outside)";
+  return refusal?.reason;
 }

@@ -1,13 +1,12 @@
 /**
  * Pictures: read before rendering (the handlers are synchronous), sized from their own headers.
- * Local files are relative to `baseDir`; `data:` URIs are decoded; remote URLs are not fetched
- * (the export stays offline and reproducible) and become placeholders, as do missing files.
+ * `data:` URIs are decoded; local files are read under the picture policy of @wenshu/picture/node
+ * (inside `baseDir` unless `allowOutside`; remote URLs never fetched), the same rule as the PDF
+ * exporter's. A picture not read becomes a placeholder and a warning.
  */
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Document, Image, Nodes, PhrasingContent } from '@wenshu/parser';
 import { checkPicture, dataUrlBytes, type PictureFormat } from '@wenshu/picture';
+import { type PicturePolicy, readLocalPicture } from '@wenshu/picture/node';
 
 export type ImageType = 'png' | 'jpg' | 'gif' | 'bmp';
 
@@ -22,7 +21,7 @@ export interface LoadedImage {
 
 export interface MissingImage {
   ok: false;
-  code: 'image-missing' | 'image-remote' | 'image-unsupported' | 'image-damaged';
+  code: 'image-missing' | 'image-remote' | 'image-outside' | 'image-unsupported' | 'image-damaged';
   reason: string;
 }
 
@@ -54,34 +53,15 @@ function fromBytes(data: Uint8Array, url: string): ImageResult {
   };
 }
 
-async function load(url: string, baseDir: string): Promise<ImageResult> {
+async function load(url: string, policy: PicturePolicy): Promise<ImageResult> {
   if (/^data:/i.test(url)) {
     const bytes = dataUrlBytes(url);
     if (!bytes) return { ok: false, code: 'image-unsupported', reason: 'a malformed data: URI' };
     return fromBytes(bytes, 'data: URI');
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.toLowerCase().startsWith('file:')) {
-    return { ok: false, code: 'image-remote', reason: `${url}: remote pictures are not downloaded` };
-  }
-  let path: string;
-  try {
-    path = url.toLowerCase().startsWith('file:') ? fileURLToPath(url) : decodeURI(url.split(/[?#]/)[0] ?? url);
-  } catch {
-    path = url;
-  }
-  const file = isAbsolute(path) ? path : resolve(baseDir, path);
-  let data: Uint8Array;
-  try {
-    data = new Uint8Array(await readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      code: 'image-missing',
-      reason: `${url}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'cannot read')} (${file})`,
-    };
-  }
-  return fromBytes(data, url);
+  const read = await readLocalPicture(url, policy);
+  if (!read.ok) return { ok: false, code: read.code, reason: `${url}: ${read.reason}` };
+  return fromBytes(read.bytes, url);
 }
 
 function collect(node: Nodes, out: Image[]): void {
@@ -97,10 +77,10 @@ function collect(node: Nodes, out: Image[]): void {
 }
 
 /** Reads every picture of the document once, by URL. */
-export async function loadImages(doc: Document, baseDir: string): Promise<Map<string, ImageResult>> {
+export async function loadImages(doc: Document, policy: PicturePolicy): Promise<Map<string, ImageResult>> {
   const images: Image[] = [];
   collect(doc, images);
   const urls = [...new Set(images.map((image) => image.url))];
-  const results = await Promise.all(urls.map((url) => load(url, baseDir)));
+  const results = await Promise.all(urls.map((url) => load(url, policy)));
   return new Map(urls.map((url, i) => [url, results[i] as ImageResult]));
 }

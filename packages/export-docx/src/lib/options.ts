@@ -5,6 +5,7 @@ import type { Theme } from '@wenshu/theme';
 export type DocxWarningCode =
   | 'image-missing'
   | 'image-remote'
+  | 'image-outside'
   | 'image-unsupported'
   | 'image-damaged'
   | 'link-refused'
@@ -34,6 +35,12 @@ export interface ToDocxOptions {
    */
   sourceDateEpoch?: number;
   onWarning?: (warning: DocxWarning) => void;
-  /** The directory local image paths are relative to; the current directory when absent. */
+  /**
+   * The folder local picture paths are relative to, and confined to (symbolic links followed): a
+   * picture outside it is a placeholder and an `image-outside` warning, as in the PDF exporter.
+   * The current folder when absent.
+   */
   baseDir?: string;
+  /** Read local pictures outside `baseDir` too (the command's `--allow-outside`). Default false. */
+  allowOutside?: boolean;
 }

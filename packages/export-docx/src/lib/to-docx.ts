@@ -48,7 +48,10 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
     theme,
     ids,
     handlers,
-    images: await loadImages(doc, options.baseDir ?? process.cwd()),
+    images: await loadImages(doc, {
+      baseDir: options.baseDir ?? process.cwd(),
+      allowOutside: options.allowOutside ?? false,
+    }),
     footnotes: new Set(doc.footnotes.map((note) => note.number)),
     numbering,
     textWidthTwips: sectionTextWidth(section),

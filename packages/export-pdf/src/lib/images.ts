@@ -1,14 +1,12 @@
 /**
- * Pictures, read before rendering. Local files are taken relative to `baseDir` and only from
- * inside it; `data:` URIs are decoded; remote URLs are not fetched (the export stays offline and
- * reproducible). pdfkit embeds PNG and JPEG; anything else, and anything missing, becomes a
+ * Pictures, read before rendering. `data:` URIs are decoded; local files are read under the
+ * picture policy of @wenshu/picture/node (inside `baseDir` unless `allowOutside`; remote URLs never
+ * fetched: the export stays offline and reproducible), the same rule as the DOCX exporter's. pdfkit embeds PNG and JPEG; anything else, and anything missing, becomes a
  * placeholder and a warning.
  */
-import { readFile, realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Document, visit } from '@wenshu/parser';
 import { checkPicture, dataUrlBytes, type PictureFormat } from '@wenshu/picture';
+import { type PicturePolicy, readLocalPicture } from '@wenshu/picture/node';
 
 export interface LoadedImage {
   ok: true;
@@ -65,46 +63,20 @@ function dataUrl(url: string): ImageResult {
   return bytes ? loaded(bytes) : { ok: false, reason: 'a malformed data: URL' };
 }
 
-async function localFile(url: string, baseDir: string): Promise<ImageResult> {
-  let path: string;
-  try {
-    path = url.startsWith('file:') ? fileURLToPath(url) : decodeURIComponent(url.split(/[?#]/)[0] ?? '');
-  } catch {
-    return { ok: false, reason: 'not a file path' };
-  }
-  const base = resolve(baseDir);
-  const file = isAbsolute(path) ? path : resolve(base, path);
-  let real: string;
-  try {
-    real = await realpath(file);
-  } catch {
-    return { ok: false, reason: `no such file (${file})` };
-  }
-  const baseReal = await realpath(base).catch(() => base);
-  const inside = relative(baseReal, real);
-  if (inside.startsWith('..') || isAbsolute(inside) || inside.split(sep)[0] === '..') {
-    return { ok: false, reason: `outside the base folder ${baseReal}` };
-  }
-  try {
-    return loaded(new Uint8Array(await readFile(real)));
-  } catch (error) {
-    return { ok: false, reason: `cannot read it (${(error as Error).message})` };
-  }
+async function localFile(url: string, policy: PicturePolicy): Promise<ImageResult> {
+  const read = await readLocalPicture(url, policy);
+  return read.ok ? loaded(read.bytes) : { ok: false, reason: read.reason };
 }
 
 /** Reads every picture of the document (and its footnotes), by URL. */
-export async function loadImages(doc: Document, baseDir: string): Promise<Map<string, ImageResult>> {
+export async function loadImages(doc: Document, policy: PicturePolicy): Promise<Map<string, ImageResult>> {
   const urls = new Set<string>();
   visit(doc, (node) => {
     if (node.type === 'image') urls.add(node.url);
   });
   const out = new Map<string, ImageResult>();
   for (const url of [...urls].sort()) {
-    if (/^data:/i.test(url)) out.set(url, dataUrl(url));
-    else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !/^file:/i.test(url)) {
-      out.set(url, { ok: false, reason: 'a remote image (not downloaded: the export works offline)' });
-    } else if (url.trim() === '') out.set(url, { ok: false, reason: 'an image without a source' });
-    else out.set(url, await localFile(url, baseDir));
+    out.set(url, /^data:/i.test(url) ? dataUrl(url) : await localFile(url, policy));
   }
   return out;
 }

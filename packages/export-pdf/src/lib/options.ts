@@ -29,6 +29,12 @@ export interface ToPdfOptions {
    */
   sourceDateEpoch?: number;
   onWarning?: (warning: PdfWarning) => void;
-  /** The folder local picture paths are relative to (and confined to); the current folder when absent. */
+  /**
+   * The folder local picture paths are relative to, and confined to (symbolic links followed): a
+   * picture outside it is a placeholder and a warning, as in the DOCX exporter. The current folder
+   * when absent.
+   */
   baseDir?: string;
+  /** Read local pictures outside `baseDir` too (the command's `--allow-outside`). Default false. */
+  allowOutside?: boolean;
 }

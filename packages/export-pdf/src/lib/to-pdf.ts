@@ -119,7 +119,10 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     lang,
     systemFonts: options.systemFonts ?? true,
   });
-  const images = await loadImages(doc, options.baseDir ?? process.cwd());
+  const images = await loadImages(doc, {
+    baseDir: options.baseDir ?? process.cwd(),
+    allowOutside: options.allowOutside ?? false,
+  });
   const page = geometry(theme);
   const styles = buildStyles(theme);
   const faces = new FontRegistry();
