@@ -35,7 +35,7 @@ describe('wenshu convert reads only regular files, and never blocks the batch', 
     expect(result.seconds).toBeLessThan(15);
   }, 30_000);
 
-  it('a named pipe alone, in the main thread: refused at once', () => {
+  it('a named pipe alone: refused at once', () => {
     const dir = join(scratch, 'fifo-alone');
     mkdirSync(dir);
     execFileSync('mkfifo', [join(dir, 'pipe.md')]);

@@ -1,5 +1,4 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { loadTheme, ThemeError } from '@wenshu/theme';
@@ -15,7 +14,7 @@ import { DEFAULT_MAX_BYTES, pastLimitWhileReading } from '../lib/limits.js';
 import { printMessage } from '../lib/messages.js';
 import { type PassFlags, passOptions } from '../lib/pass-flags.js';
 import { planJobs } from '../lib/plan.js';
-import { inProcessRunner, mixedRunner, workerRunner } from '../lib/pool.js';
+import { workerRunner } from '../lib/pool.js';
 import { progressBar, summaryTable } from '../lib/progress.js';
 import { countRepeats, formatFileWarning, withRepeats } from '../lib/report.js';
 import { runShares, shareJobs } from '../lib/share.js';
@@ -238,31 +237,6 @@ export async function convertCommand(args: string[], options: ConvertOptions, co
   if (failed > 0) process.exitCode = 1;
 }
 
-/**
- * A report of more than this many bytes is never converted in the main thread, where running out of
- * memory is V8's abort of the whole command; in a worker thread it is a message for that report. A
- * 4.5 MB report took 470 MB to render as PDF; below 1 MB the thread's start (0.3 s) would cost more
- * than the risk is worth.
- */
-const MAIN_THREAD_MAX_BYTES = 1024 * 1024;
-
-/**
- * Whether every conversion of the run must go to worker threads: with --timeout or --max-memory
- * (only a thread can be stopped mid-work, or given a heap limit), and when one report that would be
- * converted in this thread is large.
- */
-async function inWorkersOnly(run: Resolved, jobs: readonly Job[], workers: number): Promise<boolean> {
-  if (run.timeoutSeconds !== undefined || run.maxMemoryMb !== undefined) return true;
-  // Otherwise, only a single report or one shared among threads is converted in this thread.
-  if (jobs.length > 1 && jobs.length >= workers) return false;
-  const sizes = await Promise.all(
-    jobs.map(async (job) =>
-      job.path === null ? (job.bytes?.length ?? 0) : ((await stat(job.path).catch(() => undefined))?.size ?? 0),
-    ),
-  );
-  return sizes.some((size) => size > MAIN_THREAD_MAX_BYTES);
-}
-
 /** One run over the inputs (or over those of them in `only`); returns how many failed. */
 async function convertOnce(args: string[], run: Resolved, only: Set<string> | undefined): Promise<number> {
   const started = performance.now();
@@ -292,20 +266,16 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
     run.jobs,
     shares.reduce((tasks, share) => tasks + share.groups.length, 0),
   );
-  // One report in one thread is converted in this thread: a worker thread would only add its start.
-  // Several reports go to worker threads even with --jobs 1: a worker's heap has the larger young
-  // generation of pool.ts, which this thread's cannot be given once Node has started, and a batch
-  // of 200 reports took a quarter less time in one worker than in this thread.
-  const runner = (await inWorkersOnly(run, jobs, workers))
-    ? workerRunner(run.settings, Math.max(1, workers), {
-        timeoutSeconds: run.timeoutSeconds,
-        maxMemoryMb: run.maxMemoryMb,
-      })
-    : workers <= 1 && jobs.length <= 1
-      ? inProcessRunner(run.settings)
-      : jobs.length < workers
-        ? mixedRunner(run.settings, workers - 1)
-        : workerRunner(run.settings, workers);
+  // Every conversion runs in a worker thread, even one report to one format: this thread stays free
+  // to answer Ctrl-C at once (a worker's synchronous PDF layout is stopped by terminating it; in this
+  // thread it would hold the signal until the PDF was done), to stop a slow input (--timeout), and a
+  // report that exhausts a worker's heap fails alone instead of ending the command in a V8 abort.
+  // A worker's heap also has the larger young generation of pool.ts: a batch of 200 reports took a
+  // quarter less time in one worker than in this thread.
+  const runner = workerRunner(run.settings, Math.max(1, workers), {
+    timeoutSeconds: run.timeoutSeconds,
+    maxMemoryMb: run.maxMemoryMb,
+  });
   const targets = jobs.flatMap((job) => job.targets.map((target) => target.path));
   const release = onInterrupt(async () => {
     await runner.stop();
@@ -341,6 +311,7 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
         }
       },
       (job) => progress.began(job.name),
+      run.settings.force,
     );
   } finally {
     progress.stop();

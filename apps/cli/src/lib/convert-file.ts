@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Document, StructureOptions } from '@wenshu/parser';
 import { loadTheme, type Theme } from '@wenshu/theme';
@@ -8,8 +7,7 @@ import { formats } from './formats.js';
 import { vetImages } from './images.js';
 import { decodeSource, loadReport, readSource } from './input.js';
 import { overLimit } from './limits.js';
-import { canonicalPath, ReadOnlyOutputError, type WriteOptions, writeFileAtomic } from './output.js';
-import { describeSystemError } from './system-errors.js';
+import { canonicalPath, type HeldOutput, inputErrorMessage, writeOutput } from './output.js';
 import { version } from './version.js';
 
 /** What every file of a run is converted with; plain data, so it can be sent to a worker thread. */
@@ -49,6 +47,11 @@ export interface Job {
   targets: Target[];
   /** An error found while planning (a name collision): the file is not converted. */
   error?: string;
+  /**
+   * Hand the outputs back in the result (`held`) instead of writing them: for a report whose formats
+   * are shared among threads, so that the main thread writes them together once all are rendered.
+   */
+  hold?: boolean;
 }
 
 export interface FileWarning {
@@ -71,6 +74,8 @@ export interface FileResult {
 export interface JobResult extends FileResult {
   index: number;
   stdout?: Uint8Array;
+  /** The outputs of a job with `hold`, to be written by whoever holds all of the report's shares. */
+  held?: HeldOutput[];
 }
 
 const themes = new Map<string, Theme>();
@@ -96,8 +101,10 @@ export interface ConvertEvents {
 }
 
 /**
- * Reads, repairs and exports one input to each of its targets. Never throws: a failure is the
- * result's `error` (outputs already written stay, and are listed).
+ * Reads, repairs and exports one input to each of its targets, then writes the outputs. Never
+ * throws: a failure is the result's `error` (the outputs rendered before it are written, and listed).
+ * Nothing is written until every format is rendered, so a conversion stopped while rendering (Ctrl-C,
+ * `--timeout`) leaves none of the report's files rather than some of them.
  */
 export async function convertFile(job: Job, settings: Settings, events: ConvertEvents = {}): Promise<JobResult> {
   const { onWritten, onStage, onTemporary } = events;
@@ -107,6 +114,7 @@ export async function convertFile(job: Job, settings: Settings, events: ConvertE
     result.error = job.error;
     return result;
   }
+  const rendered: HeldOutput[] = [];
   try {
     onStage?.('reading the input');
     const source =
@@ -169,16 +177,23 @@ export async function convertFile(job: Job, settings: Settings, events: ConvertE
       if (target.path === '-') {
         result.stdout = bytes;
         result.outputs.push('-');
-        continue;
-      }
-      onStage?.(`writing ${target.path}`);
-      await writeTarget(job.name, target.path, bytes, { force: settings.force, onTemporary });
-      result.outputs.push(target.path);
-      onWritten?.(target.path);
+      } else rendered.push({ path: target.path, bytes });
     }
   } catch (error) {
-    result.error =
-      error instanceof InputError ? error.message.slice(`${error.file}: `.length) : (error as Error).message;
+    result.error = inputErrorMessage(error);
+  }
+  if (job.hold) result.held = rendered;
+  else {
+    for (const output of rendered) {
+      onStage?.(`writing ${output.path}`);
+      const error = await writeOutput(job.name, output, settings.force, onTemporary);
+      if (error !== null) {
+        result.error ??= error;
+        break;
+      }
+      result.outputs.push(output.path);
+      onWritten?.(output.path);
+    }
   }
   result.timeMs = Math.round(performance.now() - started);
   return result;
@@ -187,24 +202,4 @@ export async function convertFile(job: Job, settings: Settings, events: ConvertE
 function checkedSize(name: string, bytes: Uint8Array, maxBytes: number): Uint8Array {
   if (bytes.length > maxBytes) throw new InputError(name, overLimit(bytes.length, maxBytes));
   return bytes;
-}
-
-async function writeTarget(name: string, target: string, bytes: Uint8Array, options: WriteOptions): Promise<void> {
-  try {
-    await mkdir(dirname(target), { recursive: true });
-  } catch (error) {
-    throw new InputError(name, `cannot create the folder for ${target}: ${describeWriteError(error)}`);
-  }
-  try {
-    await writeFileAtomic(target, bytes, options);
-  } catch (error) {
-    if (error instanceof ReadOnlyOutputError) throw new InputError(name, error.message);
-    throw new InputError(name, `cannot write ${target}: ${describeWriteError(error)}`);
-  }
-}
-
-function describeWriteError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  // Writing, a denied permission is the same whatever the system calls it.
-  return code === 'EPERM' || code === 'EROFS' ? 'permission denied' : describeSystemError(error);
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync, rmSync } from 'node:fs';
-import { chmod, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from './errors.js';
+import { describeSystemError } from './system-errors.js';
 
 /** Temporary files being written, so an interrupted run can remove them. */
 const pending = new Set<string>();
@@ -83,4 +85,50 @@ export function canonicalPath(file: string): string {
       return resolve(file);
     }
   }
+}
+
+/** An output rendered and not written yet. */
+export interface HeldOutput {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** The message of a conversion's error, without the input's name (the result names it). */
+export function inputErrorMessage(error: unknown): string {
+  return error instanceof InputError ? error.message.slice(`${error.file}: `.length) : (error as Error).message;
+}
+
+/** Writes one output; the error message, or null when it was written. */
+export async function writeOutput(
+  name: string,
+  output: HeldOutput,
+  force: boolean,
+  onTemporary?: (path: string) => void,
+): Promise<string | null> {
+  try {
+    await writeTarget(name, output.path, output.bytes, { force, ...(onTemporary ? { onTemporary } : {}) });
+    return null;
+  } catch (error) {
+    return inputErrorMessage(error);
+  }
+}
+
+async function writeTarget(name: string, target: string, bytes: Uint8Array, options: WriteOptions): Promise<void> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+  } catch (error) {
+    throw new InputError(name, `cannot create the folder for ${target}: ${describeWriteError(error)}`);
+  }
+  try {
+    await writeFileAtomic(target, bytes, options);
+  } catch (error) {
+    if (error instanceof ReadOnlyOutputError) throw new InputError(name, error.message);
+    throw new InputError(name, `cannot write ${target}: ${describeWriteError(error)}`);
+  }
+}
+
+function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  // Writing, a denied permission is the same whatever the system calls it.
+  return code === 'EPERM' || code === 'EROFS' ? 'permission denied' : describeSystemError(error);
 }

@@ -15,26 +15,6 @@ export interface Runner {
   stop(): Promise<void>;
 }
 
-/** One job at a time in this thread: for a single conversion, where starting a thread would cost more than it saves. */
-export function inProcessRunner(settings: Settings): Runner {
-  let stopped = false;
-  return {
-    async run(jobs, onResult, onStart) {
-      // Imported here: a run that uses worker threads never loads the exporters in this thread.
-      const { convertFile } = await import('./convert-file.js');
-      for (const job of jobs) {
-        if (stopped) return;
-        onStart?.(job);
-        const result = await convertFile(job, settings);
-        if (!stopped) onResult(result);
-      }
-    },
-    async stop() {
-      stopped = true;
-    },
-  };
-}
-
 /**
  * The young generation of a worker thread's heap, where V8 first puts every object. A conversion
  * makes many objects that live for a few milliseconds; with V8's default for threads (48 MB) too
@@ -186,29 +166,6 @@ export function workerRunner(settings: Settings, count: number, options: WorkerR
     },
     async stop() {
       await Promise.all(workers.map((worker) => worker.terminate()));
-    },
-  };
-}
-
-/**
- * This thread and `count` worker threads: the first job here, the others in the workers. For one
- * report shared among threads (see share.ts): the heaviest share (the first) does not wait for a
- * worker thread to start, and a thread less is started on a machine with few cores. The workers
- * are given their jobs first, since a job converted here keeps this thread busy. Not for batches:
- * while this thread converts, it cannot hand the workers their next files.
- */
-export function mixedRunner(settings: Settings, count: number): Runner {
-  const here = inProcessRunner(settings);
-  const there = workerRunner(settings, count);
-  return {
-    async run(jobs, onResult, onStart) {
-      const [first, ...rest] = jobs;
-      const others = there.run(rest, onResult, onStart);
-      if (first) await here.run([first], onResult, onStart);
-      await others;
-    },
-    async stop() {
-      await Promise.all([here.stop(), there.stop()]);
     },
   };
 }

@@ -1,12 +1,15 @@
 import type { FileWarning, Job, JobResult } from './convert-file.js';
 import { formats } from './formats.js';
+import { writeOutput } from './output.js';
 import type { Runner } from './pool.js';
 
 /**
  * When there are fewer reports than worker threads, a report's outputs are shared among threads:
  * `wenshu convert report.md --to docx,pdf,xlsx` writes the PDF in one thread while another writes
  * the DOCX and the workbook. Each share reads and repairs the report itself (a small part of the
- * work), so shares need nothing from each other. Their results are merged back into one per report.
+ * work), so shares need nothing from each other. Their results are merged back into one per report,
+ * and its outputs written together by this thread once every share is rendered: Ctrl-C while the PDF
+ * is still being rendered leaves no DOCX behind either.
  */
 
 /** A share of a job: its targets split into `parts` groups of about equal weight. */
@@ -86,26 +89,48 @@ export function mergeShares(job: Job, results: readonly JobResult[]): JobResult 
   return merged;
 }
 
+/** Writes the outputs the shares of one report held back, in the job's target order. */
+async function writeHeld(job: Job, merged: JobResult, results: readonly JobResult[], force: boolean): Promise<void> {
+  const order = new Map(job.targets.map((target, i) => [target.path, i]));
+  const held = results
+    .flatMap((result) => result.held ?? [])
+    .sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
+  for (const output of held) {
+    const error = await writeOutput(job.name, output, force);
+    if (error !== null) {
+      merged.error ??= error;
+      break;
+    }
+    merged.outputs.push(output.path);
+  }
+  merged.outputs.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+}
+
 /**
  * Runs `shares` on `runner` as separate tasks and reports one merged result per job, once all of
- * its shares are done; `onStart` is told when a job's first share starts.
+ * its shares are done (and the outputs of a report split among threads are written); `onStart` is
+ * told when a job's first share starts. `force` is `--force`, for those writes.
  */
 export async function runShares(
   runner: Runner,
   shares: readonly Share[],
   onResult: (result: JobResult) => void,
   onStart?: (job: Job) => void,
+  force = false,
 ): Promise<void> {
   const tasks: Job[] = [];
   const owner: number[] = [];
   shares.forEach((share, s) => {
+    const hold = share.groups.length > 1;
     for (const targets of share.groups) {
-      tasks.push({ ...share.job, index: tasks.length, targets });
+      tasks.push({ ...share.job, index: tasks.length, targets, ...(hold ? { hold } : {}) });
       owner.push(s);
     }
   });
   const done: JobResult[][] = shares.map(() => []);
   const started = new Set<number>();
+  // Writes of held outputs, one report after the other, in the order the reports were completed.
+  let writing = Promise.resolve();
   await runner.run(
     tasks,
     (result) => {
@@ -113,7 +138,10 @@ export async function runShares(
       const share = shares[s] as Share;
       const parts = done[s] as JobResult[];
       parts.push(result);
-      if (parts.length === share.groups.length) onResult(mergeShares(share.job, parts));
+      if (parts.length < share.groups.length) return;
+      const merged = mergeShares(share.job, parts);
+      if (share.groups.length === 1) onResult(merged);
+      else writing = writing.then(() => writeHeld(share.job, merged, parts, force).then(() => onResult(merged)));
     },
     (task) => {
       const s = owner[task.index] as number;
@@ -122,4 +150,5 @@ export async function runShares(
       onStart?.((shares[s] as Share).job);
     },
   );
+  await writing;
 }
