@@ -11,4 +11,4 @@ export {
   resolveFonts,
 } from './lib/fonts/resolve.js';
 export type { PdfWarning, ToPdfOptions } from './lib/options.js';
-export { DEFAULT_EPOCH, toPdf } from './lib/to-pdf.js';
+export { toPdf } from './lib/to-pdf.js';

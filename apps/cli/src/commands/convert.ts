@@ -272,7 +272,10 @@ async function convertOnce(args: string[], run: Resolved, only: Set<string> | un
   // report that exhausts a worker's heap fails alone instead of ending the command in a V8 abort.
   // A worker's heap also has the larger young generation of pool.ts: a batch of 200 reports took a
   // quarter less time in one worker than in this thread.
-  const runner = workerRunner(run.settings, Math.max(1, workers), {
+  // Without SOURCE_DATE_EPOCH every output of the run is dated now, the same second in all three
+  // formats (each exporter alone would take its own "now", a second apart across threads).
+  const settings = { ...run.settings, sourceDateEpoch: run.settings.sourceDateEpoch ?? Math.floor(Date.now() / 1000) };
+  const runner = workerRunner(settings, Math.max(1, workers), {
     timeoutSeconds: run.timeoutSeconds,
     maxMemoryMb: run.maxMemoryMb,
   });

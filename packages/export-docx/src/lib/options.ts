@@ -31,7 +31,8 @@ export interface ToDocxOptions {
   referenceDocx?: Uint8Array;
   /**
    * Seconds since 1970 (as the `SOURCE_DATE_EPOCH` convention): the document's created/modified
-   * dates and the zip entries' times. Default 2000-01-01T00:00:00Z, so output is reproducible.
+   * dates and the zip entries' times, and the output is byte-for-byte reproducible. When absent, the
+   * current time (to the second), as in the PDF and XLSX exporters.
    */
   sourceDateEpoch?: number;
   onWarning?: (warning: DocxWarning) => void;

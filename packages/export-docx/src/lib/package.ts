@@ -16,9 +16,6 @@ import type { ReferenceStyles } from './reference.js';
 import { stabilizeIds } from './stable-ids.js';
 import { element, elements, parseXml, serializeXml, type XmlElement } from './xml.js';
 
-/** 2000-01-01T00:00:00Z: the date of documents without a source date. */
-export const DEFAULT_DATE = Date.UTC(2000, 0, 1);
-
 export interface PackageOptions {
   /** Milliseconds since 1970. */
   date: number;

@@ -14,7 +14,7 @@ import { loadImages } from './images.js';
 import { measureWidth } from './measure.js';
 import { ListNumbering } from './numbering.js';
 import type { ToDocxOptions } from './options.js';
-import { compileParts, DEFAULT_DATE, finishPackage } from './package.js';
+import { compileParts, finishPackage } from './package.js';
 import { readReferenceDocx } from './reference.js';
 import { footers, sectionProperties, sectionTextWidth } from './section.js';
 import { type Context, State } from './state.js';
@@ -109,7 +109,8 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
   const renames = new Map<string, string>();
   for (const role of DOCX_FIXED_ROLES) if (ids[role] !== STYLES[role].id) renames.set(STYLES[role].id, ids[role]);
   return finishPackage(compileParts(docx), {
-    date: options.sourceDateEpoch === undefined ? DEFAULT_DATE : options.sourceDateEpoch * 1000,
+    // Now, to the second, unless a source date is given: the same rule in all three exporters.
+    date: (options.sourceDateEpoch ?? Math.floor(Date.now() / 1000)) * 1000,
     lang,
     theme,
     ...(plan.tableStyle ? { tableStyle: plan.tableStyle } : {}),

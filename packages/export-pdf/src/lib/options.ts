@@ -25,7 +25,8 @@ export interface ToPdfOptions {
   systemFonts?: boolean;
   /**
    * Seconds since 1970 (the `SOURCE_DATE_EPOCH` convention): the document's creation and
-   * modification dates. Default 2000-01-01T00:00:00Z, so output is reproducible.
+   * modification dates, and the output is byte-for-byte reproducible. When absent, the current time
+   * (to the second), as in the DOCX and XLSX exporters.
    */
   sourceDateEpoch?: number;
   onWarning?: (warning: PdfWarning) => void;

@@ -22,8 +22,6 @@ import { textRun } from './text/runs.js';
 import { looseInlines } from './text/set.js';
 import { Shaper } from './text/shape.js';
 
-/** 2000-01-01T00:00:00Z: the dates of a document rendered without `sourceDateEpoch`. */
-export const DEFAULT_EPOCH = 946_684_800;
 
 /** A front-matter field as Info text: strings as they are, lists joined. */
 function infoText(value: JsonValue | undefined): string | undefined {
@@ -191,7 +189,7 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     pageMargins: page.margins,
     version: '1.7',
     language: lang,
-    info: info(doc, options.sourceDateEpoch ?? DEFAULT_EPOCH),
+    info: info(doc, options.sourceDateEpoch ?? Math.floor(Date.now() / 1000)),
     defaultStyle: {
       font: faces.id(shaper.face(styles.body.role, false)),
       fontSize: styles.body.sizePt,

@@ -17,9 +17,9 @@ import { characterCount } from './text-width.js';
 import { walk } from './walk.js';
 import { writeWorkbook } from './write.js';
 
-/** The generation time: `sourceDateEpoch` (seconds) when given, else now. */
+/** The generation time: `sourceDateEpoch` (seconds) when given, else now to the second (as DOCX and PDF). */
 function generationDate(options: ToXlsxOptions): Date {
-  return options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000);
+  return new Date((options.sourceDateEpoch ?? Math.floor(Date.now() / 1000)) * 1000);
 }
 
 /**
@@ -64,5 +64,7 @@ export async function toXlsx(doc: Document, options: ToXlsxOptions = {}): Promis
     ...tableSheets.map(({ sheet }) => sheet),
     about,
   ];
-  return finishPackage(await writeWorkbook(sheets, { date, onWarning }), date);
+  // Title and language in docProps/core.xml, as the DOCX and PDF carry them.
+  const meta = { ...(doc.meta.title ? { title: doc.meta.title } : {}), language: doc.meta.lang ?? 'zh-CN' };
+  return finishPackage(await writeWorkbook(sheets, { date, onWarning, ...meta }), date);
 }

@@ -70,6 +70,10 @@ function cellText(value: string, where: () => string, onWarning: (message: strin
 export interface WriteOptions {
   /** The workbook's created and modified date. */
   date: Date;
+  /** `dc:title`: the document's title, when it has one. */
+  title?: string;
+  /** `dc:language`: the document's language tag (zh-CN, zh-TW…). */
+  language: string;
   onWarning: (message: string) => void;
 }
 
@@ -91,6 +95,10 @@ export async function writeWorkbook(sheets: readonly SheetModel[], options: Writ
   workbook.lastModifiedBy = 'wenshu';
   workbook.created = options.date;
   workbook.modified = options.date;
+  if (options.title) workbook.title = options.title;
+  // exceljs's types leave `language` out of the streaming writer, though its core.xml writer
+  // (xlsx/xform/core/core-xform.js) reads it from the workbook like `title`.
+  (workbook as { language?: string }).language = options.language;
   const styleOf = styleCache();
 
   for (const sheet of sheets) {
