@@ -67,6 +67,10 @@ function program(): Command {
       .option('-d, --out-dir <dir>', "where to write, keeping a folder input's subfolders (default: beside each input)")
       .option('-o, --output <file>', 'the output file for one input and one format; - for stdout')
       .option('--toc', 'add a table of contents (DOCX, PDF)')
+      .option(
+        '--reference-docx <file>',
+        'a Word document or template whose styles (by name) and page setup the DOCX takes',
+      )
       .addOption(
         new Option('--sheet-lang <lang>', 'language of Excel sheet and column names (default zh)').choices([
           'zh',

@@ -22,6 +22,7 @@ import { runShares, shareJobs } from '../lib/share.js';
 export interface ConvertOptions extends PassFlags {
   to?: string;
   theme?: string;
+  referenceDocx?: string;
   outDir?: string;
   output?: string;
   toc?: boolean;
@@ -174,6 +175,34 @@ function fontFileProblem(file: string): string | null {
   }
 }
 
+/**
+ * `--reference-docx FILE`: a file that is not there or is not a Word package (a zip) is a usage
+ * error before anything is converted; one whose parts are wrong fails each DOCX with the reason.
+ */
+function checkedReference(file: string): string {
+  const path = resolve(file);
+  let descriptor: number;
+  try {
+    if (!statSync(path).isFile()) throw new UsageError(`--reference-docx ${file}: is not a file`);
+    descriptor = openSync(path, 'r');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`--reference-docx ${file}: ${code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
+  }
+  try {
+    const head = new Uint8Array(4);
+    readSync(descriptor, head, 0, 4, 0);
+    // A .docx or .dotx is a zip package: it starts with a local file header, PK\x03\x04.
+    if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4)) {
+      throw new UsageError(`--reference-docx ${file}: is not a Word document (.docx or .dotx)`);
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+  return path;
+}
+
 async function resolveOptions(options: ConvertOptions, command: Command, config: Config): Promise<Resolved> {
   const fromCli = (key: string) => command.getOptionValueSource(key) === 'cli';
   const passFlags: PassFlags = { ...options };
@@ -185,11 +214,17 @@ async function resolveOptions(options: ConvertOptions, command: Command, config:
   const to = options.to ?? (inferred in formats ? inferred : undefined) ?? config.to ?? 'docx';
   const theme = options.theme ?? config.theme ?? 'report';
   checkTheme(theme);
+  // `-o x.xlsx --to pdf` wrote a PDF named .xlsx: an extension that names another format is a mistake.
+  const formatsTo = parseFormats(to);
+  const named = formatsTo.length === 1 ? formatsTo[0]?.name : undefined;
+  if (inferred in formats && named !== undefined && named !== inferred) {
+    throw new UsageError(`-o ${output} names a .${inferred} file, but --to asks for ${named}: make them agree`);
+  }
   const json = options.json === true;
   if (json && output === '-') throw new UsageError('--json and -o - both write to standard output: choose one');
   const maxSize = positiveNumber('--max-size', options.maxSize, false) ?? config.maxSize;
   return {
-    formats: parseFormats(to),
+    formats: formatsTo,
     editions: parseEditions(options.zh, options.editions ?? config.editions),
     settings: {
       theme,
@@ -208,6 +243,7 @@ async function resolveOptions(options: ConvertOptions, command: Command, config:
         ...(options.font ?? []),
       ]),
       force: options.force === true,
+      ...(options.referenceDocx === undefined ? {} : { referenceDocx: checkedReference(options.referenceDocx) }),
     },
     outDir: options.outDir ?? config.outDir,
     output,

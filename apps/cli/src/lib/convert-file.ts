@@ -26,6 +26,8 @@ export interface Settings {
   fonts: Record<string, string>;
   /** `--force`: replace outputs that are read-only. */
   force: boolean;
+  /** `--reference-docx`: the Word document or template whose styles the DOCX takes (absolute path). */
+  referenceDocx?: string;
 }
 
 /** One output of one input: `path` is `-` for standard output. */
@@ -172,6 +174,7 @@ export async function convertFile(job: Job, settings: Settings, events: ConvertE
         sheetLang: settings.sheetLang,
         version,
         fonts: settings.fonts,
+        ...(settings.referenceDocx === undefined ? {} : { referenceDocx: settings.referenceDocx }),
         onWarning: (message) => result.warnings.push({ message }),
       });
       if (target.path === '-') {

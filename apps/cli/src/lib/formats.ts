@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Document } from '@wenshu/parser';
 import type { Theme } from '@wenshu/theme';
 
@@ -17,6 +18,8 @@ export interface ExportContext {
   version: string;
   /** `--font ROLE=FILE`: font files for the PDF, by role (song, hei, kai, fang, title, mono). */
   fonts: Record<string, string>;
+  /** `--reference-docx FILE`: read once per thread, for every DOCX of the run. */
+  referenceDocx?: string;
   onWarning: (message: string) => void;
 }
 
@@ -32,6 +35,18 @@ export interface Format {
   render(document: Document, context: ExportContext): Promise<Uint8Array>;
 }
 
+const references = new Map<string, Promise<Uint8Array>>();
+
+/** A reference document's bytes, read once per thread however many reports use it. */
+function referenceBytes(path: string): Promise<Uint8Array> {
+  let bytes = references.get(path);
+  if (!bytes) {
+    bytes = readFile(path).then((buffer) => new Uint8Array(buffer));
+    references.set(path, bytes);
+  }
+  return bytes;
+}
+
 /**
  * The output formats. Exporters are imported when first used, so `wenshu ast` does not load
  * docx, and a format's heavy dependencies cost nothing when it is not asked for.
@@ -44,6 +59,7 @@ export const formats: Record<string, Format> = {
       const { toDocx } = await import('@wenshu/export-docx');
       return toDocx(document, {
         theme: context.theme,
+        ...(context.referenceDocx === undefined ? {} : { referenceDocx: await referenceBytes(context.referenceDocx) }),
         toc: context.toc,
         baseDir: context.baseDir,
         allowOutside: context.allowOutside,

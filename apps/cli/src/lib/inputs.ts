@@ -70,7 +70,14 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
       continue;
     }
     if (!info && isDynamicPattern(arg)) {
-      const found = await glob(arg, { cwd, caseSensitiveMatch: true, followSymbolicLinks: false });
+      // As for a folder: no node_modules (a package's README is not a report), unless the pattern
+      // names it; hidden folders are left out by tinyglobby unless the pattern names one (`.x/*.md`).
+      const found = await glob(arg, {
+        cwd,
+        caseSensitiveMatch: true,
+        followSymbolicLinks: false,
+        ...(arg.includes('node_modules') ? {} : { ignore: ['**/node_modules/**'] }),
+      });
       if (found.length === 0) {
         problems.push({ name: arg, message: 'no file matches this pattern' });
         continue;

@@ -141,6 +141,13 @@ function mergeStyles(
   lang: string,
 ): string {
   const root: XmlElement = structuredClone(reference.styles.root);
+  // The reference's numbering part is not carried over, so a style's list number would point at one
+  // of wenshu's lists: LibreOffice gives Heading 1-10 its outline numbering (w:numId 1, format none),
+  // and every heading of a report made with a LibreOffice template showed a bullet.
+  for (const style of elements(root, 'w:style')) {
+    const pPr = element(style, 'w:pPr');
+    if (pPr) pPr.children = pPr.children.filter((child) => typeof child === 'string' || child.name !== 'w:numPr');
+  }
   const wanted = new Set(reference.written);
   for (const style of elements(parseXml(generated), 'w:style')) {
     if (wanted.has(style.attributes['w:styleId'] ?? '')) root.children.push(style);
