@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
+import type { PdfFontRole } from '@wenshu/export-pdf';
 import { loadTheme, ThemeError } from '@wenshu/theme';
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../lib/config.js';
@@ -145,6 +146,23 @@ export function parseFonts(values: readonly string[]): Record<string, string> {
   return fonts;
 }
 
+/**
+ * `--font ROLE=file.ttc#PostScriptName` whose collection has no such face (or a face that cannot be
+ * embedded) is a usage error, as a missing file is: the PDF exporter opens the files it is given
+ * (loaded here only when a face is named) and a role whose file it could not use says why.
+ */
+export async function checkFontFaces(fonts: Record<string, string>): Promise<void> {
+  const named = Object.keys(fonts).filter((role) => /#[^/\\]+$/.test(fonts[role] ?? ''));
+  if (named.length === 0) return;
+  const { resolveFonts } = await import('@wenshu/export-pdf');
+  const resolved = resolveFonts({ fonts, systemFonts: false });
+  for (const role of named) {
+    if (resolved.roles[role as PdfFontRole]?.source === 'user') continue;
+    const why = resolved.warnings.find((warning) => warning.role === role)?.message ?? 'the face cannot be used';
+    throw new UsageError(`--font ${role}=${fonts[role]}: ${why}`);
+  }
+}
+
 /** The first bytes of a font file: TrueType, OpenType (CFF), a TrueType collection; `true` of old Mac fonts. */
 const FONT_SIGNATURES = [
   [0x00, 0x01, 0x00, 0x00],
@@ -223,9 +241,19 @@ async function resolveOptions(options: ConvertOptions, command: Command, config:
   const json = options.json === true;
   if (json && output === '-') throw new UsageError('--json and -o - both write to standard output: choose one');
   const maxSize = positiveNumber('--max-size', options.maxSize, false) ?? config.maxSize;
+  const editions = parseEditions(options.zh, options.editions ?? config.editions);
+  if ((options.zhDict !== undefined || options.zhProtect !== undefined) && editions.every((e) => e === 'cn')) {
+    // Without a Traditional edition the dictionary would be read and never used: a silent no-op.
+    throw new UsageError('--zh-dict and --zh-protect are for Traditional editions: add --zh VARIANT or --editions');
+  }
+  const fonts = parseFonts([
+    ...Object.entries(config.fonts ?? {}).map(([role, file]) => `${role}=${file}`),
+    ...(options.font ?? []),
+  ]);
+  await checkFontFaces(fonts);
   return {
     formats: formatsTo,
-    editions: parseEditions(options.zh, options.editions ?? config.editions),
+    editions,
     settings: {
       theme,
       toc: options.toc ?? config.toc ?? false,
@@ -238,10 +266,7 @@ async function resolveOptions(options: ConvertOptions, command: Command, config:
         ...(await loadZhOptions(options.zhDict, options.zhProtect)),
         vocabulary: options.zhVocabulary ?? config.zhVocabulary ?? 'auto',
       },
-      fonts: parseFonts([
-        ...Object.entries(config.fonts ?? {}).map(([role, file]) => `${role}=${file}`),
-        ...(options.font ?? []),
-      ]),
+      fonts,
       force: options.force === true,
       ...(options.referenceDocx === undefined ? {} : { referenceDocx: checkedReference(options.referenceDocx) }),
     },
