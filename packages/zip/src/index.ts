@@ -65,5 +65,8 @@ export function zipPackage(entries: PackageEntries, date: number): Uint8Array {
   }
   zip.end();
   if (failure) throw failure;
-  return Buffer.concat(chunks);
+  const joined = Buffer.concat(chunks);
+  // A plain Uint8Array, as the PDF exporter returns: a Buffer would serialise, compare and print
+  // differently (JSON, structuredClone, `instanceof Buffer`) from one exporter to the next.
+  return new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
 }

@@ -81,3 +81,11 @@ describe('zipPackage', () => {
     ]);
   });
 });
+
+describe('the package bytes', () => {
+  it('are a plain Uint8Array, not a Buffer (all three exporters return the same type)', () => {
+    const bytes = zipPackage(new Map([['[Content_Types].xml', '<Types/>']]), Date.UTC(2020, 0, 1));
+    expect(Object.getPrototypeOf(bytes)).toBe(Uint8Array.prototype);
+    expect(Buffer.isBuffer(bytes)).toBe(false);
+  });
+});

@@ -175,7 +175,7 @@ export async function convertFile(job: Job, settings: Settings, events: ConvertE
         version,
         fonts: settings.fonts,
         ...(settings.referenceDocx === undefined ? {} : { referenceDocx: settings.referenceDocx }),
-        onWarning: (message) => result.warnings.push({ message }),
+        onWarning: (warning) => result.warnings.push(warning),
       });
       if (target.path === '-') {
         result.stdout = bytes;

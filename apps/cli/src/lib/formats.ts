@@ -2,6 +2,13 @@ import { readFile } from 'node:fs/promises';
 import type { Document } from '@wenshu/parser';
 import type { Theme } from '@wenshu/theme';
 
+/** A warning of an exporter, as the command reports it (`file:line:column: warning: message`). */
+export interface ExportWarning {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
 /** What every exporter is given besides the document. */
 export interface ExportContext {
   theme: Theme;
@@ -20,7 +27,8 @@ export interface ExportContext {
   fonts: Record<string, string>;
   /** `--reference-docx FILE`: read once per thread, for every DOCX of the run. */
   referenceDocx?: string;
-  onWarning: (message: string) => void;
+  /** A warning and where in the source it is, when the exporter knows: the same shape from all three. */
+  onWarning: (warning: ExportWarning) => void;
 }
 
 export interface Format {
@@ -64,7 +72,12 @@ export const formats: Record<string, Format> = {
         baseDir: context.baseDir,
         allowOutside: context.allowOutside,
         ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
-        onWarning: (warning) => context.onWarning(typeof warning === 'string' ? warning : warning.message),
+        onWarning: (warning) => {
+          const start = warning.position?.start;
+          context.onWarning(
+            start ? { message: warning.message, line: start.line, column: start.column } : { message: warning.message },
+          );
+        },
       });
     },
   },
@@ -80,8 +93,13 @@ export const formats: Record<string, Format> = {
         allowOutside: context.allowOutside,
         fonts: context.fonts,
         ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
+        // The line is the warning's, not part of its text: printed as file:line: like every other.
         onWarning: (warning) =>
-          context.onWarning(warning.line ? `line ${warning.line}: ${warning.message}` : warning.message),
+          context.onWarning(
+            warning.line
+              ? { message: warning.message, line: warning.line, ...(warning.column ? { column: warning.column } : {}) }
+              : { message: warning.message },
+          ),
       });
     },
   },
@@ -95,7 +113,7 @@ export const formats: Record<string, Format> = {
         sourceFile: context.sourceFile,
         version: context.version,
         ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
-        onWarning: context.onWarning,
+        onWarning: (message) => context.onWarning({ message }),
       });
     },
   },

@@ -5,6 +5,8 @@ export interface PdfWarning {
   message: string;
   /** The source line the node came from, when known. */
   line?: number;
+  /** The column on that line (1-based), when known. */
+  column?: number;
 }
 
 export interface ToPdfOptions {

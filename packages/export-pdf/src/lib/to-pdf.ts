@@ -143,7 +143,8 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     footnotes: doc.footnotes,
     titleHeading: titleHeadingOf(doc),
     pictureWord: isTraditionalChinese(lang) ? '圖片' : '图片',
-    warn: (message, position) => onWarning(position ? { message, line: position.start.line } : { message }),
+    warn: (message, position) =>
+      onWarning(position ? { message, line: position.start.line, column: position.start.column } : { message }),
   });
   const context: Context = { width: page.bodyWidthPt, block: styles.body, run: {}, listDepth: 0 };
 
