@@ -133,13 +133,7 @@ describe('reproducible packages', () => {
     const created = Date.parse(undated[0] ?? '');
     expect(created).toBeGreaterThanOrEqual(before);
     expect(created).toBeLessThanOrEqual(after);
-    expect(undated).toEqual([
-      undated[0],
-      undated[0],
-      'wenshu',
-      'wenshu',
-      'zh-CN',
-    ]);
+    expect(undated).toEqual([undated[0], undated[0], 'wenshu', 'wenshu', 'zh-CN']);
     expect(dates(await toDocx(input, { sourceDateEpoch: 1_700_000_000 })).slice(0, 2)).toEqual([
       '2023-11-14T22:13:20Z',
       '2023-11-14T22:13:20Z',

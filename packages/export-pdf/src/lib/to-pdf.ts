@@ -22,7 +22,6 @@ import { textRun } from './text/runs.js';
 import { looseInlines } from './text/set.js';
 import { Shaper } from './text/shape.js';
 
-
 /** A front-matter field as Info text: strings as they are, lists joined. */
 function infoText(value: JsonValue | undefined): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
