@@ -15,8 +15,13 @@
  * formats, both editions, two threads), so that they also hold the functions a conversion compiles
  * as it runs.
  *
- * The two font packages stay outside the bundle: the PDF exporter finds their font files through
- * the module system (they are the command's dependencies for that reason). pdfkit reads its
+ * - `fonts/`: the four faces the PDF falls back to (Noto Serif SC and Noto Sans SC, regular and
+ *   bold) and their licence (OFL 1.1). The two npm packages hold seven weights each, 200 MB installed;
+ *   the command uses 60 MB of them. The PDF exporter finds them through the module system
+ *   (`bundledFile` in fonts/resolve.ts); in the bundle that one call is pointed at `fonts/` beside
+ *   it, so the command's tarball declares no dependency at all.
+ *
+ * pdfkit reads its
  * standard-font metrics and colour profile from `__dirname/data` (wenshu embeds its own fonts, so
  * only a PDF/A output intent would need them): those files are copied beside the bundle, where
  * `__dirname` points.
@@ -53,6 +58,33 @@ const oneFontkit = {
   },
 };
 
+/** The faces the PDF exporter falls back to: [package, file prefix] × weight folder. */
+const FONT_PACKAGES = [
+  ['noto-serif-sc', 'NotoSerifSC'],
+  ['noto-sans-sc', 'NotoSansSC'],
+];
+const FONT_WEIGHTS = ['400Regular', '700Bold'];
+
+/**
+ * In the bundle, the PDF exporter's bundled font files are `fonts/<name>_<weight>.ttf` beside the
+ * bundle instead of files of the font packages. The call is matched exactly: if the exporter's code
+ * changes, the build fails here rather than ship a command without fonts.
+ */
+const bundledFonts = {
+  name: 'bundled-fonts',
+  setup(build) {
+    build.onLoad({ filter: /export-pdf[\\/]dist[\\/]lib[\\/]fonts[\\/]resolve\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the exporter's source text, as written
+      const call = 'require.resolve(`@expo-google-fonts/${pkg}/${dir}/${name}_${dir}.ttf`)';
+      if (!source.includes(call)) throw new Error(`${args.path} no longer resolves the bundled fonts with ${call}`);
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text for the bundle
+      const beside = "require('node:url').fileURLToPath(new URL(`fonts/${name}_${dir}.ttf`, import.meta.url))";
+      return { contents: source.replace(call, beside), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   absWorkingDir: root,
   outdir: 'dist',
@@ -65,13 +97,12 @@ const common = {
 
 await build({
   ...common,
-  plugins: [oneFontkit],
+  plugins: [oneFontkit, bundledFonts],
   entryPoints: { cli: 'src/cli.ts', worker: 'src/lib/worker.ts' },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   // Without comments and indentation the bundles are a third smaller (see also asciiOnly below).
   minifyWhitespace: true,
-  external: ['@expo-google-fonts/*'],
   // The sources are ES modules; in the bundle, `import.meta.url` is the bundle file's URL (the
   // worker pool starts `./worker.js` beside it; the PDF exporter finds the font packages from it).
   define: { 'import.meta.url': '__wenshuBundleUrl' },
@@ -108,6 +139,15 @@ await build({
 const fromPdfExporter = createRequire(createRequire(join(root, 'package.json')).resolve('@wenshu/export-pdf'));
 const pdfkit = createRequire(fromPdfExporter.resolve('pdfmake')).resolve('pdfkit/package.json');
 cpSync(join(dirname(pdfkit), 'js', 'data'), join(root, 'dist', 'data'), { recursive: true });
+
+// The fallback faces and their licence, from the packages the PDF exporter depends on.
+for (const [pkg, name] of FONT_PACKAGES) {
+  const folder = dirname(fromPdfExporter.resolve(`@expo-google-fonts/${pkg}/package.json`));
+  for (const weight of FONT_WEIGHTS) {
+    cpSync(join(folder, weight, `${name}_${weight}.ttf`), join(root, 'dist', 'fonts', `${name}_${weight}.ttf`));
+  }
+  cpSync(join(folder, 'LICENSE_FONT'), join(root, 'dist', 'fonts', `${name}-OFL.txt`));
+}
 
 // The warm-up run that writes the code caches, with the Node flags of the bin's first line.
 const scratch = mkdtempSync(join(tmpdir(), 'wenshu-warm-up-'));

@@ -13,13 +13,24 @@ interface Manifest {
 const manifest = (path: string) => JSON.parse(readFileSync(join(repoRoot, path, 'package.json'), 'utf8')) as Manifest;
 
 describe('the bundled command', () => {
-  it('depends on the same versions of the font packages it leaves outside the bundle as the PDF exporter', () => {
-    const cli = manifest('apps/cli').dependencies;
-    const pdf = manifest('packages/export-pdf').dependencies;
-    for (const name of ['@expo-google-fonts/noto-serif-sc', '@expo-google-fonts/noto-sans-sc']) {
-      expect(cli[name], name).toBeDefined();
-      expect(cli[name], name).toBe(pdf[name]);
+  it('ships the four faces the PDF falls back to beside it, with their licence, and reads them from there', () => {
+    const dist = dirname(cliPath);
+    for (const name of ['NotoSerifSC', 'NotoSansSC']) {
+      for (const weight of ['400Regular', '700Bold']) {
+        // A TrueType file: the sfnt version 0x00010000.
+        const head = readFileSync(join(dist, 'fonts', `${name}_${weight}.ttf`)).subarray(0, 4);
+        expect([...head], `${name} ${weight}`).toEqual([0, 1, 0, 0]);
+      }
+      expect(readFileSync(join(dist, 'fonts', `${name}-OFL.txt`), 'utf8')).toContain('SIL OPEN FONT LICENSE');
     }
+    // The font packages (seven weights each, 200 MB) are not needed at run time: nothing names them.
+    for (const bundle of ['cli.cjs', 'worker.cjs']) {
+      const code = readFileSync(join(dist, bundle), 'utf8');
+      expect(code).not.toContain('@expo-google-fonts');
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the bundle's source text, as written
+      expect(code).toContain('fonts/${name}_${dir}.ttf');
+    }
+    expect(manifest('apps/cli').dependencies).toBeUndefined();
   });
 
   it('runs as the program its first line names: Node with single-threaded garbage collection', () => {
