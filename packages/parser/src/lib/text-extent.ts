@@ -1,9 +1,10 @@
 /**
  * How wide a cell's text is, in ems, without a font: Han, kana, Hangul and full-width forms are
- * 1 em; ASCII takes the widest advance among the faces wenshu sets tables in (Noto Serif SC
- * regular and bold, Noto Sans SC bold — measured with fontkit), which is also at least as wide as
- * Word's Times New Roman; anything else counts 1 em. Over-estimating costs a little width;
- * under-estimating would break a number, so the estimate leans wide.
+ * 1 em; ASCII takes the widest advance among the faces a table is set in — Noto Serif SC regular
+ * and bold and Noto Sans SC bold (the PDF), and DejaVu Serif regular and bold, which LibreOffice on
+ * Linux sets for Word's Times New Roman (its digits are 0.70 em wide where Times New Roman's are
+ * 0.50 em), measured with fontkit; anything else counts 1 em. Over-estimating costs a little
+ * width; under-estimating breaks a number, so the estimate leans wide.
  *
  * The PDF and the DOCX size their columns from this one estimate, so that the two outputs have the
  * same column widths (Word has no fonts to measure with at conversion time anyway).
@@ -12,10 +13,10 @@ import { unbreakableSpans } from './tokens.js';
 
 /** Advances of U+0020–U+007E in hundredths of an em. */
 const ASCII = [
-  26, 37, 58, 62, 59, 97, 81, 33, 40, 40, 51, 61, 34, 37, 34, 40, 60, 59, 60, 60, 60, 60, 60, 59, 60, 60, 34, 34, 61,
-  61, 61, 52, 101, 75, 71, 71, 79, 67, 65, 76, 87, 43, 57, 77, 65, 101, 82, 79, 68, 79, 76, 63, 70, 82, 74, 110, 73, 71,
-  63, 38, 40, 38, 61, 60, 63, 60, 68, 57, 66, 59, 41, 60, 69, 35, 34, 66, 36, 101, 69, 63, 68, 65, 50, 50, 43, 68, 58,
-  88, 60, 59, 52, 38, 34, 38, 61,
+  35, 44, 58, 84, 70, 97, 91, 33, 48, 48, 53, 84, 35, 42, 35, 40, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 37, 37, 84,
+  84, 84, 59, 101, 78, 85, 80, 87, 77, 71, 86, 95, 47, 57, 87, 71, 111, 92, 88, 76, 88, 84, 73, 75, 88, 78, 113, 78,
+  72, 73, 48, 40, 48, 84, 60, 63, 65, 70, 61, 70, 64, 44, 70, 73, 38, 37, 70, 38, 106, 73, 67, 70, 70, 53, 57, 47, 73,
+  59, 88, 60, 59, 57, 65, 37, 65, 84,
 ];
 
 export function charEm(cp: number): number {
