@@ -94,12 +94,15 @@ export function checkTables(
       const text = toText(placed.cell);
       cells += 1;
       countChars(text, expected);
+      // A cell spanning columns of two parts of a split table is shown in each.
+      if (placed.colSpan > 1) countChars(text, allowance, pages.length);
       for (const [start, end] of unbreakableSpans(text)) tokens.push(text.slice(start, end));
     }
     const repeat = repeats[index];
-    // Header rows may come back on every page, the first column in every part, 续表 per part.
+    // Header rows may come back on every page (in every part on it), the first column in every
+    // part, 续表 per part.
     if (repeat) {
-      countChars(repeat.header, allowance, pages.length);
+      countChars(repeat.header, allowance, 2 * pages.length);
       for (const text of repeat.firstColumn) countChars(text, allowance, repeat.rows);
     }
     countChars('续表', allowance, pages.length);
