@@ -145,7 +145,7 @@ describe('figures: the rules', () => {
 
   it('cuts a long subject between words, never inside one (Intl.Segmenter)', () => {
     // 20 characters back from the figure would start inside 季度.
-    expect(one('第一季度城镇新增就业人员和城镇调查失业率平均值为5.2%。').subject).toBe(
+    expect(one('第一季度城镇新增就业人员和城镇调查失业率平均值为5.2%。')?.subject).toBe(
       '城镇新增就业人员和城镇调查失业率平均值',
     );
   });
