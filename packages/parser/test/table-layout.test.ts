@@ -118,6 +118,15 @@ describe('repeated rows', () => {
     expect(repeatedRows(tableGrid(spanning), 0)).toBe(2);
   });
 
+  it('repeats a title row across the table with the header row under it', () => {
+    const titled = table([
+      [cell('投资估算总表', 1, 3)],
+      [cell('序号'), cell('项目'), cell('金额')],
+      ...Array.from({ length: 6 }, () => [cell('1'), cell('土方工程'), cell('110.40')]),
+    ]);
+    expect(repeatedRows(tableGrid(titled), 0)).toBe(2);
+  });
+
   it('repeats nothing in a short table', () => {
     expect(repeatedRows(tableGrid(rows(3, [cell('a'), cell('b'), cell('c')])), 0)).toBe(0);
   });

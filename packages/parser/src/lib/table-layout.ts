@@ -219,7 +219,11 @@ export function partGrid(grid: TableGrid, columns: number[]): TableGrid {
 export function repeatedRows(grid: TableGrid, headerRows: number): number {
   if (headerRows > 0) return Math.min(headerRows, Math.max(0, grid.rows - 1));
   if (grid.rows <= 3) return 0;
-  let end = 1;
+  // A first row that is one cell across the table is its title (MinerU puts the caption there):
+  // the header is the row under it, repeated with it.
+  const first = grid.positions[0] ?? [];
+  const title = grid.columns > 1 && first.every((placed) => placed !== undefined && placed === first[0]);
+  let end = title ? 2 : 1;
   for (let r = 0; r < end; r++) {
     for (const placed of grid.positions[r] ?? []) {
       if (placed && placed.row === r) end = Math.max(end, placed.row + placed.rowSpan);
