@@ -133,3 +133,17 @@ describe('the widest real tables through LibreOffice', () => {
     },
   );
 });
+
+describe('a table in a landscape section', () => {
+  it('is a section of its own between portrait sections with the same margins and page numbers', async () => {
+    const table = readFileSync(join(FIXTURES, '201810.00226V1-t3.md'), 'utf8');
+    const out = await render(md(`# 投资估算\n\n正文在表前。\n\n${table}\n\n正文在表后。\n`));
+    const body = must(element(out.xml('word/document.xml'), 'w:body'));
+    const sections = descendants(body, 'w:sectPr');
+    const orientations = sections.map((s) => must(element(s, 'w:pgSz')).attributes['w:orient'] ?? 'portrait');
+    expect(orientations).toEqual(['portrait', 'landscape', 'portrait']);
+    const margins = sections.map((s) => must(element(s, 'w:pgMar')).attributes['w:left']);
+    expect(new Set(margins).size).toBe(1);
+    for (const s of sections) expect(descendants(s, 'w:footerReference').length).toBeGreaterThan(0);
+  });
+});

@@ -78,3 +78,27 @@ describe.each(['report', 'gov'] as PresetName[])('real tables, %s theme', (name)
     if (landscape) expect(warnings.some((w) => /^table “.*” \(line \d+\): .*landscape/.test(w))).toBe(true);
   });
 });
+
+describe('a table set on a landscape page', () => {
+  it('takes pages of its own and the text after it goes back to portrait, with no empty page', async () => {
+    const table = readFileSync(join(FIXTURES, '201810.00226V1-t3.md'), 'utf8');
+    const document = doc(`# 投资估算\n\n正文在表前。\n\n${table}\n\n正文在表后。\n`);
+    const pages = pdfWords(writePdf(await toPdf(document, { theme: presetTheme('report') }), 'landscape'));
+    const landscape = pages.map((page) => page.width > page.height);
+    expect(landscape[0]).toBe(false);
+    expect(landscape.at(-1)).toBe(false);
+    expect(landscape.filter(Boolean).length).toBeGreaterThan(0);
+    // Portrait, then landscape pages, then portrait: one turn each way.
+    expect(
+      landscape
+        .join()
+        .replace(/(true,)*true/, 'L')
+        .replace(/(false,)*false/g, 'P'),
+    ).toBe('P,L,P');
+    const text = pages.map((page) => page.words.map((w) => w.text).join(''));
+    expect(text[0]).toContain('正文在表前');
+    expect(text.at(-1)).toContain('正文在表后');
+    for (const [i, words] of pages.entries())
+      expect(words.words.length, `page ${i + 1} is not empty`).toBeGreaterThan(1);
+  });
+});
