@@ -213,16 +213,10 @@ export function setText(
   return new SetText(lines, options.indent, options.align, blankStyle);
 }
 
-/** Whether a line may break before cluster `i` (`i` > 0). */
-function mayBreak(c: Clusters, i: number): boolean {
-  return (
-    (c.glued.size === 0 || !c.glued.has(i)) &&
-    canBreak(c.cp[i - 1] ?? 0, c.cls[i - 1] ?? 0, c.cp[i] ?? 0, c.cls[i] ?? 0)
-  );
-}
-
 function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
   const spans: LineSpan[] = [];
+  // Tokens kept whole (table cells): asked only where the rules allow a break, so body text pays nothing.
+  const glued = c.glued.size > 0 ? c.glued : undefined;
   const segments = [...c.hardBreaks, c.length];
   let segmentStart = 0;
   segments.forEach((segmentEnd, segmentIndex) => {
@@ -239,7 +233,8 @@ function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
       let lastBreak = -1;
       let end = segmentEnd;
       for (let i = start; i < segmentEnd; i++) {
-        if (i > start && mayBreak(c, i)) lastBreak = i;
+        if (i > start && canBreak(c.cp[i - 1] ?? 0, c.cls[i - 1] ?? 0, c.cp[i] ?? 0, c.cls[i] ?? 0) && !glued?.has(i))
+          lastBreak = i;
         const cell = (c.advance[i] ?? 0) + options.spacing;
         // Spaces may hang past the margin: they vanish at the break.
         if (c.cls[i] === BreakClass.Space && !options.verbatim) {
@@ -373,8 +368,8 @@ export function looseInlines(shaped: readonly Shaped[], pitch: number, ids: Face
  * The narrowest and widest a block can be set: its widest unbreakable unit and its widest hard
  * line (at the given character spacing). Tables size their columns from these.
  */
-export function extents(shaped: readonly Shaped[], spacing: number, keepTokens = false): { min: number; max: number } {
-  const c = new Clusters(shaped, keepTokens);
+export function extents(shaped: readonly Shaped[], spacing: number): { min: number; max: number } {
+  const c = new Clusters(shaped);
   const hard = new Set(c.hardBreaks);
   let min = 0;
   let max = 0;
@@ -385,7 +380,7 @@ export function extents(shaped: readonly Shaped[], spacing: number, keepTokens =
       max = Math.max(max, line);
       line = 0;
       unit = 0;
-    } else if (i > 0 && mayBreak(c, i)) unit = 0;
+    } else if (i > 0 && canBreak(c.cp[i - 1] ?? 0, c.cls[i - 1] ?? 0, c.cp[i] ?? 0, c.cls[i] ?? 0)) unit = 0;
     const cell = (c.advance[i] ?? 0) + spacing;
     line += cell;
     if (c.cls[i] !== BreakClass.Space) unit += cell;
