@@ -212,8 +212,10 @@ export function table(state: State, node: TableNode, context: Context): Block[] 
   plan.parts.forEach((part, index) => {
     const shown = plan.parts.length === 1 ? grid : partGrid(grid, part.columns);
     const widths = gridWidths(part.widthsPt, theme.table.borderPt, total);
-    // Parts after the first say they continue the table (续表), as printed Chinese tables do.
-    const caption = index === 0 ? node.caption : [{ type: 'text' as const, value: '续表' }];
+    // Parts after the first say they continue the table (续表), as printed Chinese tables do; in
+    // the document's script (the state knows it as the word its picture placeholders use).
+    const continued = state.pictureWord === '圖片' ? '續表' : '续表';
+    const caption = index === 0 ? node.caption : [{ type: 'text' as const, value: continued }];
     if (caption) {
       out.push(
         new Paragraph({

@@ -140,14 +140,17 @@ export function table(state: State, node: Table, context: Context): Content[] {
     const partContext = { ...context, width };
     const shown = plan.parts.length === 1 ? grid : partGrid(grid, part.columns);
     const tableNode = partTable(state, node, shown, part.widthsPt, plan.sizePt, repeated, bodyHeightPt, partContext);
-    // Parts after the first say they continue the table (续表), as printed Chinese tables do.
-    const title = index === 0 ? node.caption : [{ type: 'text' as const, value: '续表' }];
+    // Parts after the first say they continue the table (续表), as printed Chinese tables do; in
+    // the document's script (the state knows it as the word its picture placeholders use).
+    const continued = state.pictureWord === '圖片' ? '續表' : '续表';
+    const title = index === 0 ? node.caption : [{ type: 'text' as const, value: continued }];
     if (!title || title.length === 0) {
       out.push(tableNode);
       return;
     }
-    // The caption goes with its table onto the next page rather than end a page (tables that
-    // fill most of a page excepted: pdfmake cannot keep more than a page together).
+    // The caption goes with its table onto the next page rather than end a page. Not for tables
+    // near a page's height: pdfmake silently drops an unbreakable block taller than the page (a
+    // landscape part vanished when it was measured against the portrait page's height).
     out.push(
       state.estimate(tableNode) <= bodyHeightPt * 0.6
         ? { stack: [...caption(title), tableNode], unbreakable: true }
