@@ -1,6 +1,6 @@
-import { type Table, type TableCell, type TableRow, toText } from '@wenshu/parser';
+import { planTable, type Table, type TableCell, type TableRow, tableGrid, toText } from '@wenshu/parser';
 import { describe, expect, it } from 'vitest';
-import { columnWidths, layoutTable } from '../src/lib/handlers/table.js';
+import { gridWidths, layoutTable } from '../src/lib/handlers/table.js';
 import { descendants, doc, element, elements, md, must, paragraphText, pStyle, render, textOf } from './docx.js';
 
 function cell(value: string, rowSpan = 1, colSpan = 1, header = false): TableCell {
@@ -62,12 +62,13 @@ describe('layoutTable', () => {
   });
 
   it('gives columns widths that fill the text width, wider for longer text', () => {
-    const layout = layoutTable(table([row(cell('序号'), cell('工作内容很长很长很长很长很长很长很长'), cell('1'))]));
-    const widths = columnWidths(layout, 9000);
+    const node = table([row(cell('序号'), cell('工作内容很长很长很长很长很长很长很长'), cell('1'))]);
+    const plan = planTable(tableGrid(node), { widthPt: 450, sizePt: 10.5, floorPt: 9, paddingPt: 8, rulePt: 0.5 });
+    const widths = gridWidths(must(plan.parts[0]).widthsPt, 0.5, 9000);
     expect(widths.reduce((a, b) => a + b, 0)).toBe(9000);
     expect(widths[1]).toBeGreaterThan(must(widths[0]));
-    // Both short columns sit at the minimum weight; rounding goes to the last column.
-    expect(Math.abs(must(widths[0]) - must(widths[2]))).toBeLessThanOrEqual(2);
+    // A column of one digit still gets room for its text and padding.
+    expect(must(widths[2])).toBeGreaterThan((0.6 * 10.5 + 8) * 20);
   });
 });
 

@@ -143,6 +143,13 @@ describe('figures: the rules', () => {
     return figures[0];
   };
 
+  it('cuts a long subject between words, never inside one (Intl.Segmenter)', () => {
+    // 20 characters back from the figure would start inside 季度.
+    expect(one('第一季度城镇新增就业人员和城镇调查失业率平均值为5.2%。')?.subject).toBe(
+      '城镇新增就业人员和城镇调查失业率平均值',
+    );
+  });
+
   it('reads what a figure measures, its bound and its unit', () => {
     expect(one('全市引进青年人才8万人以上。')).toMatchObject({
       kind: 'value',

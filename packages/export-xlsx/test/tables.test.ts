@@ -67,6 +67,31 @@ describe('table sheets', () => {
     expect(worksheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
   });
 
+  it('give rows the height a long merged cell needs to show every line', () => {
+    const long =
+      '本表数据来源于各地统计公报，其中部分指标为初步核算数，最终数据以国家统计局公布为准，增长速度按可比价格计算。';
+    const model = tableSheet(
+      {
+        table: table([
+          [cell('指标'), cell('数值'), cell('增长')],
+          [cell('地区生产总值'), cell('7306.5'), cell('5.1%')],
+          [cell(long, 1, 3)],
+        ]),
+        section: '',
+        index: 1,
+        before: null,
+      },
+      new SheetNames(),
+      labels('zh'),
+    ).sheet;
+    const width = model.columns.reduce((a, b) => a + b, 0);
+    const lines = Math.ceil((2 * [...long].length) / (width - 1));
+    expect(lines).toBeGreaterThan(1);
+    const rows = [...model.rows];
+    expect(rows[2]?.height).toBeGreaterThanOrEqual(lines * 15.5);
+    expect(rows[1]?.height).toBeUndefined();
+  });
+
   it('keep a column text when one cell in it is not a number, or it holds codes or years', () => {
     const model = tableSheet(
       {

@@ -5,7 +5,23 @@ export { markdownExtensions } from './lib/markdown.js';
 export { SCRIPT_CHARACTERS, traditionalLanguageOf } from './lib/script.js';
 export { AstVersionError, deserialize, serialize } from './lib/serialize.js';
 export { type PlacedCell, type TableGrid, tableGrid } from './lib/table-grid.js';
+export {
+  columnExtents,
+  distribute,
+  partGrid,
+  planTable,
+  repeatedRows,
+  type TableFallback,
+  type TablePart,
+  type TablePlan,
+  type TablePlanOptions,
+  tableFitMessage,
+  tableName,
+  withoutCoveredRows,
+} from './lib/table-layout.js';
+export { textExtent } from './lib/text-extent.js';
 export { toText } from './lib/to-text.js';
+export { glueMask, unbreakableSpans } from './lib/tokens.js';
 export { LINK_SCHEMES, linkRefusal, linkRefusalMessage } from './lib/urls.js';
 export { EXIT, SKIP, type Visitor, visit } from './lib/visit.js';
 export type { Warning, WarningCode } from './lib/warnings.js';

@@ -9,7 +9,9 @@ export type DocxWarningCode =
   | 'image-unsupported'
   | 'image-damaged'
   | 'link-refused'
-  | 'footnote-missing';
+  | 'footnote-missing'
+  /** A table did not fit the text width as it was: its font was made smaller, its page turned, or it was split. */
+  | 'table-fit';
 
 export interface DocxWarning {
   code: DocxWarningCode;

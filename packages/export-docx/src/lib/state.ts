@@ -26,6 +26,8 @@ export interface RunFormat {
   superScript?: boolean;
   /** A character style id. */
   style?: string;
+  /** Size in half-points (a table set smaller to fit the page). */
+  size?: number;
 }
 
 /** Where a node is rendered. */
@@ -58,6 +60,8 @@ export interface StateInit {
   footnotes: ReadonlySet<number>;
   numbering: ListNumbering;
   textWidthTwips: number;
+  /** The text width of a landscape section (a table too wide for the portrait page). */
+  landscapeTextWidthTwips: number;
   textHeightTwips: number;
   titleHeading: Heading | undefined;
   /** The word a missing picture's placeholder starts with: 图片, or 圖片 in a Traditional document. */
@@ -72,6 +76,7 @@ export class State {
   readonly footnotes: ReadonlySet<number>;
   readonly numbering: ListNumbering;
   readonly textWidthTwips: number;
+  readonly landscapeTextWidthTwips: number;
   readonly textHeightTwips: number;
   /** The heading that is the document's title (its text is `meta.title`), rendered as Title. */
   readonly titleHeading: Heading | undefined;
@@ -86,6 +91,7 @@ export class State {
     this.footnotes = init.footnotes;
     this.numbering = init.numbering;
     this.textWidthTwips = init.textWidthTwips;
+    this.landscapeTextWidthTwips = init.landscapeTextWidthTwips;
     this.textHeightTwips = init.textHeightTwips;
     this.titleHeading = init.titleHeading;
     this.pictureWord = init.pictureWord;

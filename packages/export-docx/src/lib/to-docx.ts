@@ -11,6 +11,7 @@ import { Document as DocxDocument, type FileChild, PageBreak, Paragraph, Table, 
 import { estimatePageNumbersWith } from 'docx/layout';
 import { handlers } from './handlers/index.js';
 import { loadImages } from './images.js';
+import { landscapeTextWidth, splitSections } from './landscape.js';
 import { measureWidth } from './measure.js';
 import { ListNumbering } from './numbering.js';
 import type { ToDocxOptions } from './options.js';
@@ -55,6 +56,7 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
     footnotes: new Set(doc.footnotes.map((note) => note.number)),
     numbering,
     textWidthTwips: sectionTextWidth(section),
+    landscapeTextWidthTwips: landscapeTextWidth(section),
     textHeightTwips:
       pageHeight - Number(section.page?.margin?.top ?? 1440) - Number(section.page?.margin?.bottom ?? 1440),
     titleHeading,
@@ -103,7 +105,7 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
     evenAndOddHeaderAndFooters: pageNumbers.evenAndOdd,
     ...(options.toc ? { pageNumbers: estimatePageNumbersWith({ measureWidth, guess: true }) } : {}),
     ...(reference?.theme ? { theme: reference.theme } : {}),
-    sections: [{ properties: section, footers: pageNumbers.footers, children: body }],
+    sections: splitSections(body, section, pageNumbers.footers),
   });
 
   const renames = new Map<string, string>();

@@ -250,6 +250,7 @@ export class State {
           pitch: style.pitchPt,
           spacing: style.spacingPt,
           verbatim,
+          ...(style.keepTokens ? { keepTokens: true } : {}),
         },
         this.faces,
         { face: this.shaper.face(style.role, style.bold), sizePt: style.sizePt },

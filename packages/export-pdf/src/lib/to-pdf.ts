@@ -12,6 +12,7 @@ import { Coverage } from './fonts/coverage.js';
 import { FontRegistry } from './fonts/registry.js';
 import { resolveFonts } from './fonts/resolve.js';
 import { handlers } from './handlers/index.js';
+import { orientPages } from './handlers/table.js';
 import { loadImages } from './images.js';
 import type { ToPdfOptions } from './options.js';
 import { footerFor, geometry } from './page.js';
@@ -184,8 +185,10 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
 
   for (const warning of fonts.warnings) if (usedRoles.has(warning.role)) onWarning({ message: warning.message });
 
+  const pages = orientPages([...head, ...toc, ...body]);
   const definition: DocumentDefinition = {
     pageSize: { width: page.widthPt, height: page.heightPt },
+    ...(pages.landscapeFirst ? { pageOrientation: 'landscape' as const } : {}),
     pageMargins: page.margins,
     version: '1.7',
     language: lang,
@@ -195,7 +198,7 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
       fontSize: styles.body.sizePt,
       lineHeight: 1,
     },
-    content: [...head, ...toc, ...body],
+    content: pages.content,
     footer,
   };
 

@@ -9,7 +9,7 @@ import type { Labels } from './labels.js';
 import type { Cell, CellRange, SheetModel, SheetRow } from './model.js';
 import { type CellNumber, looksLikeYear, parseCellNumber } from './numbers.js';
 import type { SheetNames } from './sheet-names.js';
-import { columnWidth, rowHeight } from './text-width.js';
+import { columnWidth, LINE_HEIGHT, MAX_ROW_HEIGHT, rowHeight, wrappedLines } from './text-width.js';
 import type { TableEntry } from './walk.js';
 
 /** A paragraph that reads as a table caption: `表1 …`, `表 3-2 …`, `附表2：…`, `Table 1. …`. */
@@ -126,8 +126,27 @@ export function tableSheet(entry: TableEntry, names: SheetNames, labels: Labels)
     if (placed.rowSpan !== 1 || placed.colSpan !== 1) continue;
     lines[placed.row]?.push({ text: cellText(placed), width: widths[placed.column] ?? 10 });
   }
+  const heights = lines.map((line) => rowHeight(line));
+  // A merged cell's text wraps in the merged width and needs the height of the rows it covers
+  // together: Excel and LibreOffice keep stored heights until the cell is edited, so a long merged
+  // cell showed one clipped line (issue 16). What is missing goes evenly to the rows it covers.
+  for (const placed of grid.cells) {
+    if (placed.rowSpan === 1 && placed.colSpan === 1) continue;
+    const text = cellText(placed);
+    if (text === '') continue;
+    let width = 0;
+    for (let c = placed.column; c < placed.column + placed.colSpan; c++) width += widths[c] ?? 10;
+    const needed = Math.min(MAX_ROW_HEIGHT * placed.rowSpan, wrappedLines(text, width) * LINE_HEIGHT);
+    let have = 0;
+    for (let r = placed.row; r < placed.row + placed.rowSpan; r++) have += heights[r] ?? LINE_HEIGHT;
+    if (needed <= have + 0.05) continue;
+    const add = (needed - have) / placed.rowSpan;
+    for (let r = placed.row; r < placed.row + placed.rowSpan; r++) {
+      heights[r] = Math.min(MAX_ROW_HEIGHT, Math.round(((heights[r] ?? LINE_HEIGHT) + add) * 10) / 10);
+    }
+  }
   const rows = cells.map((line, index): SheetRow => {
-    const height = rowHeight(lines[index] ?? []);
+    const height = heights[index];
     return height === undefined ? { cells: line } : { cells: line, height };
   });
 

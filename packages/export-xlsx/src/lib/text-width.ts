@@ -71,9 +71,9 @@ export function wrappedLines(text: string, width: number): number {
  * Points per wrapped line. Excel's default row is 15 pt for one line of 11 pt Calibri; the CJK
  * fallback fonts (DengXian, Microsoft YaHei, Noto Sans CJK) have taller line boxes, so a little more.
  */
-const LINE_HEIGHT = 15.5;
+export const LINE_HEIGHT = 15.5;
 /** Excel's largest row height. */
-const MAX_ROW_HEIGHT = 409;
+export const MAX_ROW_HEIGHT = 409;
 
 /** A row height (points) that shows every wrapped line of the tallest cell; `undefined` for one line. */
 export function rowHeight(cells: readonly { text: string; width: number }[]): number | undefined {

@@ -57,7 +57,14 @@ export const report: Theme = deepFreeze({
   runIn: { font: 'hei', bold: false },
   quote: { font: 'kai', sizePt: 12, bold: false, align: 'justify', indentChars: 2, spaceBeforePt: 0, spaceAfterPt: 0 },
   code: { latin: 'Courier New', font: 'song', sizePt: 10.5 },
-  table: { font: 'song', sizePt: 10.5, headerBold: true, borderPt: 0.5, lineSpacing: { multiple: 1 } },
+  table: {
+    font: 'song',
+    sizePt: 10.5,
+    minSizePt: 9,
+    headerBold: true,
+    borderPt: 0.5,
+    lineSpacing: { multiple: 1 },
+  },
   caption: {
     font: 'hei',
     sizePt: 10.5,
@@ -121,7 +128,14 @@ export const gov: Theme = deepFreeze({
   runIn: { font: 'fang', bold: true },
   quote: { font: 'kai', sizePt: 16, bold: false, align: 'justify', indentChars: 2, spaceBeforePt: 0, spaceAfterPt: 0 },
   code: { latin: 'Courier New', font: 'song', sizePt: 12 },
-  table: { font: 'fang', sizePt: 14, headerBold: true, borderPt: 0.5, lineSpacing: { multiple: 1 } },
+  table: {
+    font: 'fang',
+    sizePt: 14,
+    minSizePt: 10.5,
+    headerBold: true,
+    borderPt: 0.5,
+    lineSpacing: { multiple: 1 },
+  },
   caption: {
     font: 'hei',
     sizePt: 14,

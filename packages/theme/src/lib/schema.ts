@@ -71,6 +71,7 @@ export const themeSchema = z.strictObject({
   table: z.strictObject({
     font: fontRole,
     sizePt: size,
+    minSizePt: size,
     headerBold: z.boolean(),
     borderPt: points,
     lineSpacing,

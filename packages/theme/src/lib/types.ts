@@ -92,7 +92,18 @@ export interface Theme {
   quote: TextStyle;
   /** Code blocks, inline code and TeX source: a monospaced Latin face with an East Asian role beside it. */
   code: { latin: string; font: FontRole; sizePt: number };
-  table: { font: FontRole; sizePt: number; headerBold: boolean; borderPt: number; lineSpacing: LineSpacing };
+  table: {
+    font: FontRole;
+    sizePt: number;
+    /**
+     * The smallest size a table's font is made to fit its columns on the page (before the page is
+     * turned to landscape): 9 pt (小五) in `report`, 10.5 pt (五号) in `gov`.
+     */
+    minSizePt: number;
+    headerBold: boolean;
+    borderPt: number;
+    lineSpacing: LineSpacing;
+  };
   caption: TextStyle;
   footnote: { font: FontRole; sizePt: number };
   pageNumber: PageNumberStyle;

@@ -2,12 +2,15 @@
  * Tables. The AST gives rows of cells with `rowSpan`/`colSpan`, as HTML does; Word wants every row
  * to cover the whole grid, a cell spanning columns as `w:gridSpan` and a cell spanning rows as a
  * `w:vMerge="restart"` cell followed, in each row below, by a `w:vMerge` (continue) cell of the same
- * span. `layoutTable` lays the cells placed by `tableGrid` out in those terms; column widths follow
- * the content and fill the text width.
+ * span. `layoutTable` lays the cells placed by `tableGrid` out in those terms. Column widths, and
+ * what happens to a table too wide for the page (a smaller font, a landscape section, parts that
+ * repeat the first column), come from `planTable` (@wenshu/parser), the plan the PDF follows too:
+ * `w:tblW` and `w:tblGrid` are the plan's widths, the layout is fixed, so Word neither widens a
+ * column past the page nor narrows one below its widest number (which it would then break).
  */
 
-import type { AlignType, PlacedCell, TableCell, Table as TableNode, TableRow } from '@wenshu/parser';
-import { tableGrid, toText } from '@wenshu/parser';
+import type { AlignType, PlacedCell, TableCell, TableGrid, Table as TableNode, TableRow } from '@wenshu/parser';
+import { partGrid, planTable, repeatedRows, tableFitMessage, tableGrid } from '@wenshu/parser';
 import {
   AlignmentType,
   TableCell as DocxCell,
@@ -19,6 +22,7 @@ import {
   VerticalMergeType,
   WidthType,
 } from 'docx';
+import { OrientationMark } from '../landscape.js';
 import type { Block, Context, State } from '../state.js';
 
 /** One grid position of a row, left to right: a cell that starts here, continues from above, or nothing. */
@@ -38,8 +42,8 @@ export interface TableLayout {
  * by `tableGrid` (@wenshu/parser), as HTML's table model does, with overlapping spans clipped (Word
  * cannot overlap merged cells).
  */
-export function layoutTable(table: TableNode): TableLayout {
-  const { columns, positions: grid } = tableGrid(table);
+export function layoutTable(table: TableNode | TableGrid): TableLayout {
+  const { columns, positions: grid } = 'type' in table ? tableGrid(table) : table;
   const rows = grid.map((occupied, r) => {
     const slots: Slot[] = [];
     let col = 0;
@@ -58,36 +62,18 @@ export function layoutTable(table: TableNode): TableLayout {
   return { columns, rows };
 }
 
-/** Display width of text in half-ems: CJK and full-width characters 2, others 1. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return width;
-}
+/** Cell padding (pt): the PDF's, so that the plan's text widths mean the same in both. */
+const PADDING_X = 4;
+const PADDING_Y = 2;
 
 /**
- * Column widths in twips that add up to `total`, proportional to each column's longest line of
- * text (cells spanning one column), kept between 4 and 40 half-ems so that neither a long cell nor
- * an empty column takes over.
+ * Grid column widths in twips from the plan's text widths (pt): each column's text, its padding
+ * and one rule, scaled to add up to `total` exactly (rounding goes to the last column).
  */
-export function columnWidths(layout: TableLayout, total: number): number[] {
-  const weights = new Array<number>(layout.columns).fill(0);
-  for (const row of layout.rows) {
-    for (const slot of row) {
-      if (slot.kind !== 'start' || slot.placed.colSpan !== 1) continue;
-      const longest = Math.max(0, ...toText(slot.placed.cell).split('\n').map(displayWidth));
-      weights[slot.placed.column] = Math.max(weights[slot.placed.column] ?? 0, longest);
-    }
-  }
-  const clamped = weights.map((w) => Math.min(40, Math.max(4, w)));
-  const sum = clamped.reduce((a, b) => a + b, 0) || 1;
-  const widths = clamped.map((w) => Math.floor((total * w) / sum));
+export function gridWidths(textWidthsPt: number[], rulePt: number, total: number): number[] {
+  const raw = textWidthsPt.map((w) => (w + 2 * PADDING_X + rulePt) * 20);
+  const sum = raw.reduce((a, b) => a + b, 0) || 1;
+  const widths = raw.map((w) => Math.floor((w * total) / sum));
   const rest = total - widths.reduce((a, b) => a + b, 0);
   if (widths.length > 0) widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + rest;
   return widths;
@@ -111,7 +97,8 @@ function cellParagraph(
   return new Paragraph({
     style: header ? state.ids.tableHeading : state.ids.tableText,
     ...(alignment ? { alignment } : {}),
-    children: state.phrasing(cell.children, { ...context, run: {} }),
+    // Formatting around the table does not reach its cells; the table's own size does.
+    children: state.phrasing(cell.children, { ...context, run: context.run.size ? { size: context.run.size } : {} }),
   });
 }
 
@@ -138,20 +125,23 @@ function tableAsText(state: State, node: TableNode, context: Context): Block[] {
   );
 }
 
-export function table(state: State, node: TableNode, context: Context): Block[] {
-  if (context.inNote) return tableAsText(state, node, context);
-  const layout = layoutTable(node);
-  if (layout.columns === 0) return [];
-  const widths = columnWidths(layout, state.textWidthTwips);
+/** One part of a table (the whole of it, unless it was split) as a Word table. */
+function partTable(
+  state: State,
+  node: TableNode,
+  grid: TableGrid,
+  widths: number[],
+  repeated: number,
+  context: Context,
+): Table {
+  const layout = layoutTable(grid);
   const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-  const headerRows = Math.min(node.headerRows, node.children.length);
-
   const rows = layout.rows.map((slots, r) => {
     const cells = slots.map((slot) => {
       if (slot.kind === 'empty') {
         return new DocxCell({
           width: { size: spanWidth(slot.col, 1), type: WidthType.DXA },
-          children: [new Paragraph({ style: r < headerRows ? state.ids.tableHeading : state.ids.tableText })],
+          children: [new Paragraph({ style: r < repeated ? state.ids.tableHeading : state.ids.tableText })],
         });
       }
       const { placed } = slot;
@@ -164,35 +154,80 @@ export function table(state: State, node: TableNode, context: Context): Block[] 
         return new DocxCell({ ...common, verticalMerge: VerticalMergeType.CONTINUE, children: [new Paragraph({})] });
       }
       const alignment = cellAlignment(placed.cell, node.align[placed.column]);
-      const header = placed.cell.header || r < headerRows;
+      const header = placed.cell.header || r < node.headerRows;
       return new DocxCell({
         ...common,
         ...(placed.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
         children: [cellParagraph(state, placed.cell, header, alignment, context)],
       });
     });
-    return new DocxRow({ children: cells, ...(r < headerRows ? { tableHeader: true } : {}) });
+    // Header rows repeat on each page (w:tblHeader); no row breaks across pages (w:cantSplit):
+    // Word still breaks a row taller than a page, between its lines.
+    return new DocxRow({ children: cells, cantSplit: true, ...(r < repeated ? { tableHeader: true } : {}) });
   });
+  const total = widths.reduce((a, b) => a + b, 0);
+  return new Table({
+    rows,
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    style: state.ids.table,
+    alignment: AlignmentType.CENTER,
+    margins: {
+      marginUnitType: WidthType.DXA,
+      left: PADDING_X * 20,
+      right: PADDING_X * 20,
+      top: PADDING_Y * 20,
+      bottom: PADDING_Y * 20,
+    },
+  });
+}
+
+export function table(state: State, node: TableNode, context: Context): Block[] {
+  if (context.inNote) return tableAsText(state, node, context);
+  const grid = tableGrid(node);
+  if (grid.columns === 0) return [];
+  const { theme } = state;
+  const plan = planTable(grid, {
+    widthPt: state.textWidthTwips / 20,
+    // A landscape section only for a table at the top level (a section cannot start inside a list).
+    ...(context.listDepth === 0 ? { landscapeWidthPt: state.landscapeTextWidthTwips / 20 } : {}),
+    sizePt: theme.table.sizePt,
+    floorPt: Math.min(theme.table.minSizePt, theme.table.sizePt),
+    paddingPt: 2 * PADDING_X,
+    rulePt: theme.table.borderPt,
+  });
+  if (plan.fallbacks.length > 0 || plan.squeezed) {
+    state.warn('table-fit', tableFitMessage(node, plan, grid.columns, theme.table.sizePt), node.position);
+  }
+  const total = plan.landscape ? state.landscapeTextWidthTwips : state.textWidthTwips;
+  // A smaller font for the whole table: w:sz on every run, in half-points.
+  const cellContext: Context =
+    plan.sizePt < theme.table.sizePt
+      ? { ...context, run: { ...context.run, size: Math.round(plan.sizePt * 2) } }
+      : context;
+  const repeated = repeatedRows(grid, node.headerRows);
 
   const out: Block[] = [];
-  if (node.caption) {
-    out.push(
-      new Paragraph({
-        style: state.ids.caption,
-        keepNext: true,
-        children: state.phrasing(node.caption, { ...context, run: {} }),
-      }),
-    );
-  }
-  out.push(
-    new Table({
-      rows,
-      width: { size: state.textWidthTwips, type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      style: state.ids.table,
-      alignment: AlignmentType.CENTER,
-    }),
-  );
-  return out;
+  plan.parts.forEach((part, index) => {
+    const shown = plan.parts.length === 1 ? grid : partGrid(grid, part.columns);
+    const widths = gridWidths(part.widthsPt, theme.table.borderPt, total);
+    // Parts after the first say they continue the table (续表), as printed Chinese tables do; in
+    // the document's script (the state knows it as the word its picture placeholders use).
+    const continued = state.pictureWord === '圖片' ? '續表' : '续表';
+    const caption = index === 0 ? node.caption : [{ type: 'text' as const, value: continued }];
+    if (caption) {
+      out.push(
+        new Paragraph({
+          style: state.ids.caption,
+          keepNext: true,
+          children: state.phrasing(caption, { ...context, run: {} }),
+        }),
+      );
+    }
+    out.push(partTable(state, node, shown, widths, repeated, cellContext));
+    // Word joins two tables with nothing between them into one.
+    if (index < plan.parts.length - 1) out.push(new Paragraph({ style: state.ids.tableText }));
+  });
+  return plan.landscape ? [new OrientationMark('landscape'), ...out, new OrientationMark('portrait')] : out;
 }

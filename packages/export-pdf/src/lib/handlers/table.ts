@@ -2,21 +2,28 @@
  * Tables. The AST gives rows of cells with `rowSpan`/`colSpan`, as HTML does; pdfmake wants every
  * row to cover the grid, a spanning cell followed by empty `{}` cells where it spans. Cells are
  * placed by `tableGrid` (@wenshu/parser), as HTML's table model does, with overlapping spans
- * clipped. Column widths follow the content (its narrowest and widest settings, as CSS automatic
- * table layout) and fill the text width; each cell is then set to its exact width. Header rows
- * repeat on every page; rows may break across pages.
+ * clipped. Column widths, and what happens when a table is too wide for the page (a smaller font,
+ * a landscape page, parts that repeat the first column), come from `planTable` (@wenshu/parser),
+ * the same plan the DOCX exporter follows. Cells keep numbers, dates and Latin words on one line.
+ * Header rows repeat on every page; a row is never split across pages unless it is taller than one.
  */
 import {
   type AlignType,
   type PlacedCell as Placed,
+  partGrid,
+  planTable,
+  repeatedRows,
   type Table,
   type TableCell,
+  type TableGrid,
   type TableRow,
+  tableFitMessage,
   tableGrid,
+  withoutCoveredRows,
 } from '@wenshu/parser';
+import { pitchOf } from '../page.js';
 import type { Cell, Content, TableLayout } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
-import { extents } from '../text/set.js';
 
 const PADDING_X = 4;
 const PADDING_Y = 2;
@@ -27,55 +34,32 @@ function alignOf(table: Table, placed: Placed): 'left' | 'center' | 'right' {
   return placed.cell.header ? 'center' : 'left';
 }
 
-/**
- * Column widths: each column gets its narrowest setting, then what is left of the width goes to
- * the columns in proportion to how much wider they would like to be, then to all in proportion
- * to their widest setting. When even the narrowest settings do not fit, they are scaled down
- * (cells then break inside words).
- */
-export function columnWidths(min: number[], max: number[], available: number): number[] {
-  const sumMin = min.reduce((a, b) => a + b, 0);
-  const sumMax = max.reduce((a, b) => a + b, 0);
-  if (sumMin >= available) return min.map((w) => (sumMin > 0 ? (w / sumMin) * available : available / min.length));
-  if (sumMax >= available) {
-    const share = (available - sumMin) / (sumMax - sumMin);
-    return min.map((w, i) => w + ((max[i] ?? w) - w) * share);
-  }
-  const extra = available - sumMax;
-  return max.map((w) => w + (sumMax > 0 ? (w / sumMax) * extra : extra / max.length));
-}
-
-export function table(state: State, node: Table, context: Context): Content[] {
-  const { columns, cells: placed, positions: grid } = tableGrid(node);
-  if (columns === 0) return [];
-  const style = state.styles.table;
+/** A pdfmake table of one part of the plan. */
+function partTable(
+  state: State,
+  node: Table,
+  shown: TableGrid,
+  widths: number[],
+  sizePt: number,
+  repeated: number,
+  bodyHeightPt: number,
+  context: Context,
+): Content {
+  const { grid, rowOf } = withoutCoveredRows(shown);
+  const columns = grid.columns;
   const rule = state.theme.table.borderPt;
   const headerBold = state.theme.table.headerBold;
-  const offsets = columns * 2 * PADDING_X + (columns + 1) * rule;
-  const available = Math.max(columns * style.sizePt, context.width - offsets);
-
-  const shapedOf = (entry: Placed) =>
-    state.shaper.shape(state.phrasing(entry.cell.children, { ...context, run: {} }), {
-      role: style.role,
-      bold: entry.cell.header && headerBold,
-      sizePt: style.sizePt,
-    });
-  const min = new Array<number>(columns).fill(style.sizePt);
-  const max = new Array<number>(columns).fill(style.sizePt);
-  // Han text breaks between any two characters, so its narrowest setting is one character wide;
-  // a column is given room for four (or all it holds, when less) before others widen.
-  const comfortable = 4 * style.sizePt;
-  for (const entry of placed) {
-    if (entry.colSpan !== 1) continue;
-    const size = extents(shapedOf(entry), 0);
-    min[entry.column] = Math.max(min[entry.column] ?? 0, size.min, Math.min(size.max, comfortable));
-    max[entry.column] = Math.max(max[entry.column] ?? 0, size.max);
-  }
-  const widths = columnWidths(min, max, available);
+  const style = {
+    ...state.styles.table,
+    sizePt,
+    pitchPt: pitchOf(sizePt, state.theme.table.lineSpacing),
+    keepTokens: true,
+  };
   const gap = 2 * PADDING_X + rule;
-
-  const body: Cell[][] = grid.map((occupied, r) => {
+  let tallest = 0;
+  const body: Cell[][] = grid.positions.map((occupied, r) => {
     const row: Cell[] = [];
+    let rowHeight = 0;
     for (let col = 0; col < columns; col++) {
       const entry = occupied[col];
       if (!entry || entry.row !== r || entry.column !== col) {
@@ -91,12 +75,14 @@ export function table(state: State, node: Table, context: Context): Content[] {
         block,
         run: {},
       });
+      if (entry.rowSpan === 1) rowHeight = Math.max(rowHeight, state.estimate({ stack: content }));
       row.push({
         stack: content,
         ...(entry.colSpan > 1 ? { colSpan: entry.colSpan } : {}),
         ...(entry.rowSpan > 1 ? { rowSpan: entry.rowSpan } : {}),
       });
     }
+    tallest = Math.max(tallest, rowHeight + 2 * PADDING_Y + rule);
     return row;
   });
 
@@ -110,21 +96,109 @@ export function table(state: State, node: Table, context: Context): Content[] {
     paddingTop: () => PADDING_Y,
     paddingBottom: () => PADDING_Y,
   };
-  const tableNode: Content = {
-    table: { widths, body, headerRows: Math.min(node.headerRows, node.children.length - 1) },
+  const headerRows = rowOf.filter((r) => r < repeated).length;
+  return {
+    table: {
+      widths,
+      body,
+      headerRows,
+      // A row stays on one page (a rate split over two pages reads as two rates, issue 16), unless
+      // a row is taller than a page: pdfmake would then draw it past the page's foot.
+      ...(tallest < bodyHeightPt * 0.8 ? { dontBreakRows: true } : {}),
+    },
     layout,
     margin: [0, 3, 0, 6],
   };
-  if (!node.caption || node.caption.length === 0) return [tableNode];
-  const caption = state.text(state.phrasing(node.caption, { ...context, run: {} }), {
-    ...context,
-    block: state.styles.caption,
+}
+
+export function table(state: State, node: Table, context: Context): Content[] {
+  const grid = tableGrid(node);
+  if (grid.columns === 0) return [];
+  const { theme, page } = state;
+  const landscapeWidthPt = page.heightPt - page.margins[0] - page.margins[2];
+  const plan = planTable(grid, {
+    widthPt: context.width,
+    // A landscape page only for a table at the top level: a table in a list item or a quote stays.
+    ...(context.width >= page.bodyWidthPt - 0.01 ? { landscapeWidthPt } : {}),
+    sizePt: theme.table.sizePt,
+    floorPt: Math.min(theme.table.minSizePt, theme.table.sizePt),
+    paddingPt: 2 * PADDING_X,
+    rulePt: theme.table.borderPt,
   });
-  // The caption goes with its table onto the next page rather than end a page (tables that fill
-  // most of a page excepted: pdfmake cannot keep more than a page together).
-  return state.estimate(tableNode) <= state.page.bodyHeightPt * 0.6
-    ? [{ stack: [...caption, tableNode], unbreakable: true }]
-    : [...caption, tableNode];
+  if (plan.fallbacks.length > 0 || plan.squeezed) {
+    state.warn(tableFitMessage(node, plan, grid.columns, theme.table.sizePt), node.position);
+  }
+  const width = plan.landscape ? landscapeWidthPt : context.width;
+  // A landscape page is as tall as the portrait page's width, less the top and bottom margins.
+  const bodyHeightPt = plan.landscape ? page.widthPt - page.margins[1] - page.margins[3] : page.bodyHeightPt;
+  const caption = (children: NonNullable<Table['caption']>) =>
+    state.text(state.phrasing(children, { ...context, run: {} }), { ...context, width, block: state.styles.caption });
+
+  const repeated = repeatedRows(grid, node.headerRows);
+  const out: Content[] = [];
+  plan.parts.forEach((part, index) => {
+    const partContext = { ...context, width };
+    const shown = plan.parts.length === 1 ? grid : partGrid(grid, part.columns);
+    const tableNode = partTable(state, node, shown, part.widthsPt, plan.sizePt, repeated, bodyHeightPt, partContext);
+    // Parts after the first say they continue the table (续表), as printed Chinese tables do; in
+    // the document's script (the state knows it as the word its picture placeholders use).
+    const continued = state.pictureWord === '圖片' ? '續表' : '续表';
+    const title = index === 0 ? node.caption : [{ type: 'text' as const, value: continued }];
+    if (!title || title.length === 0) {
+      out.push(tableNode);
+      return;
+    }
+    // The caption goes with its table onto the next page rather than end a page. Not for tables
+    // near a page's height: pdfmake silently drops an unbreakable block taller than the page (a
+    // landscape part vanished when it was measured against the portrait page's height).
+    out.push(
+      state.estimate(tableNode) <= bodyHeightPt * 0.6
+        ? { stack: [...caption(title), tableNode], unbreakable: true }
+        : { stack: [...caption(title), tableNode] },
+    );
+  });
+  if (!plan.landscape) return out;
+  // Landscape: the table starts a page of its own turned sideways, and what follows it starts a
+  // portrait page again (pdfmake's per-node `pageOrientation`, applied with a page break).
+  const first = out[0] as Content;
+  out[0] = { ...first, pageBreak: 'before', pageOrientation: 'landscape' };
+  const back: Content = { text: '', pageBreak: 'before', pageOrientation: 'portrait' };
+  PORTRAIT_AGAIN.add(back);
+  out.push(back);
+  return out;
+}
+
+/** The nodes that turn the page back to portrait after a landscape table. */
+const PORTRAIT_AGAIN = new WeakSet<Content>();
+
+/**
+ * Page orientation over the whole content: drops a return to portrait that would make an empty page
+ * (at the end, or just before another landscape table, which starts a page of its own anyway), and
+ * when the document opens with a landscape table, says so instead of breaking the page before it
+ * (pdfmake would leave the first page blank): the document then starts landscape.
+ */
+export function orientPages(content: Content[]): { content: Content[]; landscapeFirst: boolean } {
+  const kept = content.filter((node, i) => {
+    if (!PORTRAIT_AGAIN.has(node)) return true;
+    const next = content[i + 1];
+    return next !== undefined && next.pageOrientation !== 'landscape';
+  });
+  // A table's space below it, when the table ends the document on the last line of a page, makes
+  // pdfmake start a page with nothing on it: the last table has none.
+  const last = kept.at(-1);
+  if (last && 'table' in last) kept[kept.length - 1] = { ...last, margin: [0, 3, 0, 0] };
+  else if (last && 'stack' in last && last.stack.length > 0 && 'table' in (last.stack.at(-1) as Content)) {
+    kept[kept.length - 1] = {
+      ...last,
+      stack: [...last.stack.slice(0, -1), { ...(last.stack.at(-1) as Content), margin: [0, 3, 0, 0] }],
+    };
+  }
+  const [first, ...others] = kept;
+  if (first?.pageOrientation === 'landscape') {
+    const { pageBreak: _break, pageOrientation: _orientation, ...rest } = first;
+    return { content: [rest as Content, ...others], landscapeFirst: true };
+  }
+  return { content: kept, landscapeFirst: false };
 }
 
 /** Rows and cells are rendered by `table`, which places them on the grid; alone, a row is its cells' blocks. */
@@ -133,6 +207,6 @@ export function tableRow(state: State, node: TableRow, context: Context): Conten
 }
 
 export function tableCell(state: State, node: TableCell, context: Context): Content[] {
-  const block = { ...state.styles.table, bold: node.header && state.theme.table.headerBold };
+  const block = { ...state.styles.table, bold: node.header && state.theme.table.headerBold, keepTokens: true };
   return state.text(state.phrasing(node.children, { ...context, run: {} }), { ...context, block, run: {} });
 }

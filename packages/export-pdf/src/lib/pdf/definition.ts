@@ -23,6 +23,8 @@ export interface NodeProps {
   /** A destination name: links (`linkToDestination`), page references and outline parents use it. */
   id?: string;
   pageBreak?: 'before' | 'after';
+  /** The orientation of the page a `pageBreak` starts (a landscape page for a wide table). */
+  pageOrientation?: 'portrait' | 'landscape';
   /** Keep the node on one page when it fits on one. */
   unbreakable?: boolean;
 }
@@ -147,6 +149,8 @@ export interface Info {
 
 export interface DocumentDefinition {
   pageSize: { width: number; height: number };
+  /** The first page's orientation (a document that opens with a landscape table). */
+  pageOrientation?: 'portrait' | 'landscape';
   /** Left, top, right, bottom. */
   pageMargins: Margin;
   /** PDF version pdfkit writes in the header. */

@@ -28,6 +28,7 @@
  * the other inlines of the line. The line's right edge lands on the margin exactly.
  */
 
+import { glueMask } from '@wenshu/parser';
 import type { Face } from '../fonts/face.js';
 import type { Inline, TextNode } from '../pdf/definition.js';
 import { attachesToPrevious, BreakClass, breakClass, canBreak } from './breaking.js';
@@ -48,6 +49,11 @@ export interface SetOptions {
   spacing: number;
   /** Code: spaces are kept everywhere, lines are never justified. */
   verbatim: boolean;
+  /**
+   * Never break inside a number with its unit, a date or a Latin word (`tokens.ts` in
+   * @wenshu/parser), where Chinese breaking alone would allow it (`12.5|亿元`): table cells.
+   */
+  keepTokens?: boolean;
 }
 
 /** Family names of faces, as registered with pdfmake for this render. */
@@ -72,8 +78,10 @@ class Clusters {
   /** Indices where a hard line break comes before the cluster. */
   readonly hardBreaks: number[] = [];
   readonly pieces: Piece[] = [];
+  /** Clusters a line must not start with because they are inside a token (only with `keepTokens`). */
+  readonly glued = new Set<number>();
 
-  constructor(shaped: readonly Shaped[]) {
+  constructor(shaped: readonly Shaped[], keepTokens = false) {
     for (const item of shaped) {
       if (item.kind === 'break') {
         this.hardBreaks.push(this.cp.length);
@@ -83,6 +91,7 @@ class Clusters {
       const face = item.face;
       const scale = effectiveSize(item) / face.unitsPerEm;
       const text = item.text;
+      const glue = keepTokens ? glueMask(text) : undefined;
       for (let i = 0; i < text.length; ) {
         const cp = text.codePointAt(i) as number;
         const next = i + (cp > 0xffff ? 2 : 1);
@@ -92,6 +101,7 @@ class Clusters {
           this.to[last] = next;
           this.advance[last] = (this.advance[last] ?? 0) + face.advance(cp) * scale;
         } else {
+          if (glue?.[i] === 1) this.glued.add(this.cp.length);
           this.cp.push(cp);
           this.cls.push(breakClass(cp));
           this.advance.push(face.advance(cp) * scale);
@@ -180,7 +190,7 @@ export function setText(
   ids: FaceIds,
   blank: { face: Face; sizePt: number },
 ): SetText {
-  const clusters = new Clusters(shaped);
+  const clusters = new Clusters(shaped, options.keepTokens);
   let spans = breakLines(clusters, options);
   // A centred block of several lines (a long title) is broken into lines of even length, not a
   // full line and a widow: the narrowest width that needs no more lines.
@@ -205,6 +215,8 @@ export function setText(
 
 function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
   const spans: LineSpan[] = [];
+  // Tokens kept whole (table cells): asked only where the rules allow a break, so body text pays nothing.
+  const glued = c.glued.size > 0 ? c.glued : undefined;
   const segments = [...c.hardBreaks, c.length];
   let segmentStart = 0;
   segments.forEach((segmentEnd, segmentIndex) => {
@@ -221,7 +233,8 @@ function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
       let lastBreak = -1;
       let end = segmentEnd;
       for (let i = start; i < segmentEnd; i++) {
-        if (i > start && canBreak(c.cp[i - 1] ?? 0, c.cls[i - 1] ?? 0, c.cp[i] ?? 0, c.cls[i] ?? 0)) lastBreak = i;
+        if (i > start && canBreak(c.cp[i - 1] ?? 0, c.cls[i - 1] ?? 0, c.cp[i] ?? 0, c.cls[i] ?? 0) && !glued?.has(i))
+          lastBreak = i;
         const cell = (c.advance[i] ?? 0) + options.spacing;
         // Spaces may hang past the margin: they vanish at the break.
         if (c.cls[i] === BreakClass.Space && !options.verbatim) {

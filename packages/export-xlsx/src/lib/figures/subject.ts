@@ -170,10 +170,38 @@ export function clauseStart(sentence: string, index: number, floor: number): num
   return start;
 }
 
+/** Chinese word segmentation (ICU, in Node and every current browser), made once. */
+let segmenter: Intl.Segmenter | undefined;
+function words(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return Array.from(segmenter.segment(text), (part) => part.segment);
+}
+
+/**
+ * At most `count` characters from the end of `text`, cut between words (`城镇调查失业率平均` →
+ * `失业率平均`, never `率平均` cut inside a word) — a word longer than the limit is kept whole.
+ */
 function lastCharacters(text: string, count: number): string {
-  if (text.length <= count) return text;
-  const characters = [...text];
-  return characters.length > count ? characters.slice(-count).join('') : text;
+  if (text.length <= count || [...text].length <= count) return text;
+  const parts = words(text);
+  let out = '';
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i] as string;
+    if (out !== '' && [...out].length + [...part].length > count) break;
+    out = part + out;
+  }
+  return out;
+}
+
+/** At most `count` characters from the start of `text`, cut between words (`城镇调查失业率平`: no). */
+function firstCharacters(text: string, count: number): string {
+  if ([...text].length <= count) return text;
+  let out = '';
+  for (const part of words(text)) {
+    if (out !== '' && [...out].length + [...part].length > count) break;
+    out += part;
+  }
+  return out;
 }
 
 /** Parenthesised asides (`(基地)`, `（市、区）`) do not name what is measured. */
@@ -195,6 +223,6 @@ export function subjectOf(sentence: string, start: number, end: number, floor: n
   let following = sentence.slice(end).replace(/^的/, '');
   const stop = following.search(/[，,；;：:、（(）)。！？!?\s0-9０-９和及与“「《"]/);
   if (stop >= 0) following = following.slice(0, stop);
-  following = stripTrailing([...following].slice(0, MAX_FOLLOWING).join(''));
+  following = stripTrailing(firstCharacters(following, MAX_FOLLOWING));
   return `${before}${following}`;
 }
