@@ -8,7 +8,7 @@
  */
 
 import type { Align, FontRole, LineSpacing, TextStyle, Theme } from '@wenshu/theme';
-import { lineHeightPt, ptToTwip } from '@wenshu/theme';
+import { ATTACHMENT_LABEL_EM, lineHeightPt, ptToTwip, SIGNATURE_RIGHT_EM } from '@wenshu/theme';
 import {
   AlignmentType,
   BorderStyle,
@@ -43,6 +43,8 @@ export const STYLES = {
   signature: { id: 'Signature', name: 'Signature', type: 'paragraph' },
   date: { id: 'Date', name: 'Date', type: 'paragraph' },
   boundary: { id: 'Boundary', name: 'Boundary', type: 'paragraph' },
+  attachments: { id: 'Attachments', name: 'Attachments', type: 'paragraph' },
+  note: { id: 'DocumentNote', name: 'Document Note', type: 'paragraph' },
   caption: { id: 'Caption', name: 'caption', type: 'paragraph' },
   tableText: { id: 'TableText', name: 'Table Text', type: 'paragraph' },
   tableHeading: { id: 'TableHeading', name: 'Table Heading', type: 'paragraph' },
@@ -270,17 +272,36 @@ function paragraphDefinitions(theme: Theme): StyleDefinition[] {
 
   // The frame around the body (paragraph.element), in Word's own styles where it has one (Subtitle,
   // Salutation, Signature, Date): lines under the title centred; the addressee and salutation
-  // flush left (GB/T 9704 7.3.3); signatures and dates at the right, two characters in (7.3.5.1);
+  // flush left (GB/T 9704 7.3.3); signatures and dates at the right, two characters in (7.3.5.2;
+  // a signature over its date gets the pair's own right indents on the paragraph, see
+  // handlers/text-blocks.ts); 附件说明 a blank line under the body, two characters in, the names
+  // after the first under it (7.3.4: a hanging indent of `附件：`); 附注 two characters in (7.3.6);
   // a boundary between two articles centred under a rule, where the reader sees the break.
-  const rightIn = { right: ptToTwip(2 * body.sizePt), ...noIndent };
+  const rightIn = { right: ptToTwip(SIGNATURE_RIGHT_EM * body.sizePt), ...noIndent };
   const element = (role: StyleRole, paragraph: NonNullable<IParagraphStyleOptions['paragraph']>) =>
     defs.push({ role, options: { basedOn: 'Normal', next: 'Normal', quickFormat: true, paragraph } });
   element('subtitle', { alignment: AlignmentType.CENTER, indent: noIndent, keepNext: true });
   element('byline', { alignment: AlignmentType.CENTER, indent: noIndent, keepNext: true });
   element('addressee', { alignment: AlignmentType.LEFT, indent: noIndent });
   element('salutation', { alignment: AlignmentType.LEFT, indent: noIndent });
-  element('signature', { alignment: AlignmentType.RIGHT, indent: rightIn, keepNext: true });
-  element('date', { alignment: AlignmentType.RIGHT, indent: rightIn });
+  // 署名 under the body (or the 附件说明) after a blank line (7.3.5.2).
+  const blankLine = ptToTwip(lineHeightPt(body.sizePt, body.lineSpacing));
+  element('signature', {
+    alignment: AlignmentType.RIGHT,
+    indent: rightIn,
+    keepNext: true,
+    spacing: { before: blankLine },
+  });
+  // The date keeps a 附注 under it on its page; signature, date and note are one block.
+  element('date', { alignment: AlignmentType.RIGHT, indent: rightIn, keepNext: true });
+  const hang = ATTACHMENT_LABEL_EM * body.sizePt;
+  element('attachments', {
+    alignment: AlignmentType.LEFT,
+    // firstLineChars 0 overrides Normal's 200 (Word reads it before any twips), the hanging indent then applies.
+    indent: { left: ptToTwip(body.indentChars * body.sizePt + hang), hanging: ptToTwip(hang), firstLineChars: 0 },
+    spacing: { before: blankLine },
+  });
+  element('note', { alignment: AlignmentType.LEFT });
   element('boundary', {
     alignment: AlignmentType.CENTER,
     indent: noIndent,

@@ -62,6 +62,8 @@ export interface BlockStyle {
   spacingPt: number;
   /** A right indent (a signature stands two characters from the right margin), 0 when absent. */
   rightPt?: number;
+  /** A left indent of every line (the first line's `indentPt` is counted from it), 0 when absent. */
+  leftPt?: number;
 }
 
 /** The line pitch of text of `sizePt` with `spacing` (the theme's rule: 1.2 em a single line). */

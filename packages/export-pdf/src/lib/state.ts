@@ -3,9 +3,18 @@
  * pictures read beforehand, the headings met so far (for bookmarks and the table of contents),
  * warnings; and `one`/`blocks`/`phrasing`/`text` to render children through the handler table.
  */
-import type { BlockContent, FootnoteDefinition, Heading, Nodes, PhrasingContent, Position } from '@wenshu/parser';
+import {
+  type BlockContent,
+  type FootnoteDefinition,
+  type Heading,
+  type Nodes,
+  type Paragraph,
+  type PhrasingContent,
+  type Position,
+  toText,
+} from '@wenshu/parser';
 import { pictureName, picturePlaceholder } from '@wenshu/picture';
-import type { Theme } from '@wenshu/theme';
+import { frameRightIndents, type Theme } from '@wenshu/theme';
 import { describeCodePoint } from './fonts/coverage.js';
 import type { FontRegistry } from './fonts/registry.js';
 import type { ImageResult } from './images.js';
@@ -82,6 +91,8 @@ export class State {
     Content,
     { set: SetText; props: Partial<TextNode>; after: number; pitch: number }
   >();
+  /** Right indents (em) of the signatures and dates placed as a pair (GB/T 9704 7.3.5.2). */
+  readonly frameRightEm = new Map<Paragraph, number>();
   /** Headings whose bookmarks may be parents: the last of each level. */
   #outlineStack: HeadingEntry[] = [];
   readonly #missing = new Set<string>();
@@ -125,6 +136,12 @@ export class State {
    * whole document out for every break it inserts: minutes for a long report.)
    */
   blocks(nodes: readonly BlockContent[], context: Context): Content[] {
+    const pairs = frameRightIndents(
+      nodes,
+      (node) => (node.type === 'paragraph' ? node.element : undefined),
+      (node) => toText(node),
+    );
+    for (const [node, em] of pairs) this.frameRightEm.set(node as Paragraph, em);
     const out: Content[] = [];
     let held: Content[] = [];
     const release = () => {
@@ -244,7 +261,7 @@ export class State {
       const set = setText(
         shaped,
         {
-          width: context.width - (style.rightPt ?? 0),
+          width: context.width - (style.rightPt ?? 0) - (style.leftPt ?? 0),
           indent: first ? style.indentPt : 0,
           align: style.align,
           pitch: style.pitchPt,
@@ -256,7 +273,7 @@ export class State {
       );
       const nodeProps: Partial<TextNode> = {
         ...(propsGiven ? {} : props),
-        margin: [0, first ? style.beforePt : 0, style.rightPt ?? 0, last ? style.afterPt : 0],
+        margin: [style.leftPt ?? 0, first ? style.beforePt : 0, style.rightPt ?? 0, last ? style.afterPt : 0],
       };
       propsGiven = true;
       const node = set.node(nodeProps);
