@@ -33,6 +33,8 @@ describe('body paragraphs', () => {
     for (const p of body) {
       expect(effectivePProp(styles, p, 'w:jc')?.attributes['w:val']).toBe('both');
       expect(effectivePProp(styles, p, 'w:ind')?.attributes['w:firstLineChars']).toBe('200');
+      // Widow control as the PDF paginates (two lines at the foot and head of a page), for Word too.
+      expect(effectivePProp(styles, p, 'w:widowControl')).toBeTruthy();
       expect(element(p, 'w:pPr') && element(must(element(p, 'w:pPr')), 'w:ind')).toBeFalsy();
     }
   });
@@ -67,7 +69,8 @@ describe('frame elements', () => {
     const body = bodyBlocks(out);
     expect(body.map((p) => pStyle(p))).toEqual(['Title', 'Normal', 'Attachments', 'Signature', 'Date', 'DocumentNote']);
     const [, last, attachments, signature, date, note] = body.map((p) => must(p));
-    const right = (p: ReturnType<typeof must<(typeof body)[number]>>) => Number(effectivePProp(styles, p, 'w:ind')?.attributes['w:right']);
+    const right = (p: ReturnType<typeof must<(typeof body)[number]>>) =>
+      Number(effectivePProp(styles, p, 'w:ind')?.attributes['w:right']);
     // 国务院 is 3 characters, the date 6: the date right-spaced 2 characters (the report theme's
     // 12 pt: 240 twips a character), the signature moved in to 7.
     expect(right(must(date))).toBe(2 * 240);

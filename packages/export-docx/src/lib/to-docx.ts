@@ -111,6 +111,7 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
     theme,
     ...(plan.tableStyle ? { tableStyle: plan.tableStyle } : {}),
     offGrid: plan.offGrid,
+    widowControl: ids.normal,
     ...(reference ? { reference: { styles: reference.styles, written: plan.written, renames } } : {}),
   });
 }
