@@ -8,7 +8,7 @@
  */
 
 import type { Align, FontRole, LineSpacing, TextStyle, Theme } from '@wenshu/theme';
-import { ATTACHMENT_LABEL_EM, lineHeightPt, ptToTwip, SIGNATURE_RIGHT_EM } from '@wenshu/theme';
+import { lineHeightPt, ptToTwip } from '@wenshu/theme';
 import {
   AlignmentType,
   BorderStyle,
@@ -18,6 +18,7 @@ import {
   type IStylesOptions,
   LineRuleType,
 } from 'docx';
+import { frameStyleDefinitions } from './frame-styles.js';
 import type { ReferenceStyles } from './reference.js';
 import { textWidthPt } from './section.js';
 import type { XmlElement } from './xml.js';
@@ -45,6 +46,11 @@ export const STYLES = {
   boundary: { id: 'Boundary', name: 'Boundary', type: 'paragraph' },
   attachments: { id: 'Attachments', name: 'Attachments', type: 'paragraph' },
   note: { id: 'DocumentNote', name: 'Document Note', type: 'paragraph' },
+  marking: { id: 'DocumentMarking', name: 'Document Marking', type: 'paragraph' },
+  issuerMark: { id: 'IssuerMark', name: 'Issuer Mark', type: 'paragraph' },
+  documentNumber: { id: 'DocumentNumber', name: 'Document Number', type: 'paragraph' },
+  copyTo: { id: 'CopyTo', name: 'Copy To', type: 'paragraph' },
+  printedBy: { id: 'PrintedBy', name: 'Printed By', type: 'paragraph' },
   caption: { id: 'Caption', name: 'caption', type: 'paragraph' },
   tableText: { id: 'TableText', name: 'Table Text', type: 'paragraph' },
   tableHeading: { id: 'TableHeading', name: 'Table Heading', type: 'paragraph' },
@@ -109,7 +115,7 @@ export function fontsOf(theme: Theme, role: FontRole, latin?: string): IRunStyle
   return { ascii: latinFace, hAnsi: latinFace, eastAsia: face.eastAsia, cs: latinFace, hint: 'eastAsia' };
 }
 
-function run(theme: Theme, role: FontRole, sizePt: number, bold?: boolean): IRunStylePropertiesOptions {
+export function run(theme: Theme, role: FontRole, sizePt: number, bold?: boolean): IRunStylePropertiesOptions {
   return {
     font: fontsOf(theme, role),
     size: halfPoints(sizePt),
@@ -161,7 +167,7 @@ export function bodyEmTwips(theme: Theme): number {
   return ptToTwip(theme.body.sizePt);
 }
 
-interface StyleDefinition {
+export interface StyleDefinition {
   role: StyleRole;
   options: Omit<IParagraphStyleOptions, 'id' | 'name'>;
 }
@@ -270,44 +276,7 @@ function paragraphDefinitions(theme: Theme): StyleDefinition[] {
     },
   });
 
-  // The frame around the body (paragraph.element), in Word's own styles where it has one (Subtitle,
-  // Salutation, Signature, Date): lines under the title centred; the addressee and salutation
-  // flush left (GB/T 9704 7.3.3); signatures and dates at the right, two characters in (7.3.5.2;
-  // a signature over its date gets the pair's own right indents on the paragraph, see
-  // handlers/text-blocks.ts); 附件说明 a blank line under the body, two characters in, the names
-  // after the first under it (7.3.4: a hanging indent of `附件：`); 附注 two characters in (7.3.6);
-  // a boundary between two articles centred under a rule, where the reader sees the break.
-  const rightIn = { right: ptToTwip(SIGNATURE_RIGHT_EM * body.sizePt), ...noIndent };
-  const element = (role: StyleRole, paragraph: NonNullable<IParagraphStyleOptions['paragraph']>) =>
-    defs.push({ role, options: { basedOn: 'Normal', next: 'Normal', quickFormat: true, paragraph } });
-  element('subtitle', { alignment: AlignmentType.CENTER, indent: noIndent, keepNext: true });
-  element('byline', { alignment: AlignmentType.CENTER, indent: noIndent, keepNext: true });
-  element('addressee', { alignment: AlignmentType.LEFT, indent: noIndent });
-  element('salutation', { alignment: AlignmentType.LEFT, indent: noIndent });
-  // 署名 under the body (or the 附件说明) after a blank line (7.3.5.2).
-  const blankLine = ptToTwip(lineHeightPt(body.sizePt, body.lineSpacing));
-  element('signature', {
-    alignment: AlignmentType.RIGHT,
-    indent: rightIn,
-    keepNext: true,
-    spacing: { before: blankLine },
-  });
-  // The date keeps a 附注 under it on its page; signature, date and note are one block.
-  element('date', { alignment: AlignmentType.RIGHT, indent: rightIn, keepNext: true });
-  const hang = ATTACHMENT_LABEL_EM * body.sizePt;
-  element('attachments', {
-    alignment: AlignmentType.LEFT,
-    // firstLineChars 0 overrides Normal's 200 (Word reads it before any twips), the hanging indent then applies.
-    indent: { left: ptToTwip(body.indentChars * body.sizePt + hang), hanging: ptToTwip(hang), firstLineChars: 0 },
-    spacing: { before: blankLine },
-  });
-  element('note', { alignment: AlignmentType.LEFT });
-  element('boundary', {
-    alignment: AlignmentType.CENTER,
-    indent: noIndent,
-    border: { top: { style: BorderStyle.SINGLE, size: 6, space: 4, color: 'auto' } },
-    spacing: { before: ptToTwip(body.sizePt / 2) },
-  });
+  defs.push(...frameStyleDefinitions(theme));
 
   const note = theme.footnote;
   defs.push({
