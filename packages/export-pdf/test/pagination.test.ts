@@ -72,6 +72,20 @@ describe('pagination', () => {
   });
 });
 
+describe('the 版记 on an even page', () => {
+  it('moves to the next even page when the body ends on an even page without room for it (report theme)', async () => {
+    // In the report theme the fixture's closing ends page 2 and the 版记 has no room left under it:
+    // it runs onto page 3, an odd page, and must go on to page 4.
+    const file = writePdf(await toPdf(doc(readFixture('gongwen-notice.md')), { theme: presetTheme('report') }), 'tail');
+    const lines = textLines(file);
+    const { pages } = widowsAndOrphans(lines);
+    expect(pages % 2).toBe(0);
+    const printed = lines.find((line) => compact(line.text) === '青山市文化和旅游局办公室');
+    expect(printed?.page).toBe(pages);
+    expect(lines.find((line) => compact(line.text) === '（此件公开发布）')?.page).toBe(pages - 2);
+  });
+});
+
 describeCorpus('pagination of the seed', () => {
   for (const name of ['gov', 'report'] as const) {
     it(`has no widow or orphan in the ${name} theme`, async () => {

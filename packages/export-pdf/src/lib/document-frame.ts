@@ -100,8 +100,8 @@ function tailHeight(lines: number, pitch: number): number {
  * 版记 (7.4): 抄送 one character in from each side, a name that runs on aligned after the colon;
  * 印发机关 one character in from the left and 印发日期 one from the right on the last line; thick
  * rules above the first line and under the last, a thin one between. Drawn at the foot of the page
- * (the last rule on the body area's lower edge) over a spacer as tall as itself, which the
- * `pageBreakBefore` hook moves to an even page (the 版记 is on the last page, 封四).
+ * (the last rule on the body area's lower edge) after a spacer as tall as itself, on an even page
+ * (the 版记 is on the last page, 封四): see the marker below.
  */
 export function documentTail(state: State, frame: DocumentFrame, context: Context): Content[] {
   if (!frame.copyTo && !frame.printedBy && !frame.printedDate) return [];
@@ -148,14 +148,16 @@ export function documentTail(state: State, frame: DocumentFrame, context: Contex
   parts.push(rule(width, mmToPt(THICK_MM), '#000000', [0, 0, 0, 0]));
   const height = tailHeight(lines, pitch);
   const [marginLeft, marginTop] = state.page.margins;
+  const invisible = (y: number): Content => ({
+    canvas: [{ type: 'line', x1: 0, y1: y, x2: 0.01, y2: y, lineWidth: 0.01, lineColor: '#FFFFFF' }],
+  });
   return [
-    // The spacer keeps the flow off the 版记's room; the 版记 itself is placed on the spacer's page.
-    // (A canvas is as tall as its lowest point; an invisible line gives the spacer its height.)
-    {
-      id: TAIL_ID,
-      canvas: [{ type: 'line', x1: 0, y1: height, x2: 0.01, y2: height, lineWidth: 0.01, lineColor: '#FFFFFF' }],
-    },
-    // ROUNDING pt higher: a stack exactly as tall as the room left breaks its last line onto a new page.
+    // The spacer keeps the flow off the 版记's room (a canvas is as tall as its lowest point). The
+    // marker after it is on the page the 版记 is drawn on: the hook moves it to a fresh page when
+    // that page is odd. A break before the spacer itself would not do: when the spacer does not fit
+    // on an even page it runs onto the next, odd page, and a break before it lands there too.
+    invisible(height),
+    { ...invisible(0), id: TAIL_ID },
     { stack: parts, absolutePosition: { x: marginLeft, y: marginTop + state.page.bodyHeightPt - height - ROUNDING } },
   ];
 }
