@@ -33,6 +33,8 @@ describe('body paragraphs', () => {
     for (const p of body) {
       expect(effectivePProp(styles, p, 'w:jc')?.attributes['w:val']).toBe('both');
       expect(effectivePProp(styles, p, 'w:ind')?.attributes['w:firstLineChars']).toBe('200');
+      // Widow control as the PDF paginates (two lines at the foot and head of a page), for Word too.
+      expect(effectivePProp(styles, p, 'w:widowControl')).toBeTruthy();
       expect(element(p, 'w:pPr') && element(must(element(p, 'w:pPr')), 'w:ind')).toBeFalsy();
     }
   });
@@ -55,6 +57,32 @@ describe('frame elements', () => {
       expect(effectivePProp(styles, closing, 'w:jc')?.attributes['w:val']).toBe('right');
       expect(Number(effectivePProp(styles, closing, 'w:ind')?.attributes['w:right'])).toBeGreaterThan(0);
     }
+  });
+
+  it('place signature and date by GB/T 9704 7.3.5.2, the attachments with a hanging 附件：, the note two characters in', async () => {
+    const out = await render(
+      md(
+        '# 通知\n\n现就有关事项通知如下。\n\n附件：1.工作方案\n\n2.任务清单\n\n国务院\n\n2024年3月5日\n\n（此件公开发布）',
+      ),
+    );
+    const styles = out.xml('word/styles.xml');
+    const body = bodyBlocks(out);
+    expect(body.map((p) => pStyle(p))).toEqual(['Title', 'Normal', 'Attachments', 'Signature', 'Date', 'DocumentNote']);
+    const [, last, attachments, signature, date, note] = body.map((p) => must(p));
+    const right = (p: ReturnType<typeof must<(typeof body)[number]>>) =>
+      Number(effectivePProp(styles, p, 'w:ind')?.attributes['w:right']);
+    // 国务院 is 3 characters, the date 6: the date right-spaced 2 characters (the report theme's
+    // 12 pt: 240 twips a character), the signature moved in to 7.
+    expect(right(must(date))).toBe(2 * 240);
+    expect(right(must(signature))).toBe(7 * 240);
+    const ind = effectivePProp(styles, must(attachments), 'w:ind')?.attributes;
+    expect(Number(ind?.['w:hanging'])).toBe(3 * 240);
+    expect(Number(ind?.['w:left'])).toBe(5 * 240);
+    expect(textOf(must(attachments))).toContain('2.任务清单');
+    expect(effectivePProp(styles, must(note), 'w:ind')?.attributes['w:firstLineChars']).toBe('200');
+    // The signature block stays with the body's last lines, the note with the date.
+    expect(element(must(element(must(last), 'w:pPr')), 'w:keepNext')).toBeTruthy();
+    expect(effectivePProp(styles, must(date), 'w:keepNext')).toBeTruthy();
   });
 });
 

@@ -141,8 +141,20 @@ export interface Document extends Parent {
  * - `date`: 成文日期 (`2024年3月5日`), or the date line of an article
  * - `boundary`: a page-jump marker in the middle of the text (`（上接第51页）`), where another article
  *   begins or continues; kept in the text as a visible break
+ * - `attachments`: 附件说明 after the body (`附件：1.…`), every attachment's name on a line of its own
+ *   (the lines after the first separated by `break` nodes)
+ * - `note`: 附注 under the date (`（此件公开发布）`), a line in brackets
  */
-export type DocumentElement = 'subtitle' | 'byline' | 'addressee' | 'salutation' | 'signature' | 'date' | 'boundary';
+export type DocumentElement =
+  | 'subtitle'
+  | 'byline'
+  | 'addressee'
+  | 'salutation'
+  | 'signature'
+  | 'date'
+  | 'boundary'
+  | 'attachments'
+  | 'note';
 
 /** A run of phrasing content: the unit of running text. */
 export interface Paragraph extends Parent {

@@ -1,6 +1,7 @@
 export * from './ast.js';
 export { type Decoded, DecodeError, decode, type Encoding } from './decode.js';
 export { isTraditionalChinese, markerText, titleHeadingOf, titleText } from './lib/document.js';
+export { type DocumentFrame, documentFrame } from './lib/frame-keys.js';
 export { markdownExtensions } from './lib/markdown.js';
 export { SCRIPT_CHARACTERS, traditionalLanguageOf } from './lib/script.js';
 export { AstVersionError, deserialize, serialize } from './lib/serialize.js';

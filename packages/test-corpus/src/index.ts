@@ -26,6 +26,13 @@ export function describeCorpus(name: string, body: () => void): void {
   else describe.skip(name, () => it(`needs the corpus at ${corpusDir}`, () => {}));
 }
 
+/** Fixtures of the project's own, made up for its tests (a 公文 with every element): `fixtures/`. */
+export const fixturesDir = resolve(repoRoot, 'packages/test-corpus/fixtures');
+
+export function readFixture(name: string): string {
+  return readFileSync(join(fixturesDir, name), 'utf8');
+}
+
 export function corpusPath(...parts: string[]): string {
   return join(corpusDir, ...parts);
 }

@@ -3,5 +3,12 @@ export { bodyArea, lineHeightPt } from './lib/geometry.js';
 export { deepMerge, extendTheme, loadTheme, parseTheme, presetTheme, ThemeError, type ThemeIssue } from './lib/load.js';
 export { gov, isPresetName, type PresetName, presets, report } from './lib/presets.js';
 export { themeSchema } from './lib/schema.js';
+export {
+  ATTACHMENT_LABEL_EM,
+  frameRightIndents,
+  SIGNATURE_RIGHT_EM,
+  signatureIndents,
+  textEm,
+} from './lib/signature.js';
 export * from './lib/types.js';
 export * from './lib/units.js';

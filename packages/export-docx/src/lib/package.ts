@@ -25,6 +25,8 @@ export interface PackageOptions {
   tableStyle?: XmlElement;
   /** Paragraph styles to keep off the document grid (see styles.ts). */
   offGrid?: readonly string[];
+  /** The style that turns widow control on for the whole document (Normal), unless a reference's Normal decides. */
+  widowControl?: string;
   reference?: {
     styles: ReferenceStyles;
     /** Ids of the styles wenshu adds to the reference's. */
@@ -123,12 +125,53 @@ function keepOffGrid(root: XmlElement, ids: readonly string[]): void {
   }
 }
 
-/** docx's styles part with the table style added and the off-grid styles marked. */
-function finishStyles(generated: string, table: XmlElement | undefined, offGrid: readonly string[]): string {
-  if (!table && offGrid.length === 0) return generated;
+/** Elements of CT_PPrBase that come after `w:widowControl` (ECMA-376 Part 1 §17.3.1.26). */
+const AFTER_WIDOW_CONTROL = new Set([
+  'w:numPr',
+  'w:suppressLineNumbers',
+  'w:pBdr',
+  'w:shd',
+  'w:tabs',
+  'w:suppressAutoHyphens',
+  'w:kinsoku',
+  'w:wordWrap',
+  'w:overflowPunct',
+  'w:topLinePunct',
+  'w:autoSpaceDE',
+  'w:autoSpaceDN',
+  'w:bidi',
+  'w:adjustRightInd',
+  'w:snapToGrid',
+  ...AFTER_SNAP_TO_GRID,
+]);
+
+/**
+ * `w:widowControl` in a style's paragraph properties, in schema order. docx's style options have no
+ * such property, and without it Word sets no widow control while LibreOffice keeps two lines (its
+ * default): written, both keep two lines at the foot and head of a page, as the PDF does.
+ */
+function addWidowControl(root: XmlElement, id: string | undefined): void {
+  const style = elements(root, 'w:style').find((candidate) => candidate.attributes['w:styleId'] === id);
+  const pPr = style && element(style, 'w:pPr');
+  if (!pPr || element(pPr, 'w:widowControl')) return;
+  const at = pPr.children.findIndex((child) => typeof child !== 'string' && AFTER_WIDOW_CONTROL.has(child.name));
+  const node = el('w:widowControl');
+  if (at < 0) pPr.children.push(node);
+  else pPr.children.splice(at, 0, node);
+}
+
+/** docx's styles part with the table style added, the off-grid styles marked and widow control on. */
+function finishStyles(
+  generated: string,
+  table: XmlElement | undefined,
+  offGrid: readonly string[],
+  widowControl: string | undefined,
+): string {
+  if (!table && offGrid.length === 0 && !widowControl) return generated;
   const root = parseXml(generated);
   if (table) root.children.push(table);
   keepOffGrid(root, offGrid);
+  addWidowControl(root, widowControl);
   return serializeXml(root);
 }
 
@@ -225,7 +268,7 @@ export function finishPackage(parts: Parts, options: PackageOptions): Uint8Array
       'word/styles.xml',
       options.reference
         ? mergeStyles(styles, options.reference, options.tableStyle, options.offGrid ?? [], options.lang)
-        : finishStyles(styles, options.tableStyle, options.offGrid ?? []),
+        : finishStyles(styles, options.tableStyle, options.offGrid ?? [], options.widowControl),
     );
   }
   if (options.reference) {

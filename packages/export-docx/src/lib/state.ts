@@ -4,8 +4,16 @@
  * through the handler table.
  */
 
-import type { BlockContent, Heading, Nodes, PhrasingContent, Position } from '@wenshu/parser';
-import type { Theme } from '@wenshu/theme';
+import {
+  type BlockContent,
+  type Heading,
+  type Nodes,
+  type Paragraph as ParagraphNode,
+  type PhrasingContent,
+  type Position,
+  toText,
+} from '@wenshu/parser';
+import { frameRightIndents, type Theme } from '@wenshu/theme';
 import { Paragraph, type ParagraphChild, Table } from 'docx';
 import type { ImageResult } from './images.js';
 import type { ListNumbering, ListRef } from './numbering.js';
@@ -81,6 +89,10 @@ export class State {
   /** The heading that is the document's title (its text is `meta.title`), rendered as Title. */
   readonly titleHeading: Heading | undefined;
   readonly pictureWord: string;
+  /** Right indents (em) of the signatures and dates placed as a pair (GB/T 9704 7.3.5.2). */
+  readonly frameRightEm = new Map<ParagraphNode, number>();
+  /** Blocks kept on the page of the block after them: the body's last, above the signature. */
+  readonly keepWithNext = new Set<BlockContent>();
   readonly #handlers: Handlers;
   readonly #onWarning: StateInit['onWarning'];
 
@@ -107,6 +119,19 @@ export class State {
 
   /** Renders blocks; two tables in a row would merge into one in Word, so a paragraph goes between. */
   blocks(nodes: readonly BlockContent[], context: Context): Block[] {
+    const pairs = frameRightIndents(
+      nodes,
+      (node) => (node.type === 'paragraph' ? node.element : undefined),
+      (node) => toText(node),
+    );
+    for (const [node, em] of pairs) this.frameRightEm.set(node as ParagraphNode, em);
+    // The signature block (and the 附件说明 over it) stays with the last lines of the body (Word keeps a paragraph's last
+    // lines with the next paragraph, widow control makes them two), as the PDF keeps them.
+    nodes.forEach((node, at) => {
+      const next = nodes[at + 1];
+      if (next?.type === 'paragraph' && (next.element === 'signature' || next.element === 'attachments'))
+        this.keepWithNext.add(node);
+    });
     const out: Block[] = [];
     for (const node of nodes) {
       for (const block of this.one(node, context)) {

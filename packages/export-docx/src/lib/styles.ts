@@ -18,6 +18,7 @@ import {
   type IStylesOptions,
   LineRuleType,
 } from 'docx';
+import { frameStyleDefinitions } from './frame-styles.js';
 import type { ReferenceStyles } from './reference.js';
 import { textWidthPt } from './section.js';
 import type { XmlElement } from './xml.js';
@@ -43,6 +44,13 @@ export const STYLES = {
   signature: { id: 'Signature', name: 'Signature', type: 'paragraph' },
   date: { id: 'Date', name: 'Date', type: 'paragraph' },
   boundary: { id: 'Boundary', name: 'Boundary', type: 'paragraph' },
+  attachments: { id: 'Attachments', name: 'Attachments', type: 'paragraph' },
+  note: { id: 'DocumentNote', name: 'Document Note', type: 'paragraph' },
+  marking: { id: 'DocumentMarking', name: 'Document Marking', type: 'paragraph' },
+  issuerMark: { id: 'IssuerMark', name: 'Issuer Mark', type: 'paragraph' },
+  documentNumber: { id: 'DocumentNumber', name: 'Document Number', type: 'paragraph' },
+  copyTo: { id: 'CopyTo', name: 'Copy To', type: 'paragraph' },
+  printedBy: { id: 'PrintedBy', name: 'Printed By', type: 'paragraph' },
   caption: { id: 'Caption', name: 'caption', type: 'paragraph' },
   tableText: { id: 'TableText', name: 'Table Text', type: 'paragraph' },
   tableHeading: { id: 'TableHeading', name: 'Table Heading', type: 'paragraph' },
@@ -107,7 +115,7 @@ export function fontsOf(theme: Theme, role: FontRole, latin?: string): IRunStyle
   return { ascii: latinFace, hAnsi: latinFace, eastAsia: face.eastAsia, cs: latinFace, hint: 'eastAsia' };
 }
 
-function run(theme: Theme, role: FontRole, sizePt: number, bold?: boolean): IRunStylePropertiesOptions {
+export function run(theme: Theme, role: FontRole, sizePt: number, bold?: boolean): IRunStylePropertiesOptions {
   return {
     font: fontsOf(theme, role),
     size: halfPoints(sizePt),
@@ -159,7 +167,7 @@ export function bodyEmTwips(theme: Theme): number {
   return ptToTwip(theme.body.sizePt);
 }
 
-interface StyleDefinition {
+export interface StyleDefinition {
   role: StyleRole;
   options: Omit<IParagraphStyleOptions, 'id' | 'name'>;
 }
@@ -268,25 +276,7 @@ function paragraphDefinitions(theme: Theme): StyleDefinition[] {
     },
   });
 
-  // The frame around the body (paragraph.element), in Word's own styles where it has one (Subtitle,
-  // Salutation, Signature, Date): lines under the title centred; the addressee and salutation
-  // flush left (GB/T 9704 7.3.3); signatures and dates at the right, two characters in (7.3.5.1);
-  // a boundary between two articles centred under a rule, where the reader sees the break.
-  const rightIn = { right: ptToTwip(2 * body.sizePt), ...noIndent };
-  const element = (role: StyleRole, paragraph: NonNullable<IParagraphStyleOptions['paragraph']>) =>
-    defs.push({ role, options: { basedOn: 'Normal', next: 'Normal', quickFormat: true, paragraph } });
-  element('subtitle', { alignment: AlignmentType.CENTER, indent: noIndent, keepNext: true });
-  element('byline', { alignment: AlignmentType.CENTER, indent: noIndent, keepNext: true });
-  element('addressee', { alignment: AlignmentType.LEFT, indent: noIndent });
-  element('salutation', { alignment: AlignmentType.LEFT, indent: noIndent });
-  element('signature', { alignment: AlignmentType.RIGHT, indent: rightIn, keepNext: true });
-  element('date', { alignment: AlignmentType.RIGHT, indent: rightIn });
-  element('boundary', {
-    alignment: AlignmentType.CENTER,
-    indent: noIndent,
-    border: { top: { style: BorderStyle.SINGLE, size: 6, space: 4, color: 'auto' } },
-    spacing: { before: ptToTwip(body.sizePt / 2) },
-  });
+  defs.push(...frameStyleDefinitions(theme));
 
   const note = theme.footnote;
   defs.push({

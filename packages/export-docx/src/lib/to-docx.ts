@@ -5,10 +5,11 @@
  * and zips them reproducibly.
  */
 
-import { type Document, isTraditionalChinese, titleHeadingOf } from '@wenshu/parser';
+import { type Document, documentFrame, isTraditionalChinese, titleHeadingOf } from '@wenshu/parser';
 import { presetTheme, themeForLanguage } from '@wenshu/theme';
 import { Document as DocxDocument, type FileChild, PageBreak, Paragraph, Table, TableOfContents } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
+import { documentHead, documentTail } from './document-frame.js';
 import { handlers } from './handlers/index.js';
 import { loadImages } from './images.js';
 import { landscapeTextWidth, splitSections } from './landscape.js';
@@ -66,6 +67,8 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
   const context: Context = { paragraphStyle: ids.normal, run: {}, listDepth: 0, inNote: false };
 
   const body: FileChild[] = [];
+  const frame = documentFrame(doc);
+  if (frame) body.push(...documentHead(frame, theme, ids, state.textWidthTwips));
   let blocks = doc.children;
   if (titleHeading && blocks[0] === titleHeading) {
     body.push(...state.one(titleHeading, context));
@@ -82,6 +85,7 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
   }
   // A loop, not a spread: a flat document's blocks (200,000 paragraphs) overflow a call's arguments.
   for (const block of state.blocks(blocks, context)) body.push(block);
+  if (frame) body.push(...documentTail(frame, ids, state.textWidthTwips));
   // A document, like a table cell, ends with a paragraph (ECMA-376 Part 1 §17.4.66, tc; Word
   // repairs a body whose last block is a table by adding one).
   if (body.at(-1) instanceof Table) body.push(new Paragraph({ style: ids.normal }));
@@ -117,6 +121,7 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
     theme,
     ...(plan.tableStyle ? { tableStyle: plan.tableStyle } : {}),
     offGrid: plan.offGrid,
+    widowControl: ids.normal,
     ...(reference ? { reference: { styles: reference.styles, written: plan.written, renames } } : {}),
   });
 }

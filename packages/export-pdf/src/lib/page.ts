@@ -64,6 +64,8 @@ export interface BlockStyle {
   rightPt?: number;
   /** Keep numbers with their units, dates and Latin words on one line (table cells). */
   keepTokens?: boolean;
+  /** A left indent of every line (the first line's `indentPt` is counted from it), 0 when absent. */
+  leftPt?: number;
 }
 
 /** The line pitch of text of `sizePt` with `spacing` (the theme's rule: 1.2 em a single line). */

@@ -3,9 +3,18 @@
  * pictures read beforehand, the headings met so far (for bookmarks and the table of contents),
  * warnings; and `one`/`blocks`/`phrasing`/`text` to render children through the handler table.
  */
-import type { BlockContent, FootnoteDefinition, Heading, Nodes, PhrasingContent, Position } from '@wenshu/parser';
+import {
+  type BlockContent,
+  type FootnoteDefinition,
+  type Heading,
+  type Nodes,
+  type Paragraph,
+  type PhrasingContent,
+  type Position,
+  toText,
+} from '@wenshu/parser';
 import { pictureName, picturePlaceholder } from '@wenshu/picture';
-import type { Theme } from '@wenshu/theme';
+import { frameRightIndents, type Theme } from '@wenshu/theme';
 import { describeCodePoint } from './fonts/coverage.js';
 import type { FontRegistry } from './fonts/registry.js';
 import type { ImageResult } from './images.js';
@@ -58,8 +67,14 @@ export interface StateInit {
   warn: (message: string, position?: Position) => void;
 }
 
-/** Lines kept with a heading at the top of the next paragraph, so a heading never ends a page. */
+/**
+ * Lines kept with a heading at the top of the next paragraph, so a heading never ends a page; and
+ * the fewest lines of a paragraph at the foot or the head of a page (Word's widow control).
+ */
 const KEEP_LINES = 2;
+
+/** The closing of a 公文: kept together with the body's last lines (GB/T 9704 7.3.5). */
+const CLOSING = new Set<string>(['attachments', 'signature', 'date', 'note']);
 
 export class State {
   readonly theme: Theme;
@@ -82,6 +97,10 @@ export class State {
     Content,
     { set: SetText; props: Partial<TextNode>; after: number; pitch: number }
   >();
+  /** Pieces of text blocks cut for widow control, and how tall they are. */
+  readonly #pieceLines = new WeakMap<Content, { lines: number; pitch: number }>();
+  /** Right indents (em) of the signatures and dates placed as a pair (GB/T 9704 7.3.5.2). */
+  readonly frameRightEm = new Map<Paragraph, number>();
   /** Headings whose bookmarks may be parents: the last of each level. */
   #outlineStack: HeadingEntry[] = [];
   readonly #missing = new Set<string>();
@@ -119,27 +138,55 @@ export class State {
   }
 
   /**
-   * Renders blocks. A heading is kept with what follows it: the heading (and any heading right
-   * after it) and the first lines of the next paragraph go into one unbreakable stack, the rest of
-   * the paragraph after it. (pdfmake's own `headlineLevel`/`pageBreakBefore` hook re-lays the
-   * whole document out for every break it inserts: minutes for a long report.)
+   * Renders blocks, paginated as GB/T 9704 wants the page and Word's own rules do (so that Word,
+   * LibreOffice and the PDF break alike): in the body, no paragraph leaves one line alone at the
+   * foot or the head of a page (widow control: its first two and last two lines are unbreakable
+   * pieces); a heading is kept with the first two lines after it; the closing (附件说明, 署名,
+   * 成文日期, 附注) is kept with the last two lines of the body. All by unbreakable pieces, laid out
+   * once: pdfmake's own `headlineLevel`/`pageBreakBefore` hook re-lays the whole document out for
+   * every break it inserts (minutes for a long report). Inside lists, quotes and cells the
+   * paragraphs stay whole blocks pdfmake may break anywhere, as before.
    */
   blocks(nodes: readonly BlockContent[], context: Context): Content[] {
+    const pairs = frameRightIndents(
+      nodes,
+      (node) => (node.type === 'paragraph' ? node.element : undefined),
+      (node) => toText(node),
+    );
+    for (const [node, em] of pairs) this.frameRightEm.set(node as Paragraph, em);
+    const body = context.block === this.styles.body && context.listDepth === 0;
     const out: Content[] = [];
     let held: Content[] = [];
+    let closing: Content[] = [];
+    const keep = (parts: Content[]) =>
+      parts.length === 1 ? (parts[0] as Content) : { stack: parts, unbreakable: true };
     const release = () => {
-      if (held.length > 0) out.push(held.length === 1 ? (held[0] as Content) : { stack: held, unbreakable: true });
+      if (held.length > 0) out.push(keep(held));
       held = [];
+    };
+    const close = () => {
+      if (closing.length > 0) out.push(keep(closing));
+      closing = [];
     };
     for (const node of nodes) {
       const rendered = this.one(node, context);
-      if (node.type === 'heading') {
-        held.push(...rendered);
+      const pieces = body ? rendered.flatMap((content) => this.#guard(content)) : rendered;
+      if (body && node.type === 'paragraph' && node.element && CLOSING.has(node.element)) {
+        release();
+        // The closing opens with the body's last lines (its last piece) when they are short.
+        const last = closing.length === 0 ? out.at(-1) : undefined;
+        if (last && this.estimate(last) <= this.page.bodyHeightPt / 3) closing.push(out.pop() as Content);
+        closing.push(...pieces);
         continue;
       }
-      const first = rendered[0];
+      close();
+      if (node.type === 'heading') {
+        held.push(...pieces);
+        continue;
+      }
+      const first = pieces[0];
       if (held.length > 0 && first) {
-        if (this.#splittable.has(first)) {
+        if (!body && this.#splittable.has(first)) {
           const [head, tail] = this.#cut(first);
           held.push(head);
           release();
@@ -151,14 +198,40 @@ export class State {
           release();
           out.push(first);
         }
-        out.push(...rendered.slice(1));
+        out.push(...pieces.slice(1));
         continue;
       }
       release();
-      out.push(...rendered);
+      out.push(...pieces);
     }
     release();
+    close();
     return out;
+  }
+
+  /**
+   * A text block in pieces pdfmake breaks only between (widow control, two lines a side): up to three
+   * lines one unbreakable piece; more, its first two lines, the lines between, its last two.
+   */
+  #guard(content: Content): Content[] {
+    const split = this.#splittable.get(content);
+    const count = split?.set.lineCount ?? 0;
+    if (!split || count < 2) return [content];
+    if (count < 2 * KEEP_LINES) {
+      content.unbreakable = true;
+      return [content];
+    }
+    const { set, props, pitch } = split;
+    const [left = 0, top = 0, right = 0, bottom = 0] = props.margin ?? [];
+    const piece = (from: number, to: number, margin: [number, number, number, number], extra = {}) => {
+      const node = set.node({ ...extra, margin }, from, to);
+      this.#pieceLines.set(node, { lines: to - from, pitch });
+      return node;
+    };
+    const head = piece(0, KEEP_LINES, [left, top, right, 0], { ...props, unbreakable: true });
+    const tail = piece(count - KEEP_LINES, count, [left, 0, right, bottom], { unbreakable: true });
+    if (count === 2 * KEEP_LINES) return [head, tail];
+    return [head, piece(KEEP_LINES, count - KEEP_LINES, [left, 0, right, 0]), tail];
   }
 
   /**
@@ -170,7 +243,9 @@ export class State {
     let height = 0;
     if ('text' in content) {
       const split = this.#splittable.get(content);
-      height = split ? split.set.lineCount * split.pitch : this.styles.body.pitchPt;
+      const piece = this.#pieceLines.get(content);
+      if (split) height = split.set.lineCount * split.pitch;
+      else height = piece ? piece.lines * piece.pitch : this.styles.body.pitchPt;
     } else if ('stack' in content) {
       for (const part of content.stack) height += this.estimate(part);
     } else if ('columns' in content) {
@@ -244,7 +319,7 @@ export class State {
       const set = setText(
         shaped,
         {
-          width: context.width - (style.rightPt ?? 0),
+          width: context.width - (style.rightPt ?? 0) - (style.leftPt ?? 0),
           indent: first ? style.indentPt : 0,
           align: style.align,
           pitch: style.pitchPt,
@@ -257,7 +332,7 @@ export class State {
       );
       const nodeProps: Partial<TextNode> = {
         ...(propsGiven ? {} : props),
-        margin: [0, first ? style.beforePt : 0, style.rightPt ?? 0, last ? style.afterPt : 0],
+        margin: [style.leftPt ?? 0, first ? style.beforePt : 0, style.rightPt ?? 0, last ? style.afterPt : 0],
       };
       propsGiven = true;
       const node = set.node(nodeProps);

@@ -4,9 +4,10 @@
  * tree into a pdfmake document definition whose body text is already broken into lines; pdfmake
  * (pdfkit underneath) lays out pages, embeds subsets of the faces and writes the file.
  */
-import { type Document, isTraditionalChinese, type JsonValue, titleHeadingOf } from '@wenshu/parser';
+import { type Document, documentFrame, isTraditionalChinese, type JsonValue, titleHeadingOf } from '@wenshu/parser';
 import { presetTheme } from '@wenshu/theme';
 import pdfmake from 'pdfmake';
+import { documentHead, documentTail, TAIL_ID } from './document-frame.js';
 import type { PdfFontRole } from './fonts/candidates.js';
 import { Coverage } from './fonts/coverage.js';
 import { FontRegistry } from './fonts/registry.js';
@@ -148,7 +149,8 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
   });
   const context: Context = { width: page.bodyWidthPt, block: styles.body, run: {}, listDepth: 0 };
 
-  const head: Content[] = [];
+  const frame = documentFrame(doc);
+  const head: Content[] = frame ? documentHead(state, frame, context) : [];
   let blocks = doc.children;
   if (state.titleHeading && blocks[0] === state.titleHeading) {
     head.push(...state.one(state.titleHeading, context));
@@ -174,6 +176,8 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     );
     for (const note of doc.footnotes) body.push(...state.one(note, context));
   }
+  const tail = frame ? documentTail(state, frame, context) : [];
+  body.push(...tail);
   const toc = options.toc ? tableOfContents(state, lang, context) : [];
 
   // Page numbers: set once for every digit so that their faces are registered before pdfmake is.
@@ -200,6 +204,10 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     },
     content: pages.content,
     footer,
+    // The 版记 on an even page (GB/T 9704 7.4: the last page of the 公文): a second layout only then.
+    ...(tail.length > 0
+      ? { pageBreakBefore: (node) => node.id === TAIL_ID && node.startPosition.pageNumber % 2 === 1 }
+      : {}),
   };
 
   pdfmake.setFonts(faces.families());

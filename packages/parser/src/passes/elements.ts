@@ -8,9 +8,11 @@
  * - Anywhere: a line that is only a date is a date (成文日期); the short lines right above it that
  *   name who issues it are signatures (署名), one per body when several sign.
  * - At the end: a line naming an office and its holder (`部　　長　陳威仁`) signs the text.
+ * - After the body: 附件说明 (`附件：1.…` and the names numbered after it, one paragraph with a line
+ *   per attachment) and 附注 (`（此件公开发布）`, in brackets under the date).
  * A heading right under the title that is a subtitle (`## ——2024年…`) becomes a subtitle paragraph.
  */
-import type { BlockContent, Document, DocumentElement, Heading, Paragraph } from '../ast.js';
+import type { BlockContent, Document, DocumentElement, Heading, Paragraph, PhrasingContent } from '../ast.js';
 import { titleHeadingOf } from '../lib/document.js';
 import { characterCount, trimLayout, withoutSpaces } from './characters.js';
 import { type Fix, startLine } from './fix.js';
@@ -251,6 +253,80 @@ export function elementsPass(document: Document): { document: Document; fixes: F
     const line = lineOf(block);
     if (block.type === 'paragraph' && !block.element && line && OFFICE_AND_NAME.test(line)) mark(at, 'signature');
   }
+  attachmentsAndNotes(blocks, index, mark, fixes);
   if (fixes.length === 0) return { document, fixes };
   return { document: { ...document, children: blocks }, fixes };
+}
+
+/** `附件：1.公共文化场馆开放服务标准` or `附件：开放服务标准`: the label and the first name (GB/T 9704 7.3.4). */
+const ATTACHMENTS = /^附件\s*[：:]\s*\S/;
+/** `2.公共文化场馆服务质量检查表`: a further attachment's name, numbered. */
+const ATTACHMENT_NAME = /^([0-9０-９]{1,2})\s*[.．、]\s*\S/;
+/** 附注: `（此件公开发布）`, `（联系人：…）`, one bracketed line (GB/T 9704 7.3.6). */
+const NOTE = /^[（(][^（）()]{1,60}[）)]$/;
+/** The longest line naming an attachment. */
+const MAX_ATTACHMENT = 80;
+
+/** A further attachment's name numbered `number`, as a run of phrasing with its number, or null. */
+function attachmentName(block: BlockContent | undefined, number: number): PhrasingContent[] | null {
+  if (block?.type === 'item') {
+    if (block.ordinal.number !== number || block.ordinal.level !== 3) return null;
+    const children = [...(block.title ?? []), ...block.children];
+    const text = phrasingText(children);
+    if (characterCount(text) > MAX_ATTACHMENT || /[。；！？]/.test(text)) return null;
+    return [{ type: 'text', value: block.ordinal.marker }, ...children];
+  }
+  if (block?.type !== 'paragraph' || block.element) return null;
+  const line = lineOf(block);
+  const match = line ? ATTACHMENT_NAME.exec(line) : null;
+  if (!line || !match || characterCount(line) > MAX_ATTACHMENT || /[。；！？]/.test(line)) return null;
+  return Number((match[1] as string).replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) === number
+    ? block.children
+    : null;
+}
+
+/**
+ * 附件说明: a paragraph `附件：1.…` and the numbered names after it become one `attachments` paragraph
+ * (a name per line: the exporters align the names under the first); 附注: a bracketed line right
+ * after a date (or a signature) becomes a `note`.
+ */
+function attachmentsAndNotes(
+  blocks: BlockContent[],
+  from: number,
+  mark: (index: number, element: DocumentElement) => void,
+  fixes: Fix[],
+): void {
+  for (let at = from; at < blocks.length; at++) {
+    const block = blocks[at] as BlockContent;
+    if (block.type !== 'paragraph' || block.element) continue;
+    const line = lineOf(block);
+    if (!line) continue;
+    const previous = blocks[at - 1];
+    const afterDate =
+      previous?.type === 'paragraph' && (previous.element === 'date' || previous.element === 'signature');
+    if (afterDate && NOTE.test(line)) {
+      mark(at, 'note');
+      continue;
+    }
+    if (!ATTACHMENTS.test(line) || characterCount(line) > MAX_ATTACHMENT || /[。；！？]/.test(line)) continue;
+    const children: PhrasingContent[] = [...block.children];
+    let end = at + 1;
+    const first = /[：:]\s*[0-9０-９]{1,2}\s*[.．、]/.test(line);
+    for (let number = 2; first; number++) {
+      const name = attachmentName(blocks[end], number);
+      if (!name) break;
+      children.push({ type: 'break' }, ...name);
+      end++;
+    }
+    const joined: Paragraph = { type: 'paragraph', element: 'attachments', children };
+    const last = blocks[end - 1] as BlockContent;
+    if (block.position && last.position) joined.position = { start: block.position.start, end: last.position.end };
+    fixes.push({
+      kind: 'element',
+      line: startLine(block),
+      before: head(line, 16),
+      after: `[attachments] ${end - at} ${end - at === 1 ? 'name' : 'names'}`,
+    });
+    blocks.splice(at, end - at, joined);
+  }
 }

@@ -41,6 +41,8 @@ export const ELEMENT_KINDS = [
   'date',
   'page-marker',
   'boundary',
+  'attachments',
+  'note',
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 

@@ -11,6 +11,7 @@ import {
   type PhrasingContent,
   toText,
 } from '@wenshu/parser';
+import { ptToTwip } from '@wenshu/theme';
 import { Paragraph, type ParagraphChild, TextRun } from 'docx';
 import type { Block, Context, State } from '../state.js';
 import { HEADING_ROLES } from '../styles.js';
@@ -51,9 +52,16 @@ export function paragraph(state: State, node: ParagraphNode, context: Context): 
   }
   const body = !context.inNote && context.paragraphStyle === state.ids.normal;
   // A frame element (a signature, a date, a boundary) has a style of its own in the body.
-  if (body && node.element) return [new Paragraph({ style: state.ids[node.element], children })];
+  if (body && node.element) {
+    // A signature over its date: the pair's right indents (GB/T 9704 7.3.5.2) on the paragraph, over the style's.
+    const rightEm = state.frameRightEm.get(node);
+    const indent = rightEm === undefined ? {} : { indent: { right: ptToTwip(rightEm * state.theme.body.sizePt) } };
+    const keep = state.keepWithNext.has(node) ? { keepNext: true } : {};
+    return [new Paragraph({ style: state.ids[node.element], children, ...indent, ...keep })];
+  }
   const figure = body && isFigure(node.children);
-  return [new Paragraph({ style: figure ? state.ids.figure : context.paragraphStyle, children })];
+  const keep = state.keepWithNext.has(node) ? { keepNext: true } : {};
+  return [new Paragraph({ style: figure ? state.ids.figure : context.paragraphStyle, children, ...keep })];
 }
 
 /** The style level of a heading: its outline level, decided by the parser's `structure()`, 1 to 6. */
@@ -88,6 +96,10 @@ export function item(state: State, node: Item, context: Context): Block[] {
       ]
     : [new TextRun({ text: markerText(node.ordinal), ...context.run })];
   return [
-    new Paragraph({ style: context.paragraphStyle, children: [...head, ...state.phrasing(node.children, context)] }),
+    new Paragraph({
+      style: context.paragraphStyle,
+      children: [...head, ...state.phrasing(node.children, context)],
+      ...(state.keepWithNext.has(node) ? { keepNext: true } : {}),
+    }),
   ];
 }

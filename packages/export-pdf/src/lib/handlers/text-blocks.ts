@@ -10,6 +10,7 @@ import {
   type Paragraph,
   toText,
 } from '@wenshu/parser';
+import { ATTACHMENT_LABEL_EM, SIGNATURE_RIGHT_EM } from '@wenshu/theme';
 import type { Content } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
 import { headingStyle } from '../styles.js';
@@ -17,19 +18,29 @@ import { type Run, textRun } from '../text/runs.js';
 
 export function paragraph(state: State, node: Paragraph, context: Context): Content[] {
   const runs = state.phrasing(node.children, context);
-  if (node.element && context.block === state.styles.body) return frameElement(state, node.element, runs, context);
+  if (node.element && context.block === state.styles.body)
+    return frameElement(state, node, node.element, runs, context);
   return state.text(runs, context);
 }
 
 /**
  * A frame element of the body (paragraph.element), set as the DOCX styles of the same names set
  * it: lines under the title centred; the addressee and salutation flush left (GB/T 9704 7.3.3);
- * signatures and dates at the right, two characters in (7.3.5.1); a boundary between two articles
- * centred under a rule.
+ * signatures and dates at the right (7.3.5.2: the right indents `State.frameRightEm` worked out
+ * for the pair); 附件说明 a blank line under the body, two characters in, the names after the
+ * first aligned under it (7.3.4); 附注 two characters in under the date (7.3.6); a boundary
+ * between two articles centred under a rule.
  */
-function frameElement(state: State, element: DocumentElement, runs: Run[], context: Context): Content[] {
+function frameElement(
+  state: State,
+  node: Paragraph,
+  element: DocumentElement,
+  runs: Run[],
+  context: Context,
+): Content[] {
   const body = state.styles.body;
   const block = { ...body, indentPt: 0 };
+  const em = body.sizePt;
   switch (element) {
     case 'subtitle':
     case 'byline':
@@ -38,8 +49,21 @@ function frameElement(state: State, element: DocumentElement, runs: Run[], conte
     case 'salutation':
       return state.text(runs, { ...context, block });
     case 'signature':
-    case 'date':
-      return state.text(runs, { ...context, block: { ...block, align: 'right', rightPt: 2 * body.sizePt } });
+    case 'date': {
+      const rightPt = (state.frameRightEm.get(node) ?? SIGNATURE_RIGHT_EM) * em;
+      // 署名 under the body (or the 附件说明) after a blank line (7.3.5.2).
+      const beforePt = element === 'signature' ? body.pitchPt : 0;
+      return state.text(runs, { ...context, block: { ...block, align: 'right', rightPt, beforePt } });
+    }
+    case 'attachments': {
+      // `附件：` is three characters: the names after the first start where the first does.
+      const hang = ATTACHMENT_LABEL_EM * em;
+      const leftPt = body.indentPt + hang;
+      const style = { ...block, align: 'left' as const, leftPt, indentPt: -hang, beforePt: body.pitchPt };
+      return state.text(runs, { ...context, block: style });
+    }
+    case 'note':
+      return state.text(runs, { ...context, block: { ...body, align: 'left' } });
     case 'boundary': {
       const rule: Content = {
         canvas: [{ type: 'line', x1: 0, y1: 0, x2: context.width, y2: 0, lineWidth: 0.5, lineColor: '#888888' }],

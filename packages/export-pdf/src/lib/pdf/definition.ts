@@ -27,6 +27,8 @@ export interface NodeProps {
   pageOrientation?: 'portrait' | 'landscape';
   /** Keep the node on one page when it fits on one. */
   unbreakable?: boolean;
+  /** Drawn at this point of the page the flow is on, outside the flow (pt from the page's top left). */
+  absolutePosition?: { x: number; y: number };
 }
 
 /** One inline of a text node: a run of text in one style. */
@@ -161,4 +163,6 @@ export interface DocumentDefinition {
   defaultStyle: { font: string; fontSize: number; lineHeight: number };
   content: Content[];
   footer?: (currentPage: number, pageCount: number) => Content;
+  /** pdfmake's hook, asked once per node after a layout: true re-lays the document out with a break before it. */
+  pageBreakBefore?: (node: { id?: string; startPosition: { pageNumber: number } }) => boolean;
 }

@@ -1,0 +1,56 @@
+/**
+ * Where the 署名 (signature) and the 成文日期 (date) under it stand, GB/T 9704-2012 7.3.5.2 (a 公文
+ * without a seal): the signature right-spaced two characters, the date on the next line with its
+ * first character two characters to the right of the signature's first; when the date is the
+ * longer of the two, the date is right-spaced two characters and the signature moves in to keep
+ * that offset. Both exporters place the pair with these right indents, so Word and PDF agree.
+ */
+
+/** The width of `text` in em of the body size, as a CJK face sets it: wide characters 1, others ½. */
+export function textEm(text: string): number {
+  let em = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (/\s/.test(char)) continue;
+    em += code >= 0x2e80 || (code >= 0x2010 && code <= 0x201f) || code === 0x2026 ? 1 : 0.5;
+  }
+  return em;
+}
+
+/** Right indents (in characters, i.e. em) of a signature of width `signatureEm` and its date of `dateEm`. */
+export function signatureIndents(signatureEm: number, dateEm: number): { signature: number; date: number } {
+  // The date starts 2 em right of the signature's start: date end = signature start + 2 + dateEm.
+  const signature = Math.max(2, 4 + dateEm - signatureEm);
+  return { signature, date: signature + signatureEm - 2 - dateEm };
+}
+
+/** The right indent of a signature or date that stands alone (no partner to align with): two characters. */
+export const SIGNATURE_RIGHT_EM = 2;
+
+/** `附件：` is three characters: the attachments' names after the first are indented by it (7.3.4). */
+export const ATTACHMENT_LABEL_EM = 3;
+
+/**
+ * The right indents (em) of the signatures and dates among `blocks`: a signature right above a
+ * date is placed with it by `signatureIndents`; a signature or date alone gets none here (its
+ * style's two characters apply). Generic over the block type, so each exporter passes its own
+ * reading of a block's element and text.
+ */
+export function frameRightIndents<T>(
+  blocks: readonly T[],
+  element: (block: T) => string | undefined,
+  text: (block: T) => string,
+): Map<T, number> {
+  const out = new Map<T, number>();
+  for (let at = 1; at < blocks.length; at++) {
+    const signature = blocks[at - 1] as T;
+    const date = blocks[at] as T;
+    if (element(date) !== 'date' || element(signature) !== 'signature') continue;
+    // A signature of two lines (a long name) is as wide as its longest line.
+    const signatureEm = Math.max(...text(signature).split('\n').map(textEm));
+    const indents = signatureIndents(signatureEm, textEm(text(date)));
+    out.set(signature, indents.signature);
+    out.set(date, indents.date);
+  }
+  return out;
+}
