@@ -179,7 +179,10 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
   const pageNumber = (text: string, align: 'left' | 'center' | 'right'): Content =>
     (state as State).text([textRun(text, {})], { ...context, block: { ...numberStyle, align } })[0] ?? { text };
   pageNumber('— 0123456789 —', 'center');
-  const footer = footerFor(theme, page, pageNumber);
+  const numberFace = shaper.face(numberStyle.role, numberStyle.bold);
+  const dashDrop =
+    ((numberFace.ascent - numberFace.glyphBox(0x2014).maxY) / numberFace.unitsPerEm) * numberStyle.sizePt;
+  const footer = footerFor(theme, page, pageNumber, dashDrop);
 
   for (const warning of fonts.warnings) if (usedRoles.has(warning.role)) onWarning({ message: warning.message });
 
