@@ -3,5 +3,6 @@ export { bodyArea, lineHeightPt } from './lib/geometry.js';
 export { deepMerge, extendTheme, loadTheme, parseTheme, presetTheme, ThemeError, type ThemeIssue } from './lib/load.js';
 export { gov, isPresetName, type PresetName, presets, report } from './lib/presets.js';
 export { themeSchema } from './lib/schema.js';
+export { breakTitle, type TitleNode, titleCells, titleLines, withTitleBreaks } from './lib/title.js';
 export * from './lib/types.js';
 export * from './lib/units.js';

@@ -5,7 +5,7 @@
  * (pdfkit underneath) lays out pages, embeds subsets of the faces and writes the file.
  */
 import { type Document, isTraditionalChinese, type JsonValue, titleHeadingOf } from '@wenshu/parser';
-import { presetTheme } from '@wenshu/theme';
+import { presetTheme, titleLines } from '@wenshu/theme';
 import pdfmake from 'pdfmake';
 import type { PdfFontRole } from './fonts/candidates.js';
 import { Coverage } from './fonts/coverage.js';
@@ -18,7 +18,7 @@ import { footerFor, geometry } from './page.js';
 import type { Content, DocumentDefinition, Info, TableNode } from './pdf/definition.js';
 import { type Context, State } from './state.js';
 import { buildStyles, headingStyle } from './styles.js';
-import { textRun } from './text/runs.js';
+import { type Run, textRun } from './text/runs.js';
 import { looseInlines } from './text/set.js';
 import { Shaper } from './text/shape.js';
 
@@ -152,7 +152,10 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     head.push(...state.one(state.titleHeading, context));
     blocks = blocks.slice(1);
   } else if (doc.meta.title && !state.titleHeading) {
-    head.push(...state.text([textRun(doc.meta.title, {})], { ...context, block: styles.title }));
+    const runs = titleLines(theme, doc.meta.title).flatMap((line, index): Run[] =>
+      index > 0 ? [{ kind: 'break' }, textRun(line, {})] : [textRun(line, {})],
+    );
+    head.push(...state.text(runs, { ...context, block: styles.title }));
   }
   const body = state.blocks(blocks, context);
   if (doc.footnotes.length > 0) {
