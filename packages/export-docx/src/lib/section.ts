@@ -16,9 +16,6 @@ import {
 import type { ReferencePage } from './reference.js';
 import type { StyleIds } from './styles.js';
 
-/** `w:docGrid w:charSpace` is in 1/4096 pt (ECMA-376 Part 1 §17.6.5). */
-const CHAR_SPACE_UNIT = 4096;
-
 /** The text width as Word sees it: page and margins each rounded to twips, in points. */
 export function textWidthPt(theme: Theme): number {
   const { widthMm, margin } = theme.page;
@@ -26,23 +23,18 @@ export function textWidthPt(theme: Theme): number {
 }
 
 /**
- * The character grid of a theme that has one. Word draws `linesAndChars` grid characters at a pitch
- * of the Normal style's size plus `charSpace`/4096 pt, so for `charsPerLine` characters to fit the
- * text width: charSpace = ⌊(textWidth / charsPerLine − size) × 4096⌋ (rounded down, so they fit).
- *
- * gov: text width 11906 − 1587 − 1474 = 8845 twips = 442.25 pt; 442.25 / 28 = 15.7946 pt a character;
- * (15.7946 − 16) × 4096 = −841.1 → −842. The line pitch is the theme's: 28.95 pt = 579 twips.
- *
- * Paragraphs do not snap to this grid: see `gridCharacterSpacing` in styles.ts for why, and for
- * what sets the 28 characters instead.
+ * The document grid of a theme that has one: a `lines` grid of the theme's line pitch (gov: 28.95
+ * pt = 579 twips, 22 lines), without characters. A `linesAndChars` grid would draw characters at a
+ * pitch of the Normal style's size plus `charSpace`/4096 pt, but even with `snapToGrid` off
+ * LibreOffice lays paragraphs out in those cells: it set the seed at 27 characters a line (25
+ * after the indent) and on 22 pages against the PDF's 21 (issue 15); with the `lines` grid it sets
+ * 28, as the PDF does. The 28 characters come from the condensed character spacing instead: see
+ * `gridCharacterSpacing` in styles.ts.
  */
-export function documentGrid(
-  theme: Theme,
-): { type: 'linesAndChars'; linePitch: number; charSpace: number } | undefined {
+export function documentGrid(theme: Theme): { type: 'lines'; linePitch: number } | undefined {
   const grid = theme.page.grid;
   if (!grid) return undefined;
-  const charSpace = Math.floor((textWidthPt(theme) / grid.charsPerLine - theme.body.sizePt) * CHAR_SPACE_UNIT);
-  return { type: DocumentGridType.LINES_AND_CHARS, linePitch: ptToTwip(grid.linePitchPt), charSpace };
+  return { type: DocumentGridType.LINES, linePitch: ptToTwip(grid.linePitchPt) };
 }
 
 /**
