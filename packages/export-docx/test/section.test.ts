@@ -76,9 +76,10 @@ describe('gov page setup (GB/T 9704)', () => {
     expect(descendants(footerStyle, 'w:sz')[0]?.attributes['w:val']).toBe('28');
   });
 
-  it('puts the number line 7 mm below the body area', () => {
-    // 35 mm − 7 mm − 14 pt = 23.06 mm = 1307 twips from the bottom edge to the bottom of the line.
-    expect(footerDistanceTwips(loadTheme('gov'))).toBe(1307);
+  it('puts the number’s dashes 7 mm below the body area', () => {
+    // 35 mm − (7 mm − 7 pt) − 14 pt = 25.53 mm = 1447 twips from the bottom edge to the bottom of the
+    // line, whose dashes' ink lies half an em under its top.
+    expect(footerDistanceTwips(loadTheme('gov'))).toBe(1447);
   });
 });
 

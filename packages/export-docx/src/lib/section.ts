@@ -38,14 +38,23 @@ export function documentGrid(theme: Theme): { type: 'lines'; linePitch: number }
 }
 
 /**
+ * How far below the top of its one-em line the ink of a dash lies, in ems: GB/T 9704 7.5 measures
+ * the page number's 7 mm to the dashes (一字线上距版心下边缘7mm), as the PDF does. Measured in
+ * LibreOffice (Noto Serif CJK SC standing in for 宋体: 0.5 em); SimSun's metrics (ascent 0.86 em,
+ * the dash 0.43 em above the baseline) give 0.43 em, 0.3 mm away at 14 pt.
+ */
+const DASH_DROP_EM = 0.5;
+
+/**
  * Where the footer goes. Word's `w:footer` is the distance from the bottom edge of the page to the
- * bottom of the footer's last line; the theme gives the distance from the body area down to the top
- * of the page number line, whose height is one em (the Footer style's exact spacing). gov:
- * 35 mm − 7 mm − 14 pt (4.94 mm) = 23.06 mm.
+ * bottom of the footer's last line; the theme gives the distance from the body area down to the
+ * page number (to its dashes' ink, when it has them), whose line is one em tall (the Footer
+ * style's exact spacing). gov: 35 mm − (7 mm − 7 pt) − 14 pt (4.94 mm) = 25.53 mm.
  */
 export function footerDistanceTwips(theme: Theme): number {
   const number = theme.pageNumber;
-  return Math.max(0, mmToTwip(theme.page.margin.bottomMm - number.belowBodyMm - ptToMm(number.sizePt)));
+  const drop = number.format === 'dashes' ? ptToMm(DASH_DROP_EM * number.sizePt) : 0;
+  return Math.max(0, mmToTwip(theme.page.margin.bottomMm - (number.belowBodyMm - drop) - ptToMm(number.sizePt)));
 }
 
 function pageNumberRun(theme: Theme): TextRun {
