@@ -19,13 +19,14 @@
  * returns no last word for a line end). pdfmake does not justify lines that end that way, so the
  * justification here is the whole justification.
  *
- * Justification: a justified line spreads its slack evenly between characters. pdfmake places
- * each inline at the sum of the measured widths before it, and measures an inline of `u` UTF-16
- * units as `width + spacing × (u − 1)` (no spacing after its last character), while PDF `Tc` adds
- * the spacing after every glyph. So an inline that is followed by another on the line gets the
- * spacing that makes its measured width cover its characters *and* the gap after its last one:
- * `(n × gap) / (u − 1)`; single-character inlines cannot carry a gap, and theirs is spread over
- * the other inlines of the line. The line's right edge lands on the margin exactly.
+ * Justification: a justified line spreads its slack evenly over its stretchable slots (between
+ * Chinese characters, at Chinese/Latin boundaries, at spaces; never inside a Latin word, a number,
+ * —— or ……: see `spacing.ts`), so every such slot of the line gets one spacing whatever run it is
+ * in. pdfmake places each inline at the sum of the measured widths before it, and measures an
+ * inline of `u` UTF-16 units as `width + spacing × (u − 1)` (no spacing after its last character),
+ * while PDF `Tc` adds the spacing after every glyph: each inline carries its slots' spacing as
+ * `Tc`, and the slot after its last character is an empty inline as wide as the slot (see
+ * `lineInlines`). The line's right edge lands on the margin exactly.
  */
 
 import type { Face } from '../fonts/face.js';
