@@ -32,15 +32,22 @@ describe('gov page setup (GB/T 9704)', () => {
     });
   });
 
-  it('has a lines-and-characters grid of 579 twips whose pitch fits 28 characters and not 29', async () => {
+  it('has a grid of 22 lines of 579 twips, and no character grid LibreOffice would set 27 characters on', async () => {
     const out = await render(body, { theme: loadTheme('gov') });
     const grid = element(sectPr(out), 'w:docGrid')?.attributes;
-    expect(grid).toMatchObject({ 'w:type': 'linesAndChars', 'w:linePitch': '579' });
-    const pitch = 16 + Number(grid?.['w:charSpace']) / 4096;
-    const width = (11906 - 1587 - 1474) / 20;
-    expect(28 * pitch).toBeLessThanOrEqual(width);
-    expect(29 * pitch).toBeGreaterThan(width);
-    expect(documentGrid(loadTheme('gov'))?.charSpace).toBe(-842);
+    expect(grid).toMatchObject({ 'w:type': 'lines', 'w:linePitch': '579' });
+    expect(grid?.['w:charSpace']).toBeUndefined();
+    expect(documentGrid(loadTheme('gov'))).toEqual({ type: 'lines', linePitch: 579 });
+  });
+
+  it('adds no space around Latin text and digits and hangs no punctuation past the margin', async () => {
+    const gov = await render(body, { theme: loadTheme('gov') });
+    const pPr = descendants(must(descendants(gov.xml('word/styles.xml'), 'w:pPrDefault')[0]), 'w:pPr')[0];
+    for (const name of ['w:overflowPunct', 'w:autoSpaceDE', 'w:autoSpaceDN']) {
+      expect(element(must(pPr), name)?.attributes['w:val'], name).toBe('0');
+    }
+    const report = await render(body, { theme: loadTheme('report') });
+    expect(descendants(report.xml('word/styles.xml'), 'w:autoSpaceDE')).toEqual([]);
   });
 
   it('numbers pages — N — in odd (right) and even (left) footers, one character in', async () => {
@@ -69,9 +76,10 @@ describe('gov page setup (GB/T 9704)', () => {
     expect(descendants(footerStyle, 'w:sz')[0]?.attributes['w:val']).toBe('28');
   });
 
-  it('puts the number line 7 mm below the body area', () => {
-    // 35 mm − 7 mm − 14 pt = 23.06 mm = 1307 twips from the bottom edge to the bottom of the line.
-    expect(footerDistanceTwips(loadTheme('gov'))).toBe(1307);
+  it('puts the number’s dashes 7 mm below the body area', () => {
+    // 35 mm − (7 mm − 7 pt) − 14 pt = 25.53 mm = 1447 twips from the bottom edge to the bottom of the
+    // line, whose dashes' ink lies half an em under its top.
+    expect(footerDistanceTwips(loadTheme('gov'))).toBe(1447);
   });
 });
 

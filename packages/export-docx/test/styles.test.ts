@@ -58,10 +58,11 @@ describe('named styles', () => {
     });
   }
 
-  it('gives report bodies 1.5 lines and gov bodies an exact 28.95 pt (579 twips)', async () => {
+  it('gives report bodies the PDF’s 1.5 lines, 21.6 pt (432 twips), and gov bodies an exact 28.95 pt (579 twips)', async () => {
+    // Exact, not a multiple of the face's own line height, which LibreOffice made 26.1 pt (issue 15).
     expect(styleProp(await stylesOf('report'), 'Normal', 'w:pPr', 'w:spacing')?.attributes).toMatchObject({
-      'w:line': '360',
-      'w:lineRule': 'auto',
+      'w:line': '432',
+      'w:lineRule': 'exact',
     });
     expect(styleProp(await stylesOf('gov'), 'Normal', 'w:pPr', 'w:spacing')?.attributes).toMatchObject({
       'w:line': '579',

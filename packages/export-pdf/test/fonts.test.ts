@@ -17,13 +17,18 @@ describe('resolveFonts', () => {
     expect(fonts.roles.hei.regular.postscriptName).toBe('NotoSansSC-Regular');
     expect(fonts.roles.hei.bold.postscriptName).toBe('NotoSansSC-Bold');
     expect(fonts.roles.kai.source).toBe('fallback');
-    expect(fonts.roles.kai.regular).toBe(fonts.roles.song.regular);
+    // 楷 (second-level headings) must not look like 仿宋 (body, third and fourth levels), which
+    // falls back to 宋, nor like the regular 黑 of the first level: it is set in 黑 light.
+    expect(fonts.roles.kai.regular.postscriptName).toBe('NotoSansSC-Light');
+    expect(fonts.roles.kai.regular).not.toBe(fonts.roles.fang.regular);
+    expect(fonts.roles.kai.regular).not.toBe(fonts.roles.hei.regular);
     expect(fonts.roles.fang.regular).toBe(fonts.roles.song.regular);
     // 小标宋 falls back to 宋 bold.
     expect(fonts.roles.title.regular).toBe(fonts.roles.song.bold);
     const warned = fonts.warnings.map((w) => w.role);
     expect(warned).toEqual(expect.arrayContaining(['kai', 'fang', 'title', 'mono']));
     expect(fonts.warnings.find((w) => w.role === 'fang')?.message).toMatch(/仿宋 \(fang\).*宋 \(song\)/);
+    expect(fonts.warnings.find((w) => w.role === 'kai')?.message).toMatch(/楷 \(kai\).*黑 \(hei\) light/);
   });
 
   it('resolves once per process', () => {

@@ -4,7 +4,7 @@
  * loudly instead of passing on nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -138,4 +138,45 @@ export function pdfLines(file: string): { lines: BoxLine[]; pageWidth: number; p
 /** Text without any whitespace: what copy-paste must give back, line breaks aside. */
 export function compact(text: string): string {
   return text.replace(/\s+/g, '');
+}
+
+/**
+ * The top of the ink inside a box of a page (pt from the top of the page): the first row of the
+ * box, rendered by pdftoppm at 288 dpi, with a dark pixel. `undefined` when the box is blank.
+ */
+export function inkTop(
+  file: string,
+  page: number,
+  box: { xMin: number; yMin: number; xMax: number; yMax: number },
+): number | undefined {
+  const scale = 4; // 288 dpi: a pixel is a quarter of a point
+  const dir = mkdtempSync(join(tmpdir(), 'wenshu-ink-'));
+  const out = join(dir, 'crop');
+  const [x, y] = [Math.floor(box.xMin * scale), Math.floor(box.yMin * scale)];
+  const [w, h] = [Math.ceil((box.xMax - box.xMin) * scale), Math.ceil((box.yMax - box.yMin) * scale)];
+  run(
+    'pdftoppm',
+    ['-f', String(page), '-l', String(page), '-r', '288', '-gray', '-singlefile'].concat([
+      '-x',
+      String(x),
+      '-y',
+      String(y),
+      '-W',
+      String(w),
+      '-H',
+      String(h),
+      file,
+      out,
+    ]),
+  );
+  const pgm = readFileSync(`${out}.pgm`);
+  // P5 header: magic, width, height, maximum value, each followed by whitespace.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+\d+\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm wrote no PGM');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const pixels = pgm.subarray(header[0].length);
+  for (let row = 0; row < height; row++) {
+    for (let col = 0; col < width; col++) if ((pixels[row * width + col] as number) < 128) return (y + row) / scale;
+  }
+  return undefined;
 }

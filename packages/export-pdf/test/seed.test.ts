@@ -7,7 +7,7 @@ import { mmToPt, type PresetName, presetTheme } from '@wenshu/theme';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type PdfWarning, toPdf } from '../src/index.js';
 import { describeCorpus, readCorpus } from './corpus.js';
-import { type BoxLine, compact, pdfFonts, pdfInfo, pdfLines, pdfOutline, run, writePdf } from './pdf.js';
+import { type BoxLine, compact, inkTop, pdfFonts, pdfInfo, pdfLines, pdfOutline, run, writePdf } from './pdf.js';
 
 /** Closing and middle punctuation no line may start with; opening punctuation no line may end with. */
 const NO_START = /^[。，、；：？！）》」』”’]/;
@@ -182,8 +182,12 @@ describeCorpus('the seed report as PDF', () => {
             if (!footer) continue;
             if (page % 2 === 1) expect(footer.xMax).toBeCloseTo(pageWidth - right - 14, 0);
             else expect(footer.xMin).toBeCloseTo(left + 14, 0);
-            // 7 mm below the body area.
-            expect(footer.yMin).toBeGreaterThanOrEqual(pageHeight - bottom + mmToPt(7) - 1);
+            // The dashes 7 mm below the body area (GB/T 9704 7.5: 一字线上距版心下边缘7mm), measured
+            // on their ink: the first dash is the first em of the number's box.
+            if (page > 2) continue; // every page's footer is the same box: two pages are enough
+            const ink = inkTop(file, page, { ...footer, xMax: footer.xMin + 14 });
+            expect(ink).toBeDefined();
+            expect(Math.abs((ink ?? 0) - (pageHeight - bottom) - mmToPt(7))).toBeLessThanOrEqual(mmToPt(0.5));
           }
         });
       } else {

@@ -10,5 +10,6 @@ export {
   signatureIndents,
   textEm,
 } from './lib/signature.js';
+export { breakTitle, type TitleNode, titleCells, titleLines, withTitleBreaks } from './lib/title.js';
 export * from './lib/types.js';
 export * from './lib/units.js';

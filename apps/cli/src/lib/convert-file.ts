@@ -8,6 +8,7 @@ import { vetImages } from './images.js';
 import { decodeSource, loadReport, readSource } from './input.js';
 import { overLimit } from './limits.js';
 import { canonicalPath, type HeldOutput, inputErrorMessage, writeOutput } from './output.js';
+import { themedPasses } from './pass-flags.js';
 import { version } from './version.js';
 
 /** What every file of a run is converted with; plain data, so it can be sent to a worker thread. */
@@ -124,7 +125,8 @@ export async function convertFile(job: Job, settings: Settings, events: ConvertE
         ? decodeSource(job.name, checkedSize(job.name, job.bytes ?? new Uint8Array(), settings.maxBytes))
         : await readSource(job.path, { maxBytes: settings.maxBytes });
     onStage?.('parsing and repairing the report');
-    const report = loadReport(source, { passes: settings.passes });
+    const theme = themeNamed(settings.theme);
+    const report = loadReport(source, { passes: themedPasses(settings.passes, theme) });
     for (const warning of report.warnings) {
       const position = warning.position?.start;
       result.warnings.push(
@@ -145,7 +147,6 @@ export async function convertFile(job: Job, settings: Settings, events: ConvertE
         position ? { message, line: position.start.line, column: position.start.column } : { message },
       );
     }
-    const theme = themeNamed(settings.theme);
     const input = job.path === null ? undefined : canonicalPath(job.path);
     // Each edition is converted once, whatever the number of formats it is written in.
     const editions = new Map<Edition, Document>();

@@ -22,9 +22,16 @@ export const PASS_SWITCHES = [
   {
     option: 'punctuation',
     byDefault: false,
-    help: 'turn half-width ,;:?!() between Chinese characters into full-width',
+    // The theme decides when neither flag is given (`gov` prints full-width marks): both flags exist.
+    themed: true,
+    help: 'turn half-width ,;:?!() between Chinese characters into full-width (the default of the gov theme)',
   },
-] as const satisfies readonly { option: keyof StructureOptions; byDefault: boolean; help: string }[];
+] as const satisfies readonly {
+  option: keyof StructureOptions;
+  byDefault: boolean;
+  themed?: boolean;
+  help: string;
+}[];
 
 export type PassName = (typeof PASS_SWITCHES)[number]['option'];
 
@@ -34,17 +41,33 @@ export type PassFlags = Partial<Record<PassName, boolean>>;
 const flagName = (option: string) => option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 export function addPassFlags(command: Command): Command {
-  for (const { option, byDefault, help } of PASS_SWITCHES) {
+  for (const switchable of PASS_SWITCHES) {
+    const { option, byDefault, help } = switchable;
     command.option(`--${byDefault ? 'no-' : ''}${flagName(option)}`, help);
+    if ('themed' in switchable) command.option(`--no-${flagName(option)}`, 'keep the text as written');
   }
   return command;
 }
 
-/** The passes' options: only what differs from a pass's default is handed on. */
+/**
+ * The passes' options: only what differs from a pass's default is handed on, and a themed pass's
+ * flag whichever way it is given (absent, the theme decides: see `themedPasses`).
+ */
 export function passOptions(flags: PassFlags): StructureOptions {
   const options: StructureOptions = {};
-  for (const { option, byDefault } of PASS_SWITCHES) {
-    if (flags[option] === !byDefault) options[option] = !byDefault;
+  for (const switchable of PASS_SWITCHES) {
+    const { option, byDefault } = switchable;
+    const value = flags[option];
+    if (value === !byDefault || ('themed' in switchable && value !== undefined)) options[option] = value;
   }
   return options;
+}
+
+/** The passes for a conversion in `theme`: the theme's punctuation unless a flag or the configuration said. */
+export function themedPasses(
+  passes: StructureOptions,
+  theme: { punctuation: 'full-width' | 'as-written' },
+): StructureOptions {
+  if (passes.punctuation !== undefined) return passes;
+  return theme.punctuation === 'full-width' ? { ...passes, punctuation: true } : passes;
 }

@@ -160,6 +160,47 @@ function addWidowControl(root: XmlElement, id: string | undefined): void {
   else pPr.children.splice(at, 0, node);
 }
 
+/** Elements of CT_PPrBase that come after `w:autoSpaceDN` (ECMA-376 Part 1 §17.3.1.26). */
+const AFTER_AUTO_SPACE = new Set(['w:bidi', 'w:adjustRightInd', 'w:snapToGrid', ...AFTER_SNAP_TO_GRID]);
+
+/**
+ * On the character grid, the paragraph defaults that keep Word's line the PDF's line: no space
+ * added between Chinese and Latin letters (`w:autoSpaceDE`) or digits (`w:autoSpaceDN`), which
+ * LibreOffice and Word add as a fifth of an em and which breaks the 28-character line (issue 15),
+ * and no punctuation hung past the margin (`w:overflowPunct`, §17.3.1.21), which the PDF never does.
+ */
+function gridTypography(root: XmlElement): void {
+  let defaults = element(root, 'w:docDefaults');
+  if (!defaults) {
+    defaults = el('w:docDefaults');
+    root.children.unshift(defaults);
+  }
+  let pPrDefault = element(defaults, 'w:pPrDefault');
+  if (!pPrDefault) {
+    pPrDefault = el('w:pPrDefault');
+    defaults.children.push(pPrDefault);
+  }
+  let pPr = element(pPrDefault, 'w:pPr');
+  if (!pPr) {
+    pPr = el('w:pPr');
+    pPrDefault.children.push(pPr);
+  }
+  const names = ['w:overflowPunct', 'w:topLinePunct', 'w:autoSpaceDE', 'w:autoSpaceDN'];
+  pPr.children = pPr.children.filter(
+    (child) => typeof child === 'string' || !names.includes(child.name) || child.name === 'w:topLinePunct',
+  );
+  const block = [
+    el('w:overflowPunct', { 'w:val': '0' }),
+    el('w:autoSpaceDE', { 'w:val': '0' }),
+    el('w:autoSpaceDN', { 'w:val': '0' }),
+  ];
+  const at = pPr.children.findIndex(
+    (child) => typeof child !== 'string' && (AFTER_AUTO_SPACE.has(child.name) || child.name === 'w:topLinePunct'),
+  );
+  if (at < 0) pPr.children.push(...block);
+  else pPr.children.splice(at, 0, ...block);
+}
+
 /** docx's styles part with the table style added, the off-grid styles marked and widow control on. */
 function finishStyles(
   generated: string,
@@ -172,6 +213,7 @@ function finishStyles(
   if (table) root.children.push(table);
   keepOffGrid(root, offGrid);
   addWidowControl(root, widowControl);
+  if (offGrid.length > 0) gridTypography(root);
   return serializeXml(root);
 }
 
@@ -197,6 +239,7 @@ function mergeStyles(
   }
   if (table) root.children.push(table);
   keepOffGrid(root, offGrid);
+  if (offGrid.length > 0) gridTypography(root);
   if (!root.attributes['xmlns:w']) root.attributes['xmlns:w'] = W;
   // w:docDefaults/w:rPrDefault/w:rPr/w:lang, created where missing; in CT_RPr w:lang comes before
   // w:eastAsianLayout, w:specVanish and w:oMath (ECMA-376 Part 1 §17.3.2.28).

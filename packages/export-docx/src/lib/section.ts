@@ -16,9 +16,6 @@ import {
 import type { ReferencePage } from './reference.js';
 import type { StyleIds } from './styles.js';
 
-/** `w:docGrid w:charSpace` is in 1/4096 pt (ECMA-376 Part 1 §17.6.5). */
-const CHAR_SPACE_UNIT = 4096;
-
 /** The text width as Word sees it: page and margins each rounded to twips, in points. */
 export function textWidthPt(theme: Theme): number {
   const { widthMm, margin } = theme.page;
@@ -26,34 +23,38 @@ export function textWidthPt(theme: Theme): number {
 }
 
 /**
- * The character grid of a theme that has one. Word draws `linesAndChars` grid characters at a pitch
- * of the Normal style's size plus `charSpace`/4096 pt, so for `charsPerLine` characters to fit the
- * text width: charSpace = ⌊(textWidth / charsPerLine − size) × 4096⌋ (rounded down, so they fit).
- *
- * gov: text width 11906 − 1587 − 1474 = 8845 twips = 442.25 pt; 442.25 / 28 = 15.7946 pt a character;
- * (15.7946 − 16) × 4096 = −841.1 → −842. The line pitch is the theme's: 28.95 pt = 579 twips.
- *
- * Paragraphs do not snap to this grid: see `gridCharacterSpacing` in styles.ts for why, and for
- * what sets the 28 characters instead.
+ * The document grid of a theme that has one: a `lines` grid of the theme's line pitch (gov: 28.95
+ * pt = 579 twips, 22 lines), without characters. A `linesAndChars` grid would draw characters at a
+ * pitch of the Normal style's size plus `charSpace`/4096 pt, but even with `snapToGrid` off
+ * LibreOffice lays paragraphs out in those cells: it set the seed at 27 characters a line (25
+ * after the indent) and on 22 pages against the PDF's 21 (issue 15); with the `lines` grid it sets
+ * 28, as the PDF does. The 28 characters come from the condensed character spacing instead: see
+ * `gridCharacterSpacing` in styles.ts.
  */
-export function documentGrid(
-  theme: Theme,
-): { type: 'linesAndChars'; linePitch: number; charSpace: number } | undefined {
+export function documentGrid(theme: Theme): { type: 'lines'; linePitch: number } | undefined {
   const grid = theme.page.grid;
   if (!grid) return undefined;
-  const charSpace = Math.floor((textWidthPt(theme) / grid.charsPerLine - theme.body.sizePt) * CHAR_SPACE_UNIT);
-  return { type: DocumentGridType.LINES_AND_CHARS, linePitch: ptToTwip(grid.linePitchPt), charSpace };
+  return { type: DocumentGridType.LINES, linePitch: ptToTwip(grid.linePitchPt) };
 }
 
 /**
+ * How far below the top of its one-em line the ink of a dash lies, in ems: GB/T 9704 7.5 measures
+ * the page number's 7 mm to the dashes (一字线上距版心下边缘7mm), as the PDF does. Measured in
+ * LibreOffice (Noto Serif CJK SC standing in for 宋体: 0.5 em); SimSun's metrics (ascent 0.86 em,
+ * the dash 0.43 em above the baseline) give 0.43 em, 0.3 mm away at 14 pt.
+ */
+const DASH_DROP_EM = 0.5;
+
+/**
  * Where the footer goes. Word's `w:footer` is the distance from the bottom edge of the page to the
- * bottom of the footer's last line; the theme gives the distance from the body area down to the top
- * of the page number line, whose height is one em (the Footer style's exact spacing). gov:
- * 35 mm − 7 mm − 14 pt (4.94 mm) = 23.06 mm.
+ * bottom of the footer's last line; the theme gives the distance from the body area down to the
+ * page number (to its dashes' ink, when it has them), whose line is one em tall (the Footer
+ * style's exact spacing). gov: 35 mm − (7 mm − 7 pt) − 14 pt (4.94 mm) = 25.53 mm.
  */
 export function footerDistanceTwips(theme: Theme): number {
   const number = theme.pageNumber;
-  return Math.max(0, mmToTwip(theme.page.margin.bottomMm - number.belowBodyMm - ptToMm(number.sizePt)));
+  const drop = number.format === 'dashes' ? ptToMm(DASH_DROP_EM * number.sizePt) : 0;
+  return Math.max(0, mmToTwip(theme.page.margin.bottomMm - (number.belowBodyMm - drop) - ptToMm(number.sizePt)));
 }
 
 function pageNumberRun(theme: Theme): TextRun {

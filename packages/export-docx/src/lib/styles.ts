@@ -125,15 +125,15 @@ export function run(theme: Theme, role: FontRole, sizePt: number, bold?: boolean
 }
 
 /**
- * Line spacing. On a theme with a character grid, Word snaps the lines of every paragraph whose
- * spacing is not exact to the grid's line pitch (ECMA-376 Part 1 §17.6.5 `docGrid`: "Individual
- * paragraphs can override the line pitch … by specifying an exact line spacing value"), so a 12 pt
- * footnote would take a whole 28.95 pt line: there, multiples become exact spacings.
+ * Line spacing: always the exact pitch the PDF uses (the theme's rule, 1.2 em a single line). A
+ * multiple would be of the font's own line height, which differs by program and face: `report`'s
+ * 1.5 lines of 12 pt came out as 26.1 pt in LibreOffice with Noto CJK against the PDF's 21.6 pt, and
+ * the seed took 15 pages against 12 (issue 15). On a theme with a character grid, Word would also
+ * snap every paragraph whose spacing is not exact to the grid's pitch (ECMA-376 Part 1 §17.6.5).
+ * Pictures are not cropped to the pitch: a paragraph that holds only pictures has single spacing.
  */
-export function lineSpacing(theme: Theme, spacing: LineSpacing, sizePt: number): ISpacingProperties {
-  if ('exactPt' in spacing) return { line: ptToTwip(spacing.exactPt), lineRule: LineRuleType.EXACT };
-  if (theme.page.grid) return { line: ptToTwip(lineHeightPt(sizePt, spacing)), lineRule: LineRuleType.EXACT };
-  return { line: Math.round(240 * spacing.multiple), lineRule: LineRuleType.AUTO };
+export function lineSpacing(_theme: Theme, spacing: LineSpacing, sizePt: number): ISpacingProperties {
+  return { line: ptToTwip(lineHeightPt(sizePt, spacing)), lineRule: LineRuleType.EXACT };
 }
 
 /**
@@ -415,12 +415,12 @@ export interface StylePlan {
  * ⌊(text width / chars − size) × 20⌋. gov: 442.25 pt / 28 = 15.79 pt a character, 16 pt type, so
  * −0.21 pt → −5 (−0.25 pt): 28 × 15.75 = 441 pt fits, 29 does not.
  *
- * The `linesAndChars` grid alone would do this in Word, but LibreOffice lays such a grid out with a
+ * A `linesAndChars` grid alone would do this in Word, but LibreOffice lays such a grid out with a
  * cell of the font size plus charSpace (writerfilter SectionPropertyMap, "dxtCharSpace") and puts
- * every 16 pt character into two 15.79 pt cells: 14 characters a line. So the grid is still written
- * (Word's page setup shows 22 × 28, as GB/T 9704 documents carry it), but paragraphs do not snap to
- * it (`w:snapToGrid w:val="0"`, ECMA-376 Part 1 §17.3.1.32): the exact line spacing gives the 22
- * lines and this condensed spacing (§17.3.2.35 `w:spacing`) the 28 characters, in every program.
+ * every 16 pt character into two 15.79 pt cells: 14 characters a line; with `snapToGrid` off it
+ * still set 27. So the grid written is a `lines` grid (see `documentGrid`), paragraphs do not snap
+ * to it (`w:snapToGrid w:val="0"`, ECMA-376 Part 1 §17.3.1.32), the exact line spacing gives the
+ * 22 lines and this condensed spacing (§17.3.2.35 `w:spacing`) the 28 characters, in every program.
  */
 export function gridCharacterSpacing(theme: Theme): number {
   const grid = theme.page.grid;

@@ -6,8 +6,8 @@
  */
 
 import { type Document, documentFrame, isTraditionalChinese, titleHeadingOf } from '@wenshu/parser';
-import { presetTheme, themeForLanguage } from '@wenshu/theme';
-import { Document as DocxDocument, type FileChild, PageBreak, Paragraph, Table, TableOfContents } from 'docx';
+import { presetTheme, themeForLanguage, titleLines } from '@wenshu/theme';
+import { Document as DocxDocument, type FileChild, PageBreak, Paragraph, Table, TableOfContents, TextRun } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { documentHead, documentTail } from './document-frame.js';
 import { handlers } from './handlers/index.js';
@@ -74,7 +74,9 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
     body.push(...state.one(titleHeading, context));
     blocks = blocks.slice(1);
   } else if (doc.meta.title && !titleHeading) {
-    body.push(new Paragraph({ style: ids.title, text: doc.meta.title }));
+    const lines = titleLines(theme, doc.meta.title);
+    const children = lines.map((line, index) => new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}) }));
+    body.push(new Paragraph({ style: ids.title, children }));
   }
   if (options.toc) {
     body.push(

@@ -91,7 +91,8 @@ export function blockStyle(theme: Theme, style: TextStyle, overrides: Partial<Bl
 }
 
 /**
- * The page number in the bottom margin, `belowBodyMm` under the body area: centred (`report`), or
+ * The page number in the bottom margin, `belowBodyMm` under the body area (to its dashes, when it
+ * has them): centred (`report`), or
  * GB/T 9704's `— 1 —` on the outside (odd pages right, even pages left, `outsideIndentChars` in
  * from the body area's edge). pdfmake lays the footer out in a box as wide as the page from the
  * bottom margin's top edge down (LayoutBuilder.addDynamicRepeatable), so the margins here are
@@ -101,10 +102,13 @@ export function footerFor(
   theme: Theme,
   page: Geometry,
   number: (text: string, align: 'left' | 'center' | 'right') => Content,
+  dashDropPt = 0,
 ): (currentPage: number) => Content {
   const style = theme.pageNumber;
   const [left, , right] = page.margins;
-  const top = mmToPt(style.belowBodyMm);
+  // GB/T 9704 7.5 measures the 7 mm to the dashes (一字线上距版心下边缘7mm), not to the top of the
+  // line box: `dashDropPt` is how far the dash's ink lies below the top of its line.
+  const top = mmToPt(style.belowBodyMm) - (style.format === 'dashes' ? dashDropPt : 0);
   const inset = style.outsideIndentChars * style.sizePt;
   return (currentPage) => {
     const text = style.format === 'dashes' ? `— ${currentPage} —` : String(currentPage);

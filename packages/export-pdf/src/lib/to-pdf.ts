@@ -5,7 +5,7 @@
  * (pdfkit underneath) lays out pages, embeds subsets of the faces and writes the file.
  */
 import { type Document, documentFrame, isTraditionalChinese, type JsonValue, titleHeadingOf } from '@wenshu/parser';
-import { presetTheme } from '@wenshu/theme';
+import { presetTheme, titleLines } from '@wenshu/theme';
 import pdfmake from 'pdfmake';
 import { documentHead, documentTail, TAIL_ID } from './document-frame.js';
 import type { PdfFontRole } from './fonts/candidates.js';
@@ -20,7 +20,7 @@ import { footerFor, geometry } from './page.js';
 import type { Content, DocumentDefinition, Info, TableNode } from './pdf/definition.js';
 import { type Context, State } from './state.js';
 import { buildStyles, headingStyle } from './styles.js';
-import { textRun } from './text/runs.js';
+import { type Run, textRun } from './text/runs.js';
 import { looseInlines } from './text/set.js';
 import { Shaper } from './text/shape.js';
 
@@ -156,7 +156,10 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     head.push(...state.one(state.titleHeading, context));
     blocks = blocks.slice(1);
   } else if (doc.meta.title && !state.titleHeading) {
-    head.push(...state.text([textRun(doc.meta.title, {})], { ...context, block: styles.title }));
+    const runs = titleLines(theme, doc.meta.title).flatMap((line, index): Run[] =>
+      index > 0 ? [{ kind: 'break' }, textRun(line, {})] : [textRun(line, {})],
+    );
+    head.push(...state.text(runs, { ...context, block: styles.title }));
   }
   const body = state.blocks(blocks, context);
   if (doc.footnotes.length > 0) {
@@ -185,7 +188,10 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
   const pageNumber = (text: string, align: 'left' | 'center' | 'right'): Content =>
     (state as State).text([textRun(text, {})], { ...context, block: { ...numberStyle, align } })[0] ?? { text };
   pageNumber('— 0123456789 —', 'center');
-  const footer = footerFor(theme, page, pageNumber);
+  const numberFace = shaper.face(numberStyle.role, numberStyle.bold);
+  const dashDrop =
+    ((numberFace.ascent - numberFace.glyphBox(0x2014).maxY) / numberFace.unitsPerEm) * numberStyle.sizePt;
+  const footer = footerFor(theme, page, pageNumber, dashDrop);
 
   for (const warning of fonts.warnings) if (usedRoles.has(warning.role)) onWarning({ message: warning.message });
 

@@ -3,8 +3,9 @@
  *
  * A mark is in Chinese text when the character on one side is Chinese (CJK, or a Chinese quote
  * mark) and the one on the other side is not a Latin letter or a space: `赋能,246万` and `64.4%;供应`
- * change, `1,000`, `Hello,世界` and `10:30` do not. Parentheses change as a pair, when what they
- * enclose or what is around them is Chinese: `开发(EOD)模式` → `开发（EOD）模式`, `f(x)` stays. A
+ * change, and so does a comma or semicolon after Chinese text before a Latin word (`改善,PM2.5`);
+ * `1,000`, `Hello,世界` and `10:30` do not. Parentheses change as a pair, when what they enclose or
+ * what is around them is Chinese: `开发(EOD)模式` → `开发（EOD）模式`, `f(x)` stays. A
  * heading's ordinal marker is left as written.
  */
 import type { Document, PhrasingContent } from '../ast.js';
@@ -34,7 +35,11 @@ export function normalisePunctuation(value: string, before: string, after: strin
     if (full) {
       const previous = at(index - 1);
       const next = at(index + 1);
-      const chinese = (isChinese(previous) && !isForeign(next)) || (isChinese(next) && !isForeign(previous));
+      // A comma or semicolon after Chinese text ends its clause even when a Latin word follows
+      // (`改善,PM2.5浓度`); a colon there may be a URL's or a time's, and stays.
+      const clause = (char === ',' || char === ';') && isLatinLetter(next);
+      const chinese =
+        (isChinese(previous) && (!isForeign(next) || clause)) || (isChinese(next) && !isForeign(previous));
       if (chinese) chars[index] = full;
     } else if (char === '(') {
       opens.push(index);

@@ -17,6 +17,8 @@ describe('punctuation (opt-in)', () => {
     ['开发(EOD)模式', '开发（EOD）模式'],
     ['部门(单位)2023', '部门（单位）2023'],
     ['PM2.5(细颗粒物)', 'PM2.5（细颗粒物）'],
+    ['改善,PM2.5浓度', '改善，PM2.5浓度'],
+    ['数据;Kibana', '数据；Kibana'],
     ['1,000', '1,000'],
     ['Hello, world', 'Hello, world'],
     ['Hello,世界', 'Hello,世界'],

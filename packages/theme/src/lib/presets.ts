@@ -84,6 +84,7 @@ export const report: Theme = deepFreeze({
     belowBodyMm: 9,
     outsideIndentChars: 0,
   },
+  punctuation: 'as-written',
 });
 
 /** One line of the GB/T 9704 grid: 28.95 pt (579 twips), 22 lines in the 225 mm body. */
@@ -154,6 +155,7 @@ export const gov: Theme = deepFreeze({
     belowBodyMm: 7,
     outsideIndentChars: 1,
   },
+  punctuation: 'full-width',
 });
 
 export const presets = { report, gov } as const;

@@ -86,6 +86,7 @@ export const themeSchema = z.strictObject({
     belowBodyMm: length,
     outsideIndentChars: z.number().min(0).max(10),
   }),
+  punctuation: z.enum(['full-width', 'as-written']),
 });
 
 /** Each type is assignable to the other. */

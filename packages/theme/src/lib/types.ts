@@ -107,6 +107,12 @@ export interface Theme {
   caption: TextStyle;
   footnote: { font: FontRole; sizePt: number };
   pageNumber: PageNumberStyle;
+  /**
+   * Half-width `,;:?!()` typed into Chinese text: `full-width` turns them into `，；：？！（）` (GB/T 15834,
+   * and what GB/T 9704 documents print), `as-written` keeps them. The report pass `punctuation`
+   * makes the change in the tree, so every format agrees; this is only its default for the theme.
+   */
+  punctuation: 'full-width' | 'as-written';
 }
 
 /** A heading level a theme styles. */

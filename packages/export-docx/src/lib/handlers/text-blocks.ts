@@ -11,7 +11,7 @@ import {
   type PhrasingContent,
   toText,
 } from '@wenshu/parser';
-import { ptToTwip } from '@wenshu/theme';
+import { ptToTwip, titleLines, withTitleBreaks } from '@wenshu/theme';
 import { Paragraph, type ParagraphChild, TextRun } from 'docx';
 import type { Block, Context, State } from '../state.js';
 import { HEADING_ROLES } from '../styles.js';
@@ -75,8 +75,13 @@ function styleLevel(node: Heading): number {
  */
 export function heading(state: State, node: Heading, context: Context): Block[] {
   const inline = { ...context, run: {} };
+  if (node === state.titleHeading) {
+    // Broken where the PDF breaks it (GB/T 9704 7.3.1: whole words, a trapezoid or a diamond).
+    const lines = titleLines(state.theme, toText(node));
+    const children = state.phrasing(withTitleBreaks(node.children, lines), inline);
+    return [new Paragraph({ style: state.ids.title, children })];
+  }
   const children = state.phrasing(node.children, inline);
-  if (node === state.titleHeading) return [new Paragraph({ style: state.ids.title, children })];
   const marker = node.ordinal?.marker;
   if (marker && !toText(node).trimStart().startsWith(marker)) children.unshift(new TextRun(marker));
   const role = HEADING_ROLES[styleLevel(node) - 1] ?? 'heading6';

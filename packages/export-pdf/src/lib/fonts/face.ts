@@ -200,6 +200,12 @@ export class Face {
     return width;
   }
 
+  /** The ink box of the glyph of `codePoint`, in font units. */
+  glyphBox(codePoint: number): { minX: number; maxX: number; minY: number; maxY: number } {
+    const { minX, maxX, minY, maxY } = this.#data().font.glyphForCodePoint(codePoint).bbox;
+    return { minX, maxX, minY, maxY };
+  }
+
   /** The height of pdfkit's line box for this face at `sizePt`. */
   lineHeightPt(sizePt: number): number {
     const font = this.#data().font;

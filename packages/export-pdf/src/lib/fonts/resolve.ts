@@ -67,17 +67,35 @@ export function roleLabel(role: PdfFontRole): string {
 const require = createRequire(import.meta.url);
 
 /** The TrueType files of the npm packages, resolved through the module system (never their Expo `index.js`). */
-export function bundledFile(family: 'serif' | 'sans', weight: 'regular' | 'bold'): string {
+type BundledWeight = 'light' | 'regular' | 'bold';
+
+const WEIGHT_DIRS: Record<BundledWeight, string> = { light: '300Light', regular: '400Regular', bold: '700Bold' };
+
+export function bundledFile(family: 'serif' | 'sans', weight: BundledWeight): string {
   const pkg = family === 'serif' ? 'noto-serif-sc' : 'noto-sans-sc';
   const name = family === 'serif' ? 'NotoSerifSC' : 'NotoSansSC';
-  const dir = weight === 'regular' ? '400Regular' : '700Bold';
+  const dir = WEIGHT_DIRS[weight];
   return require.resolve(`@expo-google-fonts/${pkg}/${dir}/${name}_${dir}.ttf`);
 }
 
 /** A bundled face, read when first used. */
-export function bundledFace(family: 'serif' | 'sans', weight: 'regular' | 'bold'): Face {
-  const name = `${family === 'serif' ? 'NotoSerifSC' : 'NotoSansSC'}-${weight === 'regular' ? 'Regular' : 'Bold'}`;
-  return lazyFace(bundledFile(family, weight), name);
+export function bundledFace(family: 'serif' | 'sans', weight: BundledWeight): Face {
+  const style = { light: 'Light', regular: 'Regular', bold: 'Bold' }[weight];
+  return lazyFace(bundledFile(family, weight), `${family === 'serif' ? 'NotoSerifSC' : 'NotoSansSC'}-${style}`);
+}
+
+/**
+ * The face 楷 falls back to: 黑 in its light weight. 楷 sets GB/T 9704's second-level headings
+ * (（一）) and 仿宋 the body and the third and fourth levels; were both to fall back to 宋, as they
+ * did, （一） would look exactly like body text (issue 15). A light 黑 is neither 宋 (body, 1. in
+ * bold) nor the regular 黑 of the first level (一、). `undefined` when the bundled file is absent.
+ */
+function kaiFallback(): Face | undefined {
+  try {
+    return bundledFace('sans', 'light');
+  } catch {
+    return undefined;
+  }
 }
 
 const BUNDLED: Partial<Record<PdfFontRole, 'serif' | 'sans'>> = { song: 'serif', hei: 'sans' };
@@ -157,17 +175,23 @@ function resolveUncached(options: ResolveFontsOptions): ResolvedFonts {
 
     if (!found) {
       const song = roles.song;
-      const regular = role === 'title' ? song.bold : song.regular;
+      const light = role === 'kai' ? kaiFallback() : undefined;
+      const regular = light ?? (role === 'title' ? song.bold : song.regular);
+      const bold = light ? roles.hei.bold : song.bold;
       roles[role] = {
         role,
         regular,
-        bold: song.bold,
+        bold,
         source: 'fallback',
         boldSource: 'fallback',
-        boldNote: `from ${roleLabel('song')}`,
+        boldNote: `from ${roleLabel(light ? 'hei' : 'song')}`,
       };
       const tried = useSystem ? 'no font file given and none installed' : 'no font file given';
-      const as = role === 'title' ? `${roleLabel('song')} bold` : roleLabel('song');
+      const as = light
+        ? `${roleLabel('hei')} light, apart from 宋 and 仿宋 text`
+        : role === 'title'
+          ? `${roleLabel('song')} bold`
+          : roleLabel('song');
       warnings.push({ role, message: `${roleLabel(role)}: ${tried}; set in ${as} (${regular.postscriptName})` });
       continue;
     }

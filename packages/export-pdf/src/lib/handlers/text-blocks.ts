@@ -10,7 +10,7 @@ import {
   type Paragraph,
   toText,
 } from '@wenshu/parser';
-import { ATTACHMENT_LABEL_EM, SIGNATURE_RIGHT_EM } from '@wenshu/theme';
+import { ATTACHMENT_LABEL_EM, SIGNATURE_RIGHT_EM, titleLines, withTitleBreaks } from '@wenshu/theme';
 import type { Content } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
 import { headingStyle } from '../styles.js';
@@ -87,8 +87,13 @@ function styleLevel(node: Heading): number {
  */
 export function heading(state: State, node: Heading, context: Context): Content[] {
   const inline = { ...context, run: {} };
+  if (node === state.titleHeading) {
+    // Broken where the DOCX breaks it (GB/T 9704 7.3.1: whole words, a trapezoid or a diamond).
+    const lines = titleLines(state.theme, toText(node));
+    const runs = state.phrasing(withTitleBreaks(node.children, lines), inline);
+    return state.text(runs, { ...inline, block: state.styles.title });
+  }
   const runs: Run[] = state.phrasing(node.children, inline);
-  if (node === state.titleHeading) return state.text(runs, { ...inline, block: state.styles.title });
   const marker = node.ordinal?.marker;
   let plain = toText(node).replace(/\s+/g, ' ').trim();
   if (marker && !plain.startsWith(marker)) {

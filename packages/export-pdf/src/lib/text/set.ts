@@ -19,13 +19,14 @@
  * returns no last word for a line end). pdfmake does not justify lines that end that way, so the
  * justification here is the whole justification.
  *
- * Justification: a justified line spreads its slack evenly between characters. pdfmake places
- * each inline at the sum of the measured widths before it, and measures an inline of `u` UTF-16
- * units as `width + spacing × (u − 1)` (no spacing after its last character), while PDF `Tc` adds
- * the spacing after every glyph. So an inline that is followed by another on the line gets the
- * spacing that makes its measured width cover its characters *and* the gap after its last one:
- * `(n × gap) / (u − 1)`; single-character inlines cannot carry a gap, and theirs is spread over
- * the other inlines of the line. The line's right edge lands on the margin exactly.
+ * Justification: a justified line spreads its slack evenly over its stretchable slots (between
+ * Chinese characters, at Chinese/Latin boundaries, at spaces; never inside a Latin word, a number,
+ * —— or ……: see `spacing.ts`), so every such slot of the line gets one spacing whatever run it is
+ * in. pdfmake places each inline at the sum of the measured widths before it, and measures an
+ * inline of `u` UTF-16 units as `width + spacing × (u − 1)` (no spacing after its last character),
+ * while PDF `Tc` adds the spacing after every glyph: each inline carries its slots' spacing as
+ * `Tc`, and the slot after its last character is an empty inline as wide as the slot (see
+ * `lineInlines`). The line's right edge lands on the margin exactly.
  */
 
 import { glueMask } from '@wenshu/parser';
@@ -33,6 +34,7 @@ import type { Face } from '../fonts/face.js';
 import type { Inline, TextNode } from '../pdf/definition.js';
 import { attachesToPrevious, BreakClass, breakClass, canBreak } from './breaking.js';
 import { effectiveSize, type Piece, type Shaped } from './shape.js';
+import { stretchable } from './spacing.js';
 
 export interface SetOptions {
   /** The width lines are set to. */
@@ -72,6 +74,8 @@ class Clusters {
   readonly cp: number[] = [];
   readonly cls: BreakClass[] = [];
   readonly advance: number[] = [];
+  /** The size the cluster is drawn at (pt): an em, for squeezing punctuation. */
+  readonly em: number[] = [];
   readonly piece: number[] = [];
   readonly from: number[] = [];
   readonly to: number[] = [];
@@ -89,9 +93,11 @@ class Clusters {
       }
       const index = this.pieces.push(item) - 1;
       const face = item.face;
-      const scale = effectiveSize(item) / face.unitsPerEm;
+      const size = effectiveSize(item);
+      const scale = size / face.unitsPerEm;
       const text = item.text;
       const glue = keepTokens ? glueMask(text) : undefined;
+      const first = this.cp.length;
       for (let i = 0; i < text.length; ) {
         const cp = text.codePointAt(i) as number;
         const next = i + (cp > 0xffff ? 2 : 1);
@@ -105,12 +111,16 @@ class Clusters {
           this.cp.push(cp);
           this.cls.push(breakClass(cp));
           this.advance.push(face.advance(cp) * scale);
+          this.em.push(size);
           this.piece.push(index);
           this.from.push(i);
           this.to.push(next);
         }
         i = next;
       }
+      // A dash is set full width: an em at least (see dashSetting).
+      if (item.dashes)
+        for (let k = first; k < this.cp.length; k++) this.advance[k] = Math.max(size, this.advance[k] ?? 0);
     }
   }
 
@@ -213,6 +223,15 @@ export function setText(
   return new SetText(lines, options.indent, options.align, blankStyle);
 }
 
+/**
+ * The base spacing of the slot after cluster `i` (before any stretching): the grid's spacing, but
+ * none inside a Latin word or number, or inside —— and …… (see `spacing.ts`).
+ */
+function baseSlot(c: Clusters, i: number, spacing: number): number {
+  if (i + 1 >= c.length) return spacing;
+  return stretchable(c.cp[i] ?? 0, c.cls[i] ?? 0, c.cp[i + 1] ?? 0, c.cls[i + 1] ?? 0) ? spacing : 0;
+}
+
 function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
   const spans: LineSpan[] = [];
   // Tokens kept whole (table cells): asked only where the rules allow a break, so body text pays nothing.
@@ -235,7 +254,8 @@ function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
       for (let i = start; i < segmentEnd; i++) {
         if (i > start && canBreak(c.cp[i - 1] ?? 0, c.cls[i - 1] ?? 0, c.cp[i] ?? 0, c.cls[i] ?? 0) && !glued?.has(i))
           lastBreak = i;
-        const cell = (c.advance[i] ?? 0) + options.spacing;
+        const slot = i + 1 < segmentEnd ? baseSlot(c, i, options.spacing) : options.spacing;
+        const cell = (c.advance[i] ?? 0) + slot;
         // Spaces may hang past the margin: they vanish at the break.
         if (c.cls[i] === BreakClass.Space && !options.verbatim) {
           x += cell;
@@ -264,59 +284,117 @@ function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
   return spans;
 }
 
-interface ItemSpan {
-  piece: Piece;
-  /** UTF-16 range of the piece's text. */
-  from: number;
-  to: number;
-  /** Sum of the clusters' advances. */
-  advance: number;
-  /** Clusters (glyphs, near enough). */
-  count: number;
+/**
+ * The spacing of each slot of a line (after cluster `i`, for `i` in `[start, end − 1)`): the base
+ * spacing, and in a justified line the slack spread evenly over the stretchable slots, so that
+ * every stretchable slot of the line gets the same spacing whatever run it is in (issue 15: an
+ * item number in a run of its own got twice its line's spacing, and Latin words were tracked).
+ */
+function lineSlots(c: Clusters, span: LineSpan, options: SetOptions): number[] {
+  const slots: number[] = [];
+  let natural = 0;
+  let count = 0;
+  for (let i = span.start; i < span.end; i++) {
+    natural += c.advance[i] ?? 0;
+    if (i + 1 < span.end) {
+      const base = baseSlot(c, i, options.spacing);
+      slots.push(base);
+      natural += base;
+      if (stretchable(c.cp[i] ?? 0, c.cls[i] ?? 0, c.cp[i + 1] ?? 0, c.cls[i + 1] ?? 0)) count++;
+    }
+  }
+  if (!span.justify || count === 0) return slots;
+  // The line's last character ends at the target.
+  const extra = (span.target - natural) / count;
+  for (let i = span.start; i + 1 < span.end; i++) {
+    if (stretchable(c.cp[i] ?? 0, c.cls[i] ?? 0, c.cp[i + 1] ?? 0, c.cls[i + 1] ?? 0)) {
+      slots[i - span.start] = (slots[i - span.start] ?? 0) + extra;
+    }
+  }
+  return slots;
 }
 
+/**
+ * A line's inlines. Every inline draws its characters with one spacing (PDF `Tc`), so an inline
+ * ends wherever the slot spacing changes (at a Latin word, a squeezed mark) as well as at a change
+ * of face or style. pdfmake places each inline at the sum of the measured widths before it and
+ * measures an inline of `u` UTF-16 units as `width + spacing × (u − 1)`, without the slot after
+ * its last character: that slot is an empty inline whose width is the slot, which pdfmake measures
+ * as `−characterSpacing` (TextInlines.widthOfText of '' is `spacing × (0 − 1)`).
+ */
 function lineInlines(c: Clusters, span: LineSpan, options: SetOptions, ids: FaceIds): Inline[] {
-  const spans: ItemSpan[] = [];
-  let total = 0;
-  for (let i = span.start; i < span.end; i++) {
-    const piece = c.pieces[c.piece[i] ?? 0] as Piece;
-    const advance = c.advance[i] ?? 0;
-    total += advance;
-    const last = spans.at(-1);
-    if (last && last.piece === piece) {
-      last.to = c.to[i] ?? last.to;
-      last.advance += advance;
-      last.count++;
-    } else spans.push({ piece, from: c.from[i] ?? 0, to: c.to[i] ?? 0, advance, count: 1 });
+  if (span.end <= span.start) return [];
+  const slots = lineSlots(c, span, options);
+  const slot = (i: number): number => slots[i - span.start] ?? 0;
+  const out: Inline[] = [];
+  // Where the next inline must start (`target`) and where pdfmake will put it (`placed`).
+  let target = 0;
+  let placed = 0;
+  let i = span.start;
+  while (i < span.end) {
+    const pieceIndex = c.piece[i] ?? 0;
+    const piece = c.pieces[pieceIndex] as Piece;
+    let last = i;
+    const spacing = last + 1 < span.end ? slot(i) : 0;
+    while (last + 1 < span.end && c.piece[last + 1] === pieceIndex && Math.abs(slot(last) - spacing) < 1e-9) {
+      last++;
+    }
+    const text = piece.text.slice(c.from[i] ?? 0, c.to[last] ?? 0);
+    let advance = 0;
+    for (let k = i; k <= last; k++) advance += c.advance[k] ?? 0;
+    const dash = piece.dashes ? dashSetting(piece, text.length) : undefined;
+    const tc = dash ? dash.spacing : last > i ? spacing : 0;
+    const drawn = dash
+      ? dash.drawn
+      : piece.face.shaping
+        ? (piece.face.shapedWidth(text) * effectiveSize(piece)) / piece.face.unitsPerEm
+        : advance;
+    const measured = drawn + (dash ? 0 : tc * (text.length - 1));
+    const offset = dash ? (advance - dash.drawn) / 2 + dash.centring : 0;
+    const gap = target + offset - placed;
+    if (out.length > 0 && Math.abs(gap) > 1e-6) out.push(spacer(out.at(-1) as Inline, gap));
+    out.push(inline(piece, text, tc, options.pitch, ids));
+    placed = target + offset + measured;
+    for (let k = i; k < last; k++) target += (c.advance[k] ?? 0) + slot(k);
+    target += (c.advance[last] ?? 0) + (last + 1 < span.end ? slot(last) : 0);
+    i = last + 1;
   }
-  const items = spans.map((item) => ({ ...item, text: item.piece.text.slice(item.from, item.to) }));
-  if (items.length === 0) return [];
-  const clusterCount = span.end - span.start;
-  const gap = span.justify && clusterCount > 1 ? (span.target - total) / (clusterCount - 1) : options.spacing;
+  return out;
+}
 
-  // Measured widths as pdfmake takes them (shaped where kerning can apply), and the span each
-  // inline must cover: its characters and, but for the last inline, the gap after its last one.
-  // Measured widths as pdfmake takes them: the sum of the advances, but in a shaping face.
-  const measured = items.map((item) => {
-    const face = item.piece.face;
-    return face.shaping ? (face.shapedWidth(item.text) * effectiveSize(item.piece)) / face.unitsPerEm : item.advance;
-  });
-  const units = items.map((item) => item.text.length);
-  const wanted = items.map((item, i) => item.advance + gap * (i < items.length - 1 ? item.count : item.count - 1));
-  let deficit = 0;
-  let slots = 0;
-  items.forEach((_, i) => {
-    const u = units[i] ?? 1;
-    if (u > 1) slots += u - 1;
-    else deficit += (wanted[i] ?? 0) - (measured[i] ?? 0);
-  });
-  const extra = slots > 0 ? deficit / slots : 0;
+/**
+ * How a run of `count` dashes is drawn in the space of `count` ems: with the spacing that joins
+ * their ink (the glyph's side bearings taken out), `drawn` wide as pdfmake measures it, and
+ * `centring` to centre the ink rather than the glyphs' advances (side bearings differ).
+ */
+function dashSetting(piece: Piece, count: number): { spacing: number; drawn: number; centring: number } {
+  const face = piece.face;
+  const scale = effectiveSize(piece) / face.unitsPerEm;
+  const advance = face.advance(0x2014) * scale;
+  const box = face.glyphBox(0x2014);
+  const left = box.minX * scale;
+  const right = advance - box.maxX * scale;
+  // An empty glyph (no ink) has nothing to join.
+  const spacing = count > 1 && box.maxX > box.minX ? -(left + right) : 0;
+  return { spacing, drawn: count * advance + (count - 1) * spacing, centring: (right - left) / 2 };
+}
 
-  return items.map((item, i) => {
-    const u = units[i] ?? 1;
-    const spacing = u > 1 ? ((wanted[i] ?? 0) - (measured[i] ?? 0)) / (u - 1) + extra : 0;
-    return inline(item.piece, item.text, spacing, options.pitch, ids);
-  });
+/** An empty inline `width` wide (see lineInlines), in the style of the inline before it. */
+function spacer(before: Inline, width: number): Inline {
+  return {
+    text: '',
+    ...(before.font ? { font: before.font } : {}),
+    ...(before.fontSize ? { fontSize: before.fontSize } : {}),
+    ...(before.lineHeight ? { lineHeight: before.lineHeight } : {}),
+    // The line height is the inline's pitch at its drawn size: a script's spacer is a script too.
+    ...(before.sup ? { sup: true } : {}),
+    ...(before.sub ? { sub: true } : {}),
+    characterSpacing: -Math.round(width * 1e6) / 1e6,
+    noWrap: true,
+    noNewLine: true,
+    preserveLeadingSpaces: true,
+    preserveTrailingSpaces: true,
+  };
 }
 
 function inline(piece: Piece, text: string, spacing: number, pitch: number, ids: FaceIds): Inline {
@@ -354,6 +432,17 @@ export function looseInlines(shaped: readonly Shaped[], pitch: number, ids: Face
   for (const item of shaped) {
     if (item.kind === 'break') {
       out.push({ text: '\n' });
+      continue;
+    }
+    if (item.dashes) {
+      // `— 1 —`: each dash full width, as in the text (GB/T 9704 7.5: 一字线).
+      const count = item.text.length;
+      const dash = dashSetting(item, count);
+      const room =
+        count * Math.max(effectiveSize(item), (item.face.advance(0x2014) * effectiveSize(item)) / item.face.unitsPerEm);
+      const before = (room - dash.drawn) / 2 + dash.centring;
+      const set = inline(item, item.text, dash.spacing, pitch, ids);
+      out.push(spacer(set, before), set, spacer(set, room - dash.drawn - before));
       continue;
     }
     const set = inline(item, item.text, 0, pitch, ids);

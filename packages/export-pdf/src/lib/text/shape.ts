@@ -20,6 +20,11 @@ export interface Piece {
   /** The block's size; superscripts and subscripts are drawn at 0.58 of it (pdfmake's factor). */
   sizePt: number;
   style: RunStyle;
+  /**
+   * The piece is a run of dashes (U+2014), set full width: each dash takes an em, and the two of
+   * —— join into one line (see `set.ts`).
+   */
+  dashes?: boolean;
 }
 
 export type Shaped = Piece | { kind: 'break' };
@@ -55,6 +60,16 @@ function clean(text: string, verbatim: boolean): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   return out.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '');
 }
+
+/**
+ * The dash of Chinese text (GB/T 15834 破折号 ——, 一字线 —) is full width: an em a dash, and the
+ * two of —— one continuous line. Noto CJK's glyph for U+2014 is a proportional 0.89 em dash with
+ * side bearings, so —— was drawn as two dashes with a gap (issue 15). Its `fwid` feature has the
+ * full-width forms, but pdfkit keeps one font object per PostScript name (PDFDocument.font reuses
+ * `_fontFamilies[font.name]`), so a shaping variant of a face already in use is never drawn:
+ * the line setting places the glyphs instead (`set.ts`).
+ */
+const DASH = 0x2014;
 
 export class Shaper {
   readonly #fonts: ResolvedFonts;
@@ -99,11 +114,21 @@ export class Shaper {
     // Runs of characters drawn by one face are sliced out of the text whole (a report has a
     // million characters: no string is built a character at a time).
     let current: Face | undefined;
+    let dashes = false;
     let start = 0;
     let buffer = '';
     const flush = (end: number) => {
       const piece = buffer + text.slice(start, end);
-      if (piece !== '' && current) out.push({ kind: 'text', text: piece, face: current, sizePt: block.sizePt, style });
+      if (piece !== '' && current) {
+        out.push({
+          kind: 'text',
+          text: piece,
+          face: current,
+          sizePt: block.sizePt,
+          style,
+          ...(dashes ? { dashes: true } : {}),
+        });
+      }
       buffer = '';
       start = end;
     };
@@ -131,9 +156,11 @@ export class Shaper {
         face = primary;
       }
       if (needsShaping(cp)) face = face.shaped();
-      if (face !== current) {
+      const dash = cp === DASH;
+      if (face !== current || dash !== dashes) {
         flush(i);
         current = face;
+        dashes = dash;
       }
       i += width;
     }
