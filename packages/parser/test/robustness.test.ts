@@ -236,6 +236,29 @@ describe('nesting spread over lines', () => {
   );
 
   it(
+    'a block quote followed by many lazy lines stays linear (patched micromark)',
+    () => {
+      // Each lazy line made micromark walk back over every event of the quoted paragraph so far.
+      const time = (count: number) => {
+        const markdown = `> 引文\n${'续行\n'.repeat(count)}`;
+        const start = performance.now();
+        const doc = parse(markdown);
+        const elapsed = performance.now() - start;
+        expect(doc.children).toHaveLength(1);
+        const quote = doc.children[0];
+        expect(quote?.type).toBe('blockquote');
+        expect(toText(doc).split('续行')).toHaveLength(count + 1);
+        return elapsed;
+      };
+      const small = time(5_000);
+      const large = time(50_000);
+      console.log(`5,000 lazy lines: ${Math.round(small)} ms; 50,000: ${Math.round(large)} ms (quadratic ≈ ×100)`);
+      expect(large).toBeLessThan(30 * Math.max(small, 100));
+    },
+    TIMEOUT,
+  );
+
+  it(
     'a list indented deeper on every line keeps its text, with one warning, in linear time',
     () => {
       const lines = Array.from({ length: 1_500 }, (_, depth) => `${'  '.repeat(depth)}- 第${depth + 1}层`);

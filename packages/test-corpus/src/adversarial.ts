@@ -137,6 +137,12 @@ export const adversarialCases: readonly AdversarialCase[] = [
     make: (bytes) => repeatTo(bytes, '续行\n', '> 引文\n'),
   },
   {
+    name: 'list-quote-lines',
+    description: 'a list item holding a block quote on every line',
+    extension: 'md',
+    make: (bytes) => repeatTo(bytes, '- > 引文\n'),
+  },
+  {
     name: 'link-brackets',
     description: 'unclosed `[` brackets',
     extension: 'md',
