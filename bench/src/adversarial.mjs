@@ -77,7 +77,11 @@ function convert(input, format, limitSeconds) {
 
 const rows = [];
 console.log(`adversarial suite: ${cases.length} cases × sizes ${sizes.join('/')} MB × ${formats.join('/')}`);
-console.log(`machine: ${cpus().length} cores, load ${loadavg().map((n) => n.toFixed(1)).join(' ')}\n`);
+console.log(
+  `machine: ${cpus().length} cores, load ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}\n`,
+);
 const header = ['case', 'MB', 'format', 'exit', 's', 's/MB', 'peak MiB', 'bound MiB', 'ok'];
 console.log(header.join('\t'));
 for (const item of cases) {
@@ -128,7 +132,9 @@ if (sizes.length > 1) {
 }
 
 const failed = rows.filter((row) => !row.ok);
-console.log(`\n${rows.length - failed.length} of ${rows.length} rows within the bound; load ${loadavg()[0].toFixed(1)}`);
+console.log(
+  `\n${rows.length - failed.length} of ${rows.length} rows within the bound; load ${loadavg()[0].toFixed(1)}`,
+);
 mkdirSync(join(repo, 'bench/out'), { recursive: true });
 writeFileSync(join(repo, 'bench/out/adversarial.json'), `${JSON.stringify({ sizes, formats, rows }, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });

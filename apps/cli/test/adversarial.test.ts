@@ -29,30 +29,34 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the adversarial suite converts to all three formats within the bound', () => {
   for (const item of adversarialCases) {
-    it(`${item.name}: ${item.description}`, () => {
-      const input = join(work, `${item.name}.${item.extension}`);
-      writeFileSync(input, item.make(SIZE));
-      const outDir = join(work, item.name);
-      const started = performance.now();
-      const result = spawnSync(
-        process.execPath,
-        [cliPath, 'convert', input, '--to', 'docx,pdf,xlsx', '--out-dir', outDir, '--quiet'],
-        { encoding: 'utf8', timeout: 4 * BOUND_MS, killSignal: 'SIGKILL' },
-      );
-      const elapsed = performance.now() - started;
-      console.log(`${item.name}: ${Math.round(elapsed)} ms`);
-      expect(result.error).toBeUndefined();
-      expect(result.stderr.split('\n').filter((line) => line !== '' && !/warning/.test(line))).toEqual([]);
-      expect(result.status).toBe(0);
-      expect(elapsed).toBeLessThan(BOUND_MS);
-      for (const format of ['docx', 'xlsx']) {
-        const file = join(outDir, `${item.name}.${format}`);
-        expect(existsSync(file)).toBe(true);
-        expect(Object.keys(unzipSync(new Uint8Array(readFileSync(file)))).length).toBeGreaterThan(3);
-      }
-      const pdf = readFileSync(join(outDir, `${item.name}.pdf`));
-      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(pdf.subarray(-6).toString()).toMatch(/%%EOF/);
-    }, 5 * BOUND_MS);
+    it(
+      `${item.name}: ${item.description}`,
+      () => {
+        const input = join(work, `${item.name}.${item.extension}`);
+        writeFileSync(input, item.make(SIZE));
+        const outDir = join(work, item.name);
+        const started = performance.now();
+        const result = spawnSync(
+          process.execPath,
+          [cliPath, 'convert', input, '--to', 'docx,pdf,xlsx', '--out-dir', outDir, '--quiet'],
+          { encoding: 'utf8', timeout: 4 * BOUND_MS, killSignal: 'SIGKILL' },
+        );
+        const elapsed = performance.now() - started;
+        console.log(`${item.name}: ${Math.round(elapsed)} ms`);
+        expect(result.error).toBeUndefined();
+        expect(result.stderr.split('\n').filter((line) => line !== '' && !/warning/.test(line))).toEqual([]);
+        expect(result.status).toBe(0);
+        expect(elapsed).toBeLessThan(BOUND_MS);
+        for (const format of ['docx', 'xlsx']) {
+          const file = join(outDir, `${item.name}.${format}`);
+          expect(existsSync(file)).toBe(true);
+          expect(Object.keys(unzipSync(new Uint8Array(readFileSync(file)))).length).toBeGreaterThan(3);
+        }
+        const pdf = readFileSync(join(outDir, `${item.name}.pdf`));
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        expect(pdf.subarray(-6).toString()).toMatch(/%%EOF/);
+      },
+      5 * BOUND_MS,
+    );
   }
 });

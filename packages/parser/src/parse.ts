@@ -49,6 +49,16 @@ export function parse(markdown: string, options: ParseOptions = {}): Document {
       position: { start: point, end: point },
     });
   }
+  const [firstImage] = guarded.imageOffsets;
+  if (firstImage !== undefined) {
+    const point = lines.sourcePoint(firstImage);
+    const count = guarded.imageOffsets.length;
+    warn({
+      code: 'too-deep',
+      message: `${count} image${count === 1 ? '' : 's'} nested more than ${maxDepth} brackets deep: read as text`,
+      position: { start: point, end: point },
+    });
+  }
   const flatten = (tree: Parameters<typeof flattenTooDeep>[0]) => {
     flattenTooDeep(tree, {
       maxDepth,

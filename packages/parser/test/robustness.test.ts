@@ -274,6 +274,23 @@ describe('nesting spread over lines', () => {
     TIMEOUT,
   );
 
+  it(
+    'images nested in brackets beyond the limit are read as text, with one warning, keeping their words',
+    () => {
+      const depth = 2_000;
+      const markdown = `${'[!['.repeat(depth)}图${'](a.png)](/b)'.repeat(depth)}\n`;
+      const { doc, warnings } = parseWith(markdown, `${depth} images nested in links`);
+      expectSound(doc);
+      // The innermost picture's description survives (as an image's alt or as text).
+      expect(JSON.stringify(doc)).toContain('图');
+      const images = warnings.filter((warning) => /images? nested more than 64 brackets/.test(warning.message));
+      expect(images).toHaveLength(1);
+      // Brackets count from the first: the 33rd `[![` has 64 brackets open before its image.
+      expect(images[0]?.message).toMatch(/^1968 images/);
+    },
+    TIMEOUT,
+  );
+
   it('indentation up to 64 columns is read as written', () => {
     const markdown = `- a\n${' '.repeat(62)}- b\n`;
     const warnings: Warning[] = [];

@@ -17,6 +17,10 @@
  * level, so no line can sit more than 32 list levels deep by indentation. Without it the cost of a
  * line grows with its depth in micromark and in mdast-util-from-markdown (every enclosing list walks
  * the events of its items again), and a list indented 1,000 levels took minutes.
+ *
+ * Images nested in brackets (`[![[![…`) beyond the limit lose their `!` and are read as bracketed
+ * text: micromark resolves everything inside an image again when the image closes, so N nested
+ * images cost N² (45 KB took 28 s). Past the limit they are flattened to text afterwards anyway.
  */
 import type * as M from 'mdast';
 import type { Cut } from './positions.js';
@@ -29,6 +33,8 @@ export interface Guarded {
   lineOffsets: number[];
   /** Source offsets of the lines whose indentation was cut to `INDENT_LIMIT` columns. */
   indentOffsets: number[];
+  /** Source offsets of the `!` cut from images nested deeper than the limit in brackets. */
+  imageOffsets: number[];
 }
 
 /** Columns of indentation a line keeps (32 list levels at two columns each). */
@@ -93,6 +99,8 @@ export function limitContainerNesting(source: string, limit: number): Guarded {
   const cuts: Cut[] = [];
   const lineOffsets: number[] = [];
   const indentOffsets: number[] = [];
+  const imageOffsets: number[] = [];
+  let bracketDepth = 0;
   const parts: string[] = [];
   let copied = 0;
   let removed = 0;
@@ -125,11 +133,28 @@ export function limitContainerNesting(source: string, limit: number): Guarded {
       removed += at - keepEnd;
       copied = at;
     }
+    // Brackets open across the lines of a paragraph; a blank line ends it.
+    if (/^[ \t]*$/.test(source.slice(at, lineEnd))) bracketDepth = 0;
+    for (let q = at; q < lineEnd; q++) {
+      const code = source.charCodeAt(q);
+      if (code === 92 /* \ */) q++;
+      else if (code === 93 /* ] */) bracketDepth = Math.max(0, bracketDepth - 1);
+      else if (code === 91 /* [ */) {
+        if (bracketDepth >= limit && q - 1 >= Math.max(at, copied) && source.charCodeAt(q - 1) === 33 /* ! */) {
+          parts.push(source.slice(copied, q - 1));
+          cuts.push({ at: q - 1 - removed, length: 1 });
+          imageOffsets.push(q - 1);
+          removed += 1;
+          copied = q;
+        }
+        bracketDepth++;
+      }
+    }
     lineStart = ending ? ending.index + ending[0].length : source.length + 1;
   }
-  if (cuts.length === 0) return { text: source, cuts, lineOffsets, indentOffsets };
+  if (cuts.length === 0) return { text: source, cuts, lineOffsets, indentOffsets, imageOffsets };
   parts.push(source.slice(copied));
-  return { text: parts.join(''), cuts, lineOffsets, indentOffsets };
+  return { text: parts.join(''), cuts, lineOffsets, indentOffsets, imageOffsets };
 }
 
 /* ------------------------------------------------------------------------------------------------
