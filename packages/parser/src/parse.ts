@@ -1,7 +1,7 @@
 import type { Document } from './ast.js';
 import { documentFromMdast } from './lib/from-mdast.js';
 import { markdownToMdast } from './lib/markdown.js';
-import { flattenTooDeep, limitContainerNesting } from './lib/nesting.js';
+import { flattenTooDeep, INDENT_LIMIT, limitContainerNesting } from './lib/nesting.js';
 import { LineIndex } from './lib/positions.js';
 import type { Warning } from './lib/warnings.js';
 import { keepXmlCharacters } from './lib/xml-characters.js';
@@ -36,6 +36,26 @@ export function parse(markdown: string, options: ParseOptions = {}): Document {
     warn({
       code: 'too-deep',
       message: `more than ${maxDepth} block quotes or list items nested on one line: the markers beyond are ignored`,
+      position: { start: point, end: point },
+    });
+  }
+  const [firstIndented] = guarded.indentOffsets;
+  if (firstIndented !== undefined) {
+    const point = lines.sourcePoint(firstIndented);
+    const count = guarded.indentOffsets.length;
+    warn({
+      code: 'too-deep',
+      message: `${count} line${count === 1 ? '' : 's'} indented more than ${INDENT_LIMIT} columns: the indentation beyond is ignored`,
+      position: { start: point, end: point },
+    });
+  }
+  const [firstImage] = guarded.imageOffsets;
+  if (firstImage !== undefined) {
+    const point = lines.sourcePoint(firstImage);
+    const count = guarded.imageOffsets.length;
+    warn({
+      code: 'too-deep',
+      message: `${count} image${count === 1 ? '' : 's'} nested more than ${maxDepth} brackets deep: read as text`,
       position: { start: point, end: point },
     });
   }

@@ -208,6 +208,97 @@ describe('size', () => {
   );
 });
 
+describe('nesting spread over lines', () => {
+  it(
+    'a list item holding a block quote on every line stays linear (patched micromark-util-edit-map)',
+    () => {
+      // Each `- > a` line closes the quote of the line before inside a list item; micromark's
+      // document tokenizer then re-arranged the whole event list so far, once per line.
+      const time = (count: number) => {
+        const markdown = '- > 引文\n'.repeat(count);
+        const start = performance.now();
+        const doc = parse(markdown);
+        const elapsed = performance.now() - start;
+        const list = doc.children[0];
+        expect(list?.type).toBe('list');
+        if (list?.type === 'list') {
+          expect(list.children).toHaveLength(count);
+          expect(list.children.every((item) => item.children[0]?.type === 'blockquote')).toBe(true);
+        }
+        return elapsed;
+      };
+      const small = time(2_000);
+      const large = time(20_000);
+      console.log(`2,000 lines: ${Math.round(small)} ms; 20,000 lines: ${Math.round(large)} ms (quadratic ≈ ×100)`);
+      expect(large).toBeLessThan(30 * Math.max(small, 100));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'a block quote followed by many lazy lines stays linear (patched micromark)',
+    () => {
+      // Each lazy line made micromark walk back over every event of the quoted paragraph so far.
+      const time = (count: number) => {
+        const markdown = `> 引文\n${'续行\n'.repeat(count)}`;
+        const start = performance.now();
+        const doc = parse(markdown);
+        const elapsed = performance.now() - start;
+        expect(doc.children).toHaveLength(1);
+        const quote = doc.children[0];
+        expect(quote?.type).toBe('blockquote');
+        expect(toText(doc).split('续行')).toHaveLength(count + 1);
+        return elapsed;
+      };
+      const small = time(5_000);
+      const large = time(50_000);
+      console.log(`5,000 lazy lines: ${Math.round(small)} ms; 50,000: ${Math.round(large)} ms (quadratic ≈ ×100)`);
+      expect(large).toBeLessThan(30 * Math.max(small, 100));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'a list indented deeper on every line keeps its text, with one warning, in linear time',
+    () => {
+      const lines = Array.from({ length: 1_500 }, (_, depth) => `${'  '.repeat(depth)}- 第${depth + 1}层`);
+      const { doc, warnings } = parseWith(`${lines.join('\n')}\n`, '1,500 levels by indentation');
+      expectSound(doc);
+      const text = toText(doc);
+      for (const depth of [1, 32, 33, 500, 1500]) expect(text).toContain(`第${depth}层`);
+      const indentation = warnings.filter((warning) => /indented more than 64 columns/.test(warning.message));
+      expect(indentation).toHaveLength(1);
+      expect(indentation[0]?.message).toMatch(/^1467 lines indented/);
+      expect(indentation[0]?.position?.start.line).toBe(34);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'images nested in brackets beyond the limit are read as text, with one warning, keeping their words',
+    () => {
+      const depth = 2_000;
+      const markdown = `${'[!['.repeat(depth)}图${'](a.png)](/b)'.repeat(depth)}\n`;
+      const { doc, warnings } = parseWith(markdown, `${depth} images nested in links`);
+      expectSound(doc);
+      // The innermost picture's description survives (as an image's alt or as text).
+      expect(JSON.stringify(doc)).toContain('图');
+      const images = warnings.filter((warning) => /images? nested more than 64 brackets/.test(warning.message));
+      expect(images).toHaveLength(1);
+      // Brackets count from the first: the 33rd `[![` has 64 brackets open before its image.
+      expect(images[0]?.message).toMatch(/^1968 images/);
+    },
+    TIMEOUT,
+  );
+
+  it('indentation up to 64 columns is read as written', () => {
+    const markdown = `- a\n${' '.repeat(62)}- b\n`;
+    const warnings: Warning[] = [];
+    parse(markdown, { onWarning: (warning) => warnings.push(warning) });
+    expect(warnings.filter((warning) => /indented more than/.test(warning.message))).toEqual([]);
+  });
+});
+
 describe('unterminated and odd input', () => {
   it(
     'a flat document of 300,000 headings is structured (no spread of them into one call)',

@@ -11,6 +11,16 @@
  * (`flattenTooDeep`), so cutting their markers loses no text: the content of the deepest kept
  * container is the rest of the line. The cuts are recorded so that positions still point into the
  * source (`LineIndex`).
+ *
+ * Nesting spread over lines (each line indented two columns deeper than the one before) is bounded
+ * by cutting indentation beyond `INDENT_LIMIT` columns: a list item needs at least two columns a
+ * level, so no line can sit more than 32 list levels deep by indentation. Without it the cost of a
+ * line grows with its depth in micromark and in mdast-util-from-markdown (every enclosing list walks
+ * the events of its items again), and a list indented 1,000 levels took minutes.
+ *
+ * Images nested in brackets (`[![[![…`) beyond the limit lose their `!` and are read as bracketed
+ * text: micromark resolves everything inside an image again when the image closes, so N nested
+ * images cost N² (45 KB took 28 s). Past the limit they are flattened to text afterwards anyway.
  */
 import type * as M from 'mdast';
 import type { Cut } from './positions.js';
@@ -21,6 +31,32 @@ export interface Guarded {
   cuts: Cut[];
   /** Source offsets of the lines that lost markers (for warnings). */
   lineOffsets: number[];
+  /** Source offsets of the lines whose indentation was cut to `INDENT_LIMIT` columns. */
+  indentOffsets: number[];
+  /** Source offsets of the `!` cut from images nested deeper than the limit in brackets. */
+  imageOffsets: number[];
+}
+
+/** Columns of indentation a line keeps (32 list levels at two columns each). */
+export const INDENT_LIMIT = 64;
+
+/**
+ * How many characters of the indentation at `lineStart` to cut so that at most `INDENT_LIMIT`
+ * columns are left (tabs count to the next multiple of 4, as CommonMark says); 0 when none.
+ */
+function indentExcess(text: string, lineStart: number, lineEnd: number): number {
+  let end = lineStart;
+  while (end < lineEnd && isSpaceOrTab(text.charCodeAt(end))) end++;
+  if (end - lineStart <= INDENT_LIMIT / 4) return 0;
+  // Keep the last characters of the run whose width, counted from the line's start, fits.
+  let cut = lineStart;
+  for (;;) {
+    let columns = 0;
+    for (let q = cut; q < end; q++) columns = text.charCodeAt(q) === 9 ? columns + 4 - (columns % 4) : columns + 1;
+    if (columns <= INDENT_LIMIT) return cut - lineStart;
+    // Cut whole excess at once when the run is all spaces (the common case); else a character at a time.
+    cut += Math.max(1, columns - INDENT_LIMIT - 3);
+  }
 }
 
 /** Where the container marker starting at `at` ends, or -1 when there is none there. */
@@ -62,6 +98,9 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 export function limitContainerNesting(source: string, limit: number): Guarded {
   const cuts: Cut[] = [];
   const lineOffsets: number[] = [];
+  const indentOffsets: number[] = [];
+  const imageOffsets: number[] = [];
+  let bracketDepth = 0;
   const parts: string[] = [];
   let copied = 0;
   let removed = 0;
@@ -71,6 +110,14 @@ export function limitContainerNesting(source: string, limit: number): Guarded {
     lineEnding.lastIndex = lineStart;
     const ending = lineEnding.exec(source);
     const lineEnd = ending ? ending.index : source.length;
+    const excess = indentExcess(source, lineStart, lineEnd);
+    if (excess > 0) {
+      parts.push(source.slice(copied, lineStart));
+      cuts.push({ at: lineStart - removed, length: excess });
+      indentOffsets.push(lineStart);
+      removed += excess;
+      copied = lineStart + excess;
+    }
     let at = lineStart;
     let count = 0;
     let keepEnd = -1;
@@ -86,11 +133,28 @@ export function limitContainerNesting(source: string, limit: number): Guarded {
       removed += at - keepEnd;
       copied = at;
     }
+    // Brackets open across the lines of a paragraph; a blank line ends it.
+    if (/^[ \t]*$/.test(source.slice(at, lineEnd))) bracketDepth = 0;
+    for (let q = at; q < lineEnd; q++) {
+      const code = source.charCodeAt(q);
+      if (code === 92 /* \ */) q++;
+      else if (code === 93 /* ] */) bracketDepth = Math.max(0, bracketDepth - 1);
+      else if (code === 91 /* [ */) {
+        if (bracketDepth >= limit && q - 1 >= Math.max(at, copied) && source.charCodeAt(q - 1) === 33 /* ! */) {
+          parts.push(source.slice(copied, q - 1));
+          cuts.push({ at: q - 1 - removed, length: 1 });
+          imageOffsets.push(q - 1);
+          removed += 1;
+          copied = q;
+        }
+        bracketDepth++;
+      }
+    }
     lineStart = ending ? ending.index + ending[0].length : source.length + 1;
   }
-  if (cuts.length === 0) return { text: source, cuts, lineOffsets };
+  if (cuts.length === 0) return { text: source, cuts, lineOffsets, indentOffsets, imageOffsets };
   parts.push(source.slice(copied));
-  return { text: parts.join(''), cuts, lineOffsets };
+  return { text: parts.join(''), cuts, lineOffsets, indentOffsets, imageOffsets };
 }
 
 /* ------------------------------------------------------------------------------------------------
