@@ -15,8 +15,8 @@
  * formats, both editions, two threads), so that they also hold the functions a conversion compiles
  * as it runs.
  *
- * - `fonts/`: the four faces the PDF falls back to (Noto Serif SC and Noto Sans SC, regular and
- *   bold) and their licence (OFL 1.1). The two npm packages hold seven weights each, 200 MB installed;
+ * - `fonts/`: the five faces the PDF falls back to (Noto Serif SC and Noto Sans SC, regular and
+ *   bold, and Noto Sans SC light for 楷) and their licence (OFL 1.1). The two npm packages hold seven weights each, 200 MB installed;
  *   the command uses 60 MB of them. The PDF exporter finds them through the module system
  *   (`bundledFile` in fonts/resolve.ts); in the bundle that one call is pointed at `fonts/` beside
  *   it, so the command's tarball declares no dependency at all.
@@ -58,12 +58,14 @@ const oneFontkit = {
   },
 };
 
-/** The faces the PDF exporter falls back to: [package, file prefix] × weight folder. */
+/**
+ * The faces the PDF exporter falls back to: [package, file prefix, weight folders]. Sans Light
+ * stands in for 楷 when no 楷 is installed (`kaiFallback` in fonts/resolve.ts).
+ */
 const FONT_PACKAGES = [
-  ['noto-serif-sc', 'NotoSerifSC'],
-  ['noto-sans-sc', 'NotoSansSC'],
+  ['noto-serif-sc', 'NotoSerifSC', ['400Regular', '700Bold']],
+  ['noto-sans-sc', 'NotoSansSC', ['300Light', '400Regular', '700Bold']],
 ];
-const FONT_WEIGHTS = ['400Regular', '700Bold'];
 
 /**
  * In the bundle, the PDF exporter's bundled font files are `fonts/<name>_<weight>.ttf` beside the
@@ -141,9 +143,9 @@ const pdfkit = createRequire(fromPdfExporter.resolve('pdfmake')).resolve('pdfkit
 cpSync(join(dirname(pdfkit), 'js', 'data'), join(root, 'dist', 'data'), { recursive: true });
 
 // The fallback faces and their licence, from the packages the PDF exporter depends on.
-for (const [pkg, name] of FONT_PACKAGES) {
+for (const [pkg, name, weights] of FONT_PACKAGES) {
   const folder = dirname(fromPdfExporter.resolve(`@expo-google-fonts/${pkg}/package.json`));
-  for (const weight of FONT_WEIGHTS) {
+  for (const weight of weights) {
     cpSync(join(folder, weight, `${name}_${weight}.ttf`), join(root, 'dist', 'fonts', `${name}_${weight}.ttf`));
   }
   cpSync(join(folder, 'LICENSE_FONT'), join(root, 'dist', 'fonts', `${name}-OFL.txt`));

@@ -162,6 +162,7 @@ describe('the wenshu command’s tarball', () => {
       'dist/data/Helvetica.afm',
       'dist/fonts/NotoSerifSC_400Regular.ttf',
       'dist/fonts/NotoSansSC_700Bold.ttf',
+      'dist/fonts/NotoSansSC_300Light.ttf',
       'dist/fonts/NotoSerifSC-OFL.txt',
     ]) {
       expect(files, file).toContain(file);
