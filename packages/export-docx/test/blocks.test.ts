@@ -284,7 +284,7 @@ describe('inline formatting', () => {
     const rels = elements(out.xml('word/_rels/document.xml.rels'), 'Relationship');
     expect(rels.filter((rel) => /hyperlink$/.test(rel.attributes.Type ?? ''))).toEqual([]);
     expect(paragraphText(must(bodyBlocks(out)[0]))).toBe('链接1链接2链接3链接4。');
-    expect(out.warnings.map((w) => [w.code, w.message, w.position?.start.line])).toEqual(
+    expect(out.warnings.map((w) => [w.code, w.message, w.line])).toEqual(
       urls.map((url, i) => ['link-refused', linkRefusalMessage(url, must(linkRefusal(url))), i + 1]),
     );
   });

@@ -10,5 +10,5 @@ export {
   type RoleFaces,
   resolveFonts,
 } from './lib/fonts/resolve.js';
-export type { PdfWarning, ToPdfOptions } from './lib/options.js';
+export type { PdfWarning, PdfWarningCode, ToPdfOptions } from './lib/options.js';
 export { toPdf } from './lib/to-pdf.js';

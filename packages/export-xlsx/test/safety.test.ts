@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toXlsx } from '../src/index.js';
+import { toXlsx, type XlsxWarning } from '../src/index.js';
 import { MAX_CELL_TEXT } from '../src/lib/write.js';
 import { parts, readWorkbook, render, report, rows, sheet, sheetXml } from './xlsx.js';
 
@@ -38,11 +38,13 @@ describe('document text is never a formula', () => {
   });
 
   it("cuts text past Excel's cell limit, with a warning", async () => {
-    const warnings: string[] = [];
+    const warnings: XlsxWarning[] = [];
     const long = `${'长'.repeat(MAX_CELL_TEXT + 10)}。`;
-    const workbook = await readWorkbook(await render(long, { onWarning: (message) => warnings.push(message) }));
+    const workbook = await readWorkbook(await render(long, { onWarning: (warning) => warnings.push(warning) }));
     expect(String(rows(sheet(workbook, '条目'))[1]?.[4]).length).toBe(MAX_CELL_TEXT);
-    expect(warnings.some((message) => message.includes('cut to'))).toBe(true);
+    expect(warnings.filter((warning) => warning.code === 'cell-text-cut').map((warning) => warning.message)).toEqual([
+      `条目!R2C5: text of ${MAX_CELL_TEXT + 11} characters cut to Excel's ${MAX_CELL_TEXT}`,
+    ]);
   });
 });
 

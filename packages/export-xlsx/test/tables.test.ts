@@ -1,5 +1,6 @@
 import type { Table, TableCell } from '@wenshu/parser';
 import { describe, expect, it } from 'vitest';
+import type { XlsxWarning } from '../src/index.js';
 import { labels } from '../src/lib/labels.js';
 import { parseCellNumber } from '../src/lib/numbers.js';
 import { SheetNames, sanitizeSheetName } from '../src/lib/sheet-names.js';
@@ -115,10 +116,17 @@ describe('table sheets', () => {
   });
 
   it('warn when overlapping spans had to be clipped', async () => {
-    const warnings: string[] = [];
+    const warnings: XlsxWarning[] = [];
     const html = '<table><tr><td>a</td><td rowspan="2">b</td></tr><tr><td colspan="3">c</td></tr></table>';
-    const bytes = await render(html, { onWarning: (message) => warnings.push(message) });
-    expect(warnings).toEqual(['表1: 1 cell span(s) overlap or run past the table and were cut']);
+    const bytes = await render(html, { onWarning: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([
+      {
+        code: 'span-clipped',
+        message: '表1: 1 cell span(s) overlap or run past the table and were cut',
+        line: 1,
+        column: 1,
+      },
+    ]);
     expect(sheetXml(bytes, '表1')).toContain('<mergeCell ref="B1:B2"/>');
   });
 

@@ -1,13 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Document } from '@wenshu/parser';
+import type { Document, ExportWarning } from '@wenshu/parser';
 import type { Theme } from '@wenshu/theme';
 
-/** A warning of an exporter, as the command reports it (`file:line:column: warning: message`). */
-export interface ExportWarning {
-  message: string;
-  line?: number;
-  column?: number;
-}
+export type { ExportWarning };
 
 /** What every exporter is given besides the document. */
 export interface ExportContext {
@@ -72,12 +67,7 @@ export const formats: Record<string, Format> = {
         baseDir: context.baseDir,
         allowOutside: context.allowOutside,
         ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
-        onWarning: (warning) => {
-          const start = warning.position?.start;
-          context.onWarning(
-            start ? { message: warning.message, line: start.line, column: start.column } : { message: warning.message },
-          );
-        },
+        onWarning: context.onWarning,
       });
     },
   },
@@ -93,13 +83,7 @@ export const formats: Record<string, Format> = {
         allowOutside: context.allowOutside,
         fonts: context.fonts,
         ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
-        // The line is the warning's, not part of its text: printed as file:line: like every other.
-        onWarning: (warning) =>
-          context.onWarning(
-            warning.line
-              ? { message: warning.message, line: warning.line, ...(warning.column ? { column: warning.column } : {}) }
-              : { message: warning.message },
-          ),
+        onWarning: context.onWarning,
       });
     },
   },
@@ -113,7 +97,7 @@ export const formats: Record<string, Format> = {
         sourceFile: context.sourceFile,
         version: context.version,
         ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
-        onWarning: (message) => context.onWarning({ message }),
+        onWarning: context.onWarning,
       });
     },
   },

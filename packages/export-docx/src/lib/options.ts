@@ -1,4 +1,4 @@
-import type { Position } from '@wenshu/parser';
+import type { ExportWarning } from '@wenshu/parser';
 import type { Theme } from '@wenshu/theme';
 
 /** What the exporter could not render as written; stable codes, for filtering. */
@@ -13,12 +13,8 @@ export type DocxWarningCode =
   /** A table did not fit the text width as it was: its font was made smaller, its page turned, or it was split. */
   | 'table-fit';
 
-export interface DocxWarning {
-  code: DocxWarningCode;
-  message: string;
-  /** Where the node came from in the source, when known. */
-  position?: Position;
-}
+/** `{ code, message, line?, column? }`, the shape of every exporter's warnings. */
+export type DocxWarning = ExportWarning<DocxWarningCode>;
 
 export interface ToDocxOptions {
   /** Page, fonts and styles; `report` when absent. */

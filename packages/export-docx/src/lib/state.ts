@@ -6,6 +6,7 @@
 
 import {
   type BlockContent,
+  exportWarning,
   type Heading,
   type Nodes,
   type Paragraph as ParagraphNode,
@@ -150,6 +151,6 @@ export class State {
   }
 
   warn(code: DocxWarningCode, message: string, position?: Position): void {
-    this.#onWarning({ code, message, ...(position ? { position } : {}) });
+    this.#onWarning(exportWarning(code, message, position));
   }
 }

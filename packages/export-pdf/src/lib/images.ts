@@ -19,6 +19,7 @@ export interface LoadedImage {
 
 export interface MissingImage {
   ok: false;
+  code: 'image-missing' | 'image-remote' | 'image-outside' | 'image-unsupported' | 'image-damaged';
   reason: string;
 }
 
@@ -39,15 +40,23 @@ const OTHER_FORMATS: Record<Exclude<PictureFormat, 'png' | 'jpeg'>, string> = {
  */
 function loaded(bytes: Uint8Array): ImageResult {
   const checked = checkPicture(bytes);
-  if (!checked.format) return { ok: false, reason: 'not a PNG or JPEG file' };
+  if (!checked.format) return { ok: false, code: 'image-unsupported', reason: 'not a PNG or JPEG file' };
   if (checked.format !== 'png' && checked.format !== 'jpeg') {
-    return { ok: false, reason: `${OTHER_FORMATS[checked.format]} (PDF export takes PNG and JPEG)` };
+    return {
+      ok: false,
+      code: 'image-unsupported',
+      reason: `${OTHER_FORMATS[checked.format]} (PDF export takes PNG and JPEG)`,
+    };
   }
-  if (!checked.ok) return { ok: false, reason: checked.reason };
+  if (!checked.ok) return { ok: false, code: 'image-damaged', reason: checked.reason };
   const { size } = checked;
   // pdfkit's PNG decoder fails on interlaced files.
   if (size.interlaced)
-    return { ok: false, reason: 'an interlaced PNG file (not supported: save it without interlacing)' };
+    return {
+      ok: false,
+      code: 'image-unsupported',
+      reason: 'an interlaced PNG file (not supported: save it without interlacing)',
+    };
   const scale = 72 / (size.dpiX && size.dpiX > 0 ? size.dpiX : 96);
   const mime = checked.format === 'png' ? 'image/png' : 'image/jpeg';
   return {
@@ -60,12 +69,12 @@ function loaded(bytes: Uint8Array): ImageResult {
 
 function dataUrl(url: string): ImageResult {
   const bytes = dataUrlBytes(url);
-  return bytes ? loaded(bytes) : { ok: false, reason: 'a malformed data: URL' };
+  return bytes ? loaded(bytes) : { ok: false, code: 'image-damaged', reason: 'a malformed data: URL' };
 }
 
 async function localFile(url: string, policy: PicturePolicy): Promise<ImageResult> {
   const read = await readLocalPicture(url, policy);
-  return read.ok ? loaded(read.bytes) : { ok: false, reason: read.reason };
+  return read.ok ? loaded(read.bytes) : { ok: false, code: read.code, reason: read.reason };
 }
 
 /** Reads every picture of the document (and its footnotes), by URL. */

@@ -1,13 +1,24 @@
+import type { ExportWarning } from '@wenshu/parser';
 import type { FontRole, Theme } from '@wenshu/theme';
 
-/** Something the exporter could not render as written. */
-export interface PdfWarning {
-  message: string;
-  /** The source line the node came from, when known. */
-  line?: number;
-  /** The column on that line (1-based), when known. */
-  column?: number;
-}
+/** What the exporter could not render as written; stable codes, for filtering (the DOCX exporter's where they agree). */
+export type PdfWarningCode =
+  | 'image-missing'
+  | 'image-remote'
+  | 'image-outside'
+  | 'image-unsupported'
+  | 'image-damaged'
+  | 'link-refused'
+  | 'footnote-missing'
+  /** A table did not fit the text width as it was: its font was made smaller, its page turned, or it was split. */
+  | 'table-fit'
+  /** A character no available font has: drawn as an empty box. */
+  | 'glyph-missing'
+  /** A font role's face was not found, or not usable, and another stands in. */
+  | 'font-fallback';
+
+/** `{ code, message, line?, column? }`, the shape of every exporter's warnings. */
+export type PdfWarning = ExportWarning<PdfWarningCode>;
 
 export interface ToPdfOptions {
   /** Page, fonts and styles; `report` when absent. */

@@ -18,6 +18,7 @@ import { frameRightIndents, type Theme } from '@wenshu/theme';
 import { describeCodePoint } from './fonts/coverage.js';
 import type { FontRegistry } from './fonts/registry.js';
 import type { ImageResult } from './images.js';
+import type { PdfWarningCode } from './options.js';
 import type { BlockStyle, Geometry } from './page.js';
 import type { Content, ImageNode, TextNode } from './pdf/definition.js';
 import type { Styles } from './styles.js';
@@ -64,7 +65,7 @@ export interface StateInit {
   titleHeading: Heading | undefined;
   /** The word a missing picture's placeholder starts with: 图片, or 圖片 in a Traditional document. */
   pictureWord: string;
-  warn: (message: string, position?: Position) => void;
+  warn: (code: PdfWarningCode, message: string, position?: Position) => void;
 }
 
 /**
@@ -121,8 +122,8 @@ export class State {
     this.#warn = init.warn;
   }
 
-  warn(message: string, position?: Position): void {
-    this.#warn(message, position);
+  warn(code: PdfWarningCode, message: string, position?: Position): void {
+    this.#warn(code, message, position);
   }
 
   /** Renders one node with its handler. */
@@ -361,7 +362,8 @@ export class State {
       return node;
     }
     const reason = image && !image.ok ? image.reason : 'not read';
-    this.warn(`image ${pictureName(url)}: ${reason}; a placeholder is shown`, position);
+    const code = image && !image.ok ? image.code : 'image-missing';
+    this.warn(code, `image ${pictureName(url)}: ${reason}; a placeholder is shown`, position);
     const style = { ...context.block, indentPt: 0, align: 'center' as const };
     const [node] = this.text(
       [{ kind: 'text', text: picturePlaceholder(alt, url, this.pictureWord), style: { color: '#666666' } }],
@@ -401,7 +403,11 @@ export class State {
     const key = `${codePoint}:${position?.start.line ?? ''}`;
     if (this.#missing.has(key)) return;
     this.#missing.add(key);
-    this.warn(`${describeCodePoint(codePoint)}: no glyph in any available font; it is drawn as an empty box`, position);
+    this.warn(
+      'glyph-missing',
+      `${describeCodePoint(codePoint)}: no glyph in any available font; it is drawn as an empty box`,
+      position,
+    );
   }
 }
 

@@ -4,7 +4,14 @@
  * tree into a pdfmake document definition whose body text is already broken into lines; pdfmake
  * (pdfkit underneath) lays out pages, embeds subsets of the faces and writes the file.
  */
-import { type Document, documentFrame, isTraditionalChinese, type JsonValue, titleHeadingOf } from '@wenshu/parser';
+import {
+  type Document,
+  documentFrame,
+  exportWarning,
+  isTraditionalChinese,
+  type JsonValue,
+  titleHeadingOf,
+} from '@wenshu/parser';
 import { presetTheme, titleLines } from '@wenshu/theme';
 import pdfmake from 'pdfmake';
 import { documentHead, documentTail, TAIL_ID } from './document-frame.js';
@@ -144,8 +151,7 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     footnotes: doc.footnotes,
     titleHeading: titleHeadingOf(doc),
     pictureWord: isTraditionalChinese(lang) ? '圖片' : '图片',
-    warn: (message, position) =>
-      onWarning(position ? { message, line: position.start.line, column: position.start.column } : { message }),
+    warn: (code, message, position) => onWarning(exportWarning(code, message, position)),
   });
   const context: Context = { width: page.bodyWidthPt, block: styles.body, run: {}, listDepth: 0 };
 
@@ -193,7 +199,8 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     ((numberFace.ascent - numberFace.glyphBox(0x2014).maxY) / numberFace.unitsPerEm) * numberStyle.sizePt;
   const footer = footerFor(theme, page, pageNumber, dashDrop);
 
-  for (const warning of fonts.warnings) if (usedRoles.has(warning.role)) onWarning({ message: warning.message });
+  for (const warning of fonts.warnings)
+    if (usedRoles.has(warning.role)) onWarning({ code: 'font-fallback', message: warning.message });
 
   const pages = orientPages([...head, ...toc, ...body]);
   const definition: DocumentDefinition = {

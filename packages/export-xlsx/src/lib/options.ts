@@ -1,3 +1,15 @@
+import type { ExportWarning } from '@wenshu/parser';
+
+/** What the exporter could not write as it was; stable codes, for filtering. */
+export type XlsxWarningCode =
+  /** A cell's text was longer than Excel's 32,767 characters. */
+  | 'cell-text-cut'
+  /** A table's cell spans overlapped or ran past the table. */
+  | 'span-clipped';
+
+/** `{ code, message, line?, column? }`, the shape of every exporter's warnings. */
+export type XlsxWarning = ExportWarning<XlsxWarningCode>;
+
 /** The language of sheet names, column names and the words the exporter writes itself. */
 export type SheetLang = 'zh' | 'en';
 
@@ -14,6 +26,6 @@ export interface ToXlsxOptions {
   sourceDateEpoch?: number;
   /** The wenshu version, shown in the about sheet. */
   version?: string;
-  /** Called with a message for whatever could not be exported as written (clipped spans, cut text). */
-  onWarning?: (message: string) => void;
+  /** Called for whatever could not be exported as written (clipped spans, cut text). */
+  onWarning?: (warning: XlsxWarning) => void;
 }

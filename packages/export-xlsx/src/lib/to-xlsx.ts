@@ -4,7 +4,7 @@
  * packaged reproducibly (`package.ts`).
  */
 import type { Document } from '@wenshu/parser';
-import { toText } from '@wenshu/parser';
+import { exportWarning, toText } from '@wenshu/parser';
 import { aboutSheet } from './about-sheet.js';
 import { documentFigures, figuresSheet } from './figures-sheet.js';
 import { itemPassages, itemsSheet } from './items-sheet.js';
@@ -39,7 +39,13 @@ export async function toXlsx(doc: Document, options: ToXlsxOptions = {}): Promis
   const tableSheets = tables.map((entry) => {
     const result = tableSheet(entry, names, words);
     if (result.clipped > 0) {
-      onWarning(`${result.sheet.name}: ${result.clipped} cell span(s) overlap or run past the table and were cut`);
+      onWarning(
+        exportWarning(
+          'span-clipped',
+          `${result.sheet.name}: ${result.clipped} cell span(s) overlap or run past the table and were cut`,
+          entry.table.position,
+        ),
+      );
     }
     return result;
   });

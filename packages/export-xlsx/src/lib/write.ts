@@ -11,6 +11,7 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell, CellStyle, SheetModel } from './model.js';
+import type { XlsxWarning } from './options.js';
 
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32_767;
@@ -55,11 +56,14 @@ function styleCache(): (cell: Cell) => Partial<ExcelJS.Style> {
  * (ECMA-376 Part 1, 22.9.2.19 ST_Xstring), so a literal one is written with its underscore escaped
  * (`_x005F_`); exceljs does not do this. Past Excel's 32,767 characters the text is cut.
  */
-function cellText(value: string, where: () => string, onWarning: (message: string) => void): string {
+function cellText(value: string, where: () => string, onWarning: (warning: XlsxWarning) => void): string {
   if (value.length <= MAX_CELL_TEXT && !value.includes('_x')) return value;
   let text = value;
   if (text.length > MAX_CELL_TEXT) {
-    onWarning(`${where()}: text of ${text.length} characters cut to Excel's ${MAX_CELL_TEXT}`);
+    onWarning({
+      code: 'cell-text-cut',
+      message: `${where()}: text of ${text.length} characters cut to Excel's ${MAX_CELL_TEXT}`,
+    });
     text = text.slice(0, MAX_CELL_TEXT);
     // Do not leave half a surrogate pair.
     if (/[\ud800-\udbff]$/.test(text)) text = text.slice(0, -1);
@@ -74,7 +78,7 @@ export interface WriteOptions {
   title?: string;
   /** `dc:language`: the document's language tag (zh-CN, zh-TW…). */
   language: string;
-  onWarning: (message: string) => void;
+  onWarning: (warning: XlsxWarning) => void;
 }
 
 export async function writeWorkbook(sheets: readonly SheetModel[], options: WriteOptions): Promise<Uint8Array> {

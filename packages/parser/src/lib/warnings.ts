@@ -12,6 +12,29 @@ export type WarningCode =
   | 'table-cells'
   | 'invalid-character';
 
+/**
+ * What an exporter could not render as written, in one shape for DOCX, PDF and XLSX: a stable code
+ * for filtering, a message, and where in the source the node came from when that is known.
+ */
+export interface ExportWarning<Code extends string = string> {
+  code: Code;
+  message: string;
+  /** The source line (1-based), when known. */
+  line?: number;
+  /** The column on that line (1-based), when known. */
+  column?: number;
+}
+
+/** An exporter's warning about a node at `position` (its start), or about the whole document. */
+export function exportWarning<Code extends string>(
+  code: Code,
+  message: string,
+  position?: Position,
+): ExportWarning<Code> {
+  const start = position?.start;
+  return start ? { code, message, line: start.line, column: start.column } : { code, message };
+}
+
 /** Something the parser changed or dropped that the user may want to know about. */
 export interface Warning {
   code: WarningCode;

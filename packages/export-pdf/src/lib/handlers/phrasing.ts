@@ -86,7 +86,7 @@ export function link(state: State, node: Link, context: Context): Run[] {
   const url = node.url.trim();
   const refusal = linkRefusal(url);
   if (refusal !== undefined) {
-    state.warn(linkRefusalMessage(url, refusal), node.position);
+    state.warn('link-refused', linkRefusalMessage(url, refusal), node.position);
     return state.phrasing(node.children, context);
   }
   if (url === '' || url.startsWith('#')) return state.phrasing(node.children, context);
@@ -105,7 +105,7 @@ export function lineBreak(_state: State, _node: Break, _context: Context): Run[]
 export function footnoteReference(state: State, node: FootnoteReference, context: Context): Run[] {
   const number = String(node.number);
   if (!state.footnoteId(node.number)) {
-    state.warn(`footnote ${node.identifier} has no definition`, node.position);
+    state.warn('footnote-missing', `footnote ${node.identifier} has no definition`, node.position);
     return [textRun(number, { ...context.run, sup: true, sub: false }, node.position)];
   }
   return [

@@ -126,7 +126,7 @@ export function table(state: State, node: Table, context: Context): Content[] {
     rulePt: theme.table.borderPt,
   });
   if (plan.fallbacks.length > 0 || plan.squeezed) {
-    state.warn(tableFitMessage(node, plan, grid.columns, theme.table.sizePt), node.position);
+    state.warn('table-fit', tableFitMessage(node, plan, grid.columns, theme.table.sizePt), node.position);
   }
   const width = plan.landscape ? landscapeWidthPt : context.width;
   // A landscape page is as tall as the portrait page's width, less the top and bottom margins.
