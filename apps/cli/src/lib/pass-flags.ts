@@ -20,6 +20,11 @@ export const PASS_SWITCHES = [
     help: 'do not read subtitles, bylines, salutation, addressee, signatures and dates',
   },
   {
+    option: 'tableCaptions',
+    byDefault: true,
+    help: 'leave a paragraph above a table that names it (表1 …) a paragraph, not the table caption',
+  },
+  {
     option: 'punctuation',
     byDefault: false,
     // The theme decides when neither flag is given (`gov` prints full-width marks): both flags exist.

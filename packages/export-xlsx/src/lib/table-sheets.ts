@@ -12,23 +12,14 @@ import type { SheetNames } from './sheet-names.js';
 import { columnWidth, LINE_HEIGHT, MAX_ROW_HEIGHT, rowHeight, wrappedLines } from './text-width.js';
 import type { TableEntry } from './walk.js';
 
-/** A paragraph that reads as a table caption: `表1 …`, `表 3-2 …`, `附表2：…`, `Table 1. …`. */
-const CAPTION =
-  /^(?:附?表|table)[ \t\u3000]*(?:[0-9０-９]+(?:[-.－．][0-9０-９]+)*|[一二三四五六七八九十]+)(?![0-9０-９])/i;
-/** Longer than this, or ending like a sentence, a paragraph is prose that happens to start with 表. */
-const CAPTION_MAX = 60;
-
-/** The caption to name the table by: its own, else a caption-like paragraph just before it. */
+/**
+ * The caption to name the table by, `null` when it has none. A caption written as a paragraph
+ * above the table (`表1 …`) is the table's caption by then: the parser's `tableCaptions` pass.
+ */
 export function tableCaption(entry: TableEntry): string | null {
-  if (entry.table.caption && entry.table.caption.length > 0) {
-    const caption = toText({ type: 'paragraph', children: entry.table.caption }).trim();
-    if (caption !== '') return caption;
-  }
-  const before = entry.before;
-  if (before && [...before].length <= CAPTION_MAX && CAPTION.test(before) && !/[。；！？]$/.test(before)) {
-    return before;
-  }
-  return null;
+  if (!entry.table.caption || entry.table.caption.length === 0) return null;
+  const caption = toText({ type: 'paragraph', children: entry.table.caption }).trim();
+  return caption === '' ? null : caption;
 }
 
 /** Header words of a column whose values are labels even when they are digits: years, dates, codes, phone numbers. */

@@ -3,7 +3,7 @@
  * section it belongs to. Items, figures and table sheets all take their "section" from here, so the
  * three agree.
  */
-import type { BlockContent, Document, Item, Table } from '@wenshu/parser';
+import type { Document, Item, Table } from '@wenshu/parser';
 import { headingLevel, titleHeadingOf, toText } from '@wenshu/parser';
 
 /** A run of text: a numbered item, a paragraph outside items, or a heading. */
@@ -31,8 +31,6 @@ export interface TableEntry {
   section: string;
   /** 1-based among the document's tables. */
   index: number;
-  /** The text of the paragraph just before the table, which may be its caption. */
-  before: string | null;
 }
 
 export interface Walk {
@@ -56,7 +54,6 @@ export function walk(document: Document, leadingSection: string): Walk {
   const passages: Passage[] = [];
   const tables: TableEntry[] = [];
   let section = leadingSection;
-  let previous: BlockContent | null = null;
 
   for (const block of document.children) {
     if (block === title) continue;
@@ -87,7 +84,6 @@ export function walk(document: Document, leadingSection: string): Walk {
           table: block,
           section,
           index: tables.length + 1,
-          before: previous?.type === 'paragraph' ? trim(toText(previous)) : null,
         });
         break;
       case 'thematicBreak':
@@ -100,7 +96,6 @@ export function walk(document: Document, leadingSection: string): Walk {
         passages.push({ kind: 'paragraph', section, marker: '', number: null, title: '', body, prose });
       }
     }
-    previous = block;
   }
   return { passages, tables };
 }

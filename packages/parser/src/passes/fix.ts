@@ -12,6 +12,7 @@ import type { Node } from '../ast.js';
  * - `heading`: a short ordinal line with no body became a heading
  * - `run-in-title`: an item's first sentence (or bold lead) became its title
  * - `title`: the document title taken from the leading level-1 heading
+ * - `caption`: a paragraph right above a table that names it (`表1 …`) became the table's caption
  * - `element`: a paragraph read as a frame element (`[signature] 国务院`), or a page marker kept as a boundary
  */
 export type FixKind =
@@ -25,7 +26,8 @@ export type FixKind =
   | 'heading'
   | 'run-in-title'
   | 'title'
-  | 'element';
+  | 'element'
+  | 'caption';
 
 /**
  * One change a pass made, for `wenshu check` and the outline: `before` and `after` are short

@@ -17,6 +17,7 @@ import { ordinalsPass } from './ordinals.js';
 import { pageMarkersPass } from './page-markers.js';
 import { punctuationPass } from './punctuation.js';
 import { runInTitlesPass } from './run-in-titles.js';
+import { tableCaptionsPass } from './table-captions.js';
 import { titlePass } from './title.js';
 
 export { check, type Suspect, type SuspectKind } from './check.js';
@@ -47,6 +48,8 @@ export interface StructureOptions {
   title?: boolean;
   /** Read the frame around the body: subtitles, bylines, salutation, addressee, signatures and dates. */
   elements?: boolean;
+  /** Make a short paragraph right above a table that names it (`表1 …`) the table's caption. */
+  tableCaptions?: boolean;
 }
 
 type Pass = (document: Document) => { document: Document; fixes: Fix[] };
@@ -55,7 +58,8 @@ type Pass = (document: Document) => { document: Document; fixes: Fix[] };
  * The passes in the order they run, and why in this order: paragraphs are joined while indents
  * and markers can still say "a new paragraph starts here"; markers go before ordinals so that a
  * marker paragraph is never read as a numbered one; layout characters and line breaks go before
- * ordinals so that `　　一、` and a wrapped heading line read as they look; punctuation runs last
+ * ordinals so that `　　一、` and a wrapped heading line read as they look; a table's caption is
+ * taken before the headings pass could read the short line as a heading; punctuation runs last
  * but for the title so that it never rewrites an item's marker; the frame elements are read last,
  * under the title the title pass found.
  */
@@ -64,6 +68,7 @@ const PASSES: { option: keyof StructureOptions; pass: Pass; byDefault: boolean }
   { option: 'pageMarkers', pass: pageMarkersPass, byDefault: true },
   { option: 'layoutCharacters', pass: layoutCharactersPass, byDefault: true },
   { option: 'cjkLineBreaks', pass: lineBreaksPass, byDefault: true },
+  { option: 'tableCaptions', pass: tableCaptionsPass, byDefault: true },
   { option: 'ordinals', pass: ordinalsPass, byDefault: true },
   { option: 'headings', pass: headingsPass, byDefault: true },
   { option: 'runInTitles', pass: runInTitlesPass, byDefault: true },

@@ -14,6 +14,7 @@ export const NONE: Required<StructureOptions> = {
   title: false,
   headings: false,
   elements: false,
+  tableCaptions: false,
 };
 
 /** Parses Markdown and runs the given passes (all others off). */
