@@ -25,7 +25,13 @@ export { toText } from './lib/to-text.js';
 export { glueMask, unbreakableSpans } from './lib/tokens.js';
 export { LINK_SCHEMES, linkRefusal, linkRefusalMessage } from './lib/urls.js';
 export { EXIT, SKIP, type Visitor, visit } from './lib/visit.js';
-export { type ExportWarning, exportWarning, type Warning, type WarningCode } from './lib/warnings.js';
+export {
+  type ExportWarning,
+  type ExportWarningCode,
+  exportWarning,
+  type Warning,
+  type WarningCode,
+} from './lib/warnings.js';
 export { hasNonXmlCharacter, toXmlCharacters } from './lib/xml-characters.js';
 export { DEFAULT_MAX_DEPTH, type ParseOptions, parse } from './parse.js';
 export {

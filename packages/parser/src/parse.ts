@@ -31,33 +31,27 @@ export function parse(markdown: string, options: ParseOptions = {}): Document {
   const maxDepth = Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : DEFAULT_MAX_DEPTH;
   const guarded = limitContainerNesting(source, maxDepth);
   const lines = new LineIndex(source, guarded.text, guarded.cuts);
-  for (const offset of guarded.lineOffsets) {
+  const tooDeep = (offset: number, message: string) => {
     const point = lines.sourcePoint(offset);
-    warn({
-      code: 'too-deep',
-      message: `more than ${maxDepth} block quotes or list items nested on one line: the markers beyond are ignored`,
-      position: { start: point, end: point },
-    });
+    warn({ code: 'too-deep', message, position: { start: point, end: point } });
+  };
+  for (const offset of guarded.lineOffsets) {
+    tooDeep(
+      offset,
+      `more than ${maxDepth} block quotes or list items nested on one line: the markers beyond are ignored`,
+    );
   }
+  // One warning for all the lines (a deep list may have thousands), at the first of them.
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const [firstIndented] = guarded.indentOffsets;
   if (firstIndented !== undefined) {
-    const point = lines.sourcePoint(firstIndented);
-    const count = guarded.indentOffsets.length;
-    warn({
-      code: 'too-deep',
-      message: `${count} line${count === 1 ? '' : 's'} indented more than ${INDENT_LIMIT} columns: the indentation beyond is ignored`,
-      position: { start: point, end: point },
-    });
+    const count = plural(guarded.indentOffsets.length, 'line');
+    tooDeep(firstIndented, `${count} indented more than ${INDENT_LIMIT} columns: the indentation beyond is ignored`);
   }
   const [firstImage] = guarded.imageOffsets;
   if (firstImage !== undefined) {
-    const point = lines.sourcePoint(firstImage);
-    const count = guarded.imageOffsets.length;
-    warn({
-      code: 'too-deep',
-      message: `${count} image${count === 1 ? '' : 's'} nested more than ${maxDepth} brackets deep: read as text`,
-      position: { start: point, end: point },
-    });
+    const count = plural(guarded.imageOffsets.length, 'image');
+    tooDeep(firstImage, `${count} nested more than ${maxDepth} brackets deep: read as text`);
   }
   const flatten = (tree: Parameters<typeof flattenTooDeep>[0]) => {
     flattenTooDeep(tree, {

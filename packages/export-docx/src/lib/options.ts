@@ -1,17 +1,8 @@
-import type { ExportWarning } from '@wenshu/parser';
+import type { ExportWarning, ExportWarningCode } from '@wenshu/parser';
 import type { Theme } from '@wenshu/theme';
 
-/** What the exporter could not render as written; stable codes, for filtering. */
-export type DocxWarningCode =
-  | 'image-missing'
-  | 'image-remote'
-  | 'image-outside'
-  | 'image-unsupported'
-  | 'image-damaged'
-  | 'link-refused'
-  | 'footnote-missing'
-  /** A table did not fit the text width as it was: its font was made smaller, its page turned, or it was split. */
-  | 'table-fit';
+/** What the exporter could not render as written; stable codes, for filtering (the PDF exporter's too). */
+export type DocxWarningCode = ExportWarningCode;
 
 /** `{ code, message, line?, column? }`, the shape of every exporter's warnings. */
 export type DocxWarning = ExportWarning<DocxWarningCode>;

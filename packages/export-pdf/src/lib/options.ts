@@ -1,17 +1,9 @@
-import type { ExportWarning } from '@wenshu/parser';
+import type { ExportWarning, ExportWarningCode } from '@wenshu/parser';
 import type { FontRole, Theme } from '@wenshu/theme';
 
-/** What the exporter could not render as written; stable codes, for filtering (the DOCX exporter's where they agree). */
+/** What the exporter could not render as written; stable codes, for filtering (the DOCX exporter's, and two of its own). */
 export type PdfWarningCode =
-  | 'image-missing'
-  | 'image-remote'
-  | 'image-outside'
-  | 'image-unsupported'
-  | 'image-damaged'
-  | 'link-refused'
-  | 'footnote-missing'
-  /** A table did not fit the text width as it was: its font was made smaller, its page turned, or it was split. */
-  | 'table-fit'
+  | ExportWarningCode
   /** A character no available font has: drawn as an empty box. */
   | 'glyph-missing'
   /** A font role's face was not found, or not usable, and another stands in. */

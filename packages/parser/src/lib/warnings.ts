@@ -12,6 +12,18 @@ export type WarningCode =
   | 'table-cells'
   | 'invalid-character';
 
+/** Why an exporter could not render a node as written: the codes DOCX and PDF share. */
+export type ExportWarningCode =
+  | 'image-missing'
+  | 'image-remote'
+  | 'image-outside'
+  | 'image-unsupported'
+  | 'image-damaged'
+  | 'link-refused'
+  | 'footnote-missing'
+  /** A table did not fit the text width as it was: its font was made smaller, its page turned, or it was split. */
+  | 'table-fit';
+
 /**
  * What an exporter could not render as written, in one shape for DOCX, PDF and XLSX: a stable code
  * for filtering, a message, and where in the source the node came from when that is known.
