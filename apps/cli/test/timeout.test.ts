@@ -9,12 +9,13 @@ const scratch = mkdtempSync(join(tmpdir(), 'wenshu-timeout-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /**
- * One paragraph of 550,000 characters (1.6 MB): read in a fraction of a second, then some 11 s of
- * PDF line breaking on the test machine (and 300 MB), so a 2 s timeout stops it while the PDF is
- * rendered.
+ * One paragraph of 2.8 million characters (8.3 MB): read and parsed in under a second on the test
+ * machine, then some 10 s of PDF layout (and 600 MB), so a 2 s timeout stops it while the PDF is
+ * rendered. (A fifth of it took 11 s while pdfmake's layout was quadratic in a paragraph's length;
+ * it is linear now, patched.)
  */
 function slowReport(): string {
-  return `# 段\n\n${'这是一个用于测试超时的长段落，内容重复很多次。'.repeat(24_000)}\n`;
+  return `# 段\n\n${'这是一个用于测试超时的长段落，内容重复很多次。'.repeat(120_000)}\n`;
 }
 
 describe('wenshu convert --timeout', () => {
