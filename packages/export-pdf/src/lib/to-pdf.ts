@@ -20,7 +20,7 @@ import { Coverage } from './fonts/coverage.js';
 import { FontRegistry } from './fonts/registry.js';
 import { resolveFonts } from './fonts/resolve.js';
 import { handlers } from './handlers/index.js';
-import { orientPages } from './handlers/table.js';
+import { captionBreakBefore, orientPages } from './handlers/table.js';
 import { loadImages } from './images.js';
 import type { ToPdfOptions } from './options.js';
 import { footerFor, geometry } from './page.js';
@@ -203,6 +203,7 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     if (usedRoles.has(warning.role)) onWarning({ code: 'font-fallback', message: warning.message });
 
   const pages = orientPages([...head, ...toc, ...body]);
+  const captionBreak = captionBreakBefore(state);
   const definition: DocumentDefinition = {
     pageSize: { width: page.widthPt, height: page.heightPt },
     ...(pages.landscapeFirst ? { pageOrientation: 'landscape' as const } : {}),
@@ -217,9 +218,14 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     },
     content: pages.content,
     footer,
-    // The 版记 on an even page (GB/T 9704 7.4: the last page of the 公文): a second layout only then.
-    ...(tail.length > 0
-      ? { pageBreakBefore: (node) => node.id === TAIL_ID && node.startPosition.pageNumber % 2 === 1 }
+    // The 版记 on an even page (GB/T 9704 7.4: the last page of the 公文), and a tall table's caption
+    // off the foot of a page: a second layout only when the document has either.
+    ...(tail.length > 0 || captionBreak
+      ? {
+          pageBreakBefore: (node) =>
+            (tail.length > 0 && node.id === TAIL_ID && node.startPosition.pageNumber % 2 === 1) ||
+            (captionBreak?.(node) ?? false),
+        }
       : {}),
   };
 

@@ -22,7 +22,7 @@ import {
   withoutCoveredRows,
 } from '@wenshu/parser';
 import { pitchOf } from '../page.js';
-import type { Cell, Content, TableLayout } from '../pdf/definition.js';
+import type { Cell, Content, PageBreakNode, TableLayout } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
 
 const PADDING_X = 4;
@@ -46,6 +46,7 @@ function partTable(
   context: Context,
 ): Content {
   const { grid, rowOf } = withoutCoveredRows(shown);
+  const headerRows = rowOf.filter((r) => r < repeated).length;
   const columns = grid.columns;
   const rule = state.theme.table.borderPt;
   const headerBold = state.theme.table.headerBold;
@@ -96,12 +97,13 @@ function partTable(
     paddingTop: () => PADDING_Y,
     paddingBottom: () => PADDING_Y,
   };
-  const headerRows = rowOf.filter((r) => r < repeated).length;
   return {
     table: {
       widths,
       body,
       headerRows,
+      // The header rows never end a page alone: they go with the first body row.
+      ...(headerRows > 0 ? { keepWithHeaderRows: 1 } : {}),
       // A row stays on one page (a rate split over two pages reads as two rates, issue 16), unless
       // a row is taller than a page: pdfmake would then draw it past the page's foot.
       ...(tallest < bodyHeightPt * 0.8 ? { dontBreakRows: true } : {}),
@@ -109,6 +111,47 @@ function partTable(
     layout,
     margin: [0, 3, 0, 6],
   };
+}
+
+/** The id of a tall table's caption (numbered): `captionBreakBefore` keeps it off a page's foot. */
+export const CAPTION_ID = 'table-caption-';
+/**
+ * The tall tables' captions of each render, by number: the height the caption needs below it on its
+ * page (itself, the header rows and the first body row). An id becomes a named destination in the
+ * PDF, so they are numbered per document (the same document gives the same bytes).
+ */
+const tallCaptions = new WeakMap<State, number[]>();
+
+/** A table's caption re-laid out at most this often per document: each break lays the whole document out again. */
+const MAX_CAPTION_BREAKS = 20;
+
+/**
+ * For pdfmake's `pageBreakBefore`: a break before a tall table's caption when nothing follows it on
+ * its page (its table starts on the next). Returns the hook for one render, or `undefined` when the
+ * content has no such caption (no second layout then).
+ */
+export function captionBreakBefore(state: State): ((node: PageBreakNode) => boolean) | undefined {
+  const needs = tallCaptions.get(state);
+  if (!needs) return undefined;
+  const top = state.page.margins[1];
+  let breaks = 0;
+  return (node) => {
+    if (!node.id?.startsWith(CAPTION_ID) || breaks >= MAX_CAPTION_BREAKS) return false;
+    // By the caption's own position: pdfmake records the rows it moves to the next page (the
+    // header kept with the first row) where it first tried them, so theirs cannot tell.
+    const need = needs[Number(node.id.slice(CAPTION_ID.length)) - 1] ?? 0;
+    const { top: at, pageInnerHeight } = node.startPosition;
+    if (top + pageInnerHeight - at >= need) return false;
+    breaks++;
+    return true;
+  };
+}
+
+/** The height of a table node's header rows and first body row, as laid out alone. */
+function firstRowsHeight(state: State, tableNode: Content): number {
+  if (!('table' in tableNode)) return 0;
+  const { body, headerRows = 0 } = tableNode.table;
+  return state.estimate({ ...tableNode, table: { ...tableNode.table, body: body.slice(0, headerRows + 1) } });
 }
 
 export function table(state: State, node: Table, context: Context): Content[] {
@@ -148,14 +191,23 @@ export function table(state: State, node: Table, context: Context): Content[] {
       out.push(tableNode);
       return;
     }
-    // The caption goes with its table onto the next page rather than end a page. Not for tables
-    // near a page's height: pdfmake silently drops an unbreakable block taller than the page (a
-    // landscape part vanished when it was measured against the portrait page's height).
-    out.push(
-      state.estimate(tableNode) <= bodyHeightPt * 0.6
-        ? { stack: [...caption(title), tableNode], unbreakable: true }
-        : { stack: [...caption(title), tableNode] },
-    );
+    // The caption goes with its table onto the next page rather than end a page: in one
+    // unbreakable block for a table well under a page's height; for a taller one (pdfmake silently
+    // drops an unbreakable block taller than the page) the caption is marked, and a caption that
+    // ends its page gets a page break before it (`captionBreakBefore`, after the layout).
+    if (state.estimate(tableNode) <= bodyHeightPt * 0.6) {
+      out.push({ stack: [...caption(title), tableNode], unbreakable: true });
+      return;
+    }
+    const [first, ...rest] = caption(title);
+    if (!first) {
+      out.push(tableNode);
+      return;
+    }
+    const needs = tallCaptions.get(state) ?? [];
+    tallCaptions.set(state, needs);
+    needs.push(state.estimate({ stack: [first, ...rest] }) + firstRowsHeight(state, tableNode));
+    out.push({ stack: [{ ...first, id: `${CAPTION_ID}${needs.length}` }, ...rest, tableNode] });
   });
   if (!plan.landscape) return out;
   // Landscape: the table starts a page of its own turned sideways, and what follows it starts a

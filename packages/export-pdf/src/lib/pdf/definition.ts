@@ -108,6 +108,8 @@ export interface TableNode extends NodeProps {
     widths: (number | '*' | 'auto')[];
     body: Cell[][];
     headerRows?: number;
+    /** How many body rows the header rows go with onto a page. */
+    keepWithHeaderRows?: number;
     dontBreakRows?: boolean;
   };
   layout?: TableLayout | 'noBorders';
@@ -149,6 +151,13 @@ export interface Info {
   modDate: Date;
 }
 
+/** What pdfmake's `pageBreakBefore` hook is told of a node after a layout. */
+export interface PageBreakNode {
+  id?: string;
+  /** Where the node starts: `top` from the page's top edge, beside the height of the page's body. */
+  startPosition: { pageNumber: number; top: number; pageInnerHeight: number };
+}
+
 export interface DocumentDefinition {
   pageSize: { width: number; height: number };
   /** The first page's orientation (a document that opens with a landscape table). */
@@ -164,5 +173,5 @@ export interface DocumentDefinition {
   content: Content[];
   footer?: (currentPage: number, pageCount: number) => Content;
   /** pdfmake's hook, asked once per node after a layout: true re-lays the document out with a break before it. */
-  pageBreakBefore?: (node: { id?: string; startPosition: { pageNumber: number } }) => boolean;
+  pageBreakBefore?: (node: PageBreakNode) => boolean;
 }
