@@ -13,7 +13,7 @@
  * as such rather than running for an hour). Results go to bench/out/adversarial.json as well.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,11 +65,9 @@ function convert(input, format, limitSeconds) {
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const seconds = (performance.now() - started) / 1000;
-  let peakMiB = null;
-  try {
-    const lines = spawnSync('tail', ['-n', '1', timeFile], { encoding: 'utf8' }).stdout.trim();
-    if (/^\d+$/.test(lines)) peakMiB = Number(lines) / 1024;
-  } catch {}
+  // GNU time's last line is the peak in KiB (a line before it says when the command was killed).
+  const last = existsSync(timeFile) ? readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) : '';
+  const peakMiB = last && /^\d+$/.test(last) ? Number(last) / 1024 : null;
   const killed = result.status === 137;
   const message = (result.stderr ?? '').split('\n').find((line) => /error|refused|too|limit/i.test(line)) ?? '';
   return { seconds, peakMiB, status: killed ? 'killed' : result.status, message: message.slice(0, 120) };

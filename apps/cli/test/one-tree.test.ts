@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { toDocx } from '@wenshu/export-docx';
 import { toPdf } from '@wenshu/export-pdf';
 import { type OutlineSection, outline } from '@wenshu/parser';
+import { unescapeXml } from '@wenshu/test-corpus/pdf-words';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadReport, readSource } from '../src/lib/input.js';
@@ -49,15 +50,6 @@ function outlineEntries(sections: OutlineSection[], into: Entry[] = []): Entry[]
     outlineEntries(section.sections, into);
   }
   return into;
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 /** The paragraphs in a Heading style, in order, with the style's number. */

@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Table, tableGrid, toText, unbreakableSpans } from '@wenshu/parser';
+import { pdfWords } from '@wenshu/test-corpus/pdf-words';
 import { mmToPt, type PresetName, presetTheme } from '@wenshu/theme';
 import { afterAll, describe, expect, it } from 'vitest';
 import { descendants, element, elements, md, must, render } from './docx.js';
@@ -60,15 +61,6 @@ function soffice(): string {
 const work = mkdtempSync(join(tmpdir(), 'wenshu-docx-tables-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
 /** The DOCX as LibreOffice lays it out: words with their boxes, per page. */
 function throughLibreOffice(bytes: Uint8Array, name: string) {
   const dir = mkdtempSync(join(work, `${name}-`));
@@ -83,23 +75,7 @@ function throughLibreOffice(bytes: Uint8Array, name: string) {
       timeout: 180_000,
     },
   );
-  const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', join(dir, `${name}.pdf`), '-'], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return html
-    .split('<page ')
-    .slice(1)
-    .map((chunk) => {
-      const size = /width="([\d.]+)" height="([\d.]+)"/.exec(chunk);
-      const words = [
-        ...chunk.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g),
-      ];
-      return {
-        width: Number(size?.[1] ?? 0),
-        words: words.map((m) => ({ xMin: Number(m[1]), xMax: Number(m[2]), text: unescapeXml(m[3] ?? '') })),
-      };
-    });
+  return pdfWords(join(dir, `${name}.pdf`));
 }
 
 describe('the widest real tables through LibreOffice', () => {

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unescapeXml } from '@wenshu/test-corpus/pdf-words';
 
 export function run(tool: string, args: string[]): string {
   try {
@@ -66,16 +67,6 @@ export function pdfFonts(file: string): FontRow[] {
       unicode: match[6] === 'yes',
     };
   });
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&amp;/g, '&');
 }
 
 export interface OutlineEntry {

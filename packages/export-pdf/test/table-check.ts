@@ -5,50 +5,9 @@
  * across lines.
  */
 import { type Document, type Table, tableGrid, toText, unbreakableSpans } from '@wenshu/parser';
-import { run } from './pdf.js';
+import { type Page, pdfWords, type Word } from '@wenshu/test-corpus/pdf-words';
 
-export interface Word {
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-  text: string;
-}
-
-export interface Page {
-  width: number;
-  height: number;
-  words: Word[];
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-export function pdfWords(file: string): Page[] {
-  const html = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-']);
-  return html
-    .split('<page ')
-    .slice(1)
-    .map((chunk) => {
-      const size = /width="([\d.]+)" height="([\d.]+)"/.exec(chunk);
-      const words = [
-        ...chunk.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
-      ].map((m) => ({
-        xMin: Number(m[1]),
-        yMin: Number(m[2]),
-        xMax: Number(m[3]),
-        yMax: Number(m[4]),
-        text: unescapeXml(m[5] ?? ''),
-      }));
-      return { width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0), words };
-    });
-}
+export { pdfWords };
 
 const compact = (text: string) => text.replace(/\s+/g, '');
 
