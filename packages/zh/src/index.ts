@@ -23,6 +23,7 @@ export {
   COMPUTING_EVIDENCE,
   COMPUTING_MINIMUM,
   COMPUTING_WORDS,
+  EVERY_SUBJECT_WORDS,
   type ComputingWord,
   chooseVocabulary,
   type Vocabulary,
