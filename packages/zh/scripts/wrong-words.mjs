@@ -24,13 +24,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parsePlainText, structure, toText } from '@wenshu/parser';
 import { corpusDir, fixturesDir, hasCorpus } from '@wenshu/test-corpus';
-import { chooseVocabulary, convertText, decideEdition } from '@wenshu/zh';
+import { chooseVocabulary, convertText, decideEdition, toCornerQuotes } from '@wenshu/zh';
 import * as OpenCC from 'opencc-js';
 import { differences, parseReviewed } from './differences.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const heldOut = join(fixturesDir, 'zh-held-out');
 const reviewedFile = resolve(here, '../test/fixtures/reviewed-differences.tsv');
+const rewordingsFile = resolve(here, '../test/fixtures/edition-rewordings.tsv');
 
 /**
  * The held-out set. `subject`: what the text is (the target is judged on non-IT text).
@@ -75,6 +76,12 @@ const TEXTS = [
     subject: 'science',
     corpus: 'reports/chinaxiv-201711.02407-xiongan-mineru.md',
   },
+  {
+    title: 'W3C clreq: page design (zh-hant edition)',
+    subject: 'technical',
+    fixture: 'clreq-page-design.zh-hans.txt',
+    edition: 'clreq-page-design.zh-hant.txt',
+  },
 ];
 
 const args = new Set(process.argv.slice(2));
@@ -94,6 +101,11 @@ function characters(text) {
 /** The text as the command line reads it, and the vocabulary `twp` decides for it. */
 function read(path) {
   const source = readFileSync(path, 'utf8');
+  // A text with a published edition is compared line by line: read as it is, one paragraph a line.
+  if (path.endsWith('.zh-hans.txt')) {
+    const text = source.replace(/\n$/, '');
+    return { text, vocabulary: chooseVocabulary(text) };
+  }
   const doc = path.endsWith('.md') ? structure(parse(source)).document : structure(parsePlainText(source)).document;
   const text = toText(doc);
   return { text, vocabulary: decideEdition(doc).vocabulary };
@@ -108,7 +120,9 @@ function lineDifferences(a, b) {
 }
 
 const reviewed = parseReviewed(readFileSync(reviewedFile, 'utf8'), reviewedFile);
+const rewordings = parseReviewed(readFileSync(rewordingsFile, 'utf8'), rewordingsFile);
 const rows = [];
+const hkRows = [];
 const unreviewed = new Map();
 
 function measureReviewed(entry, text, vocabulary) {
@@ -136,8 +150,11 @@ function measureEdition(entry, text, edition, vocabulary, variant) {
   const openccConvert = variant === 'hk' ? s2hk : s2twp;
   const opencc = openccConvert(text);
   const wenshu = convertText(text, { variant, vocabulary: vocabulary.vocabulary, quotes: 'keep' });
-  const openccDiffs = lineDifferences(opencc, edition);
-  const wenshuDiffs = lineDifferences(wenshu, edition);
+  // Quotation marks are a choice of style, not a word: compared as 「」『』 on every side.
+  const reference = toCornerQuotes(edition.replace(/\n$/, ''));
+  const counted = (/** @type {{ a: string, b: string }} */ d) => !rewordings.has(`${d.a}\t${d.b}`);
+  const openccDiffs = lineDifferences(toCornerQuotes(opencc), reference).filter(counted);
+  const wenshuDiffs = lineDifferences(toCornerQuotes(wenshu), reference).filter(counted);
   if (verbose) {
     for (const [who, list] of [
       ['opencc', openccDiffs],
@@ -156,14 +173,15 @@ for (const entry of TEXTS) {
   if (entry.corpus && !hasCorpus) continue;
   const path = entry.corpus ? join(corpusDir, entry.corpus) : join(heldOut, entry.fixture);
   const { text, vocabulary } = read(path);
-  const result = measureReviewed(entry, text, vocabulary);
-  rows.push({
-    ...entry,
-    characters: characters(text),
-    method: 'reviewed',
-    vocabulary: vocabulary.vocabulary,
-    ...result,
-  });
+  const common = { ...entry, characters: characters(text), vocabulary: vocabulary.vocabulary };
+  if (!entry.edition) {
+    rows.push({ ...common, method: 'reviewed', ...measureReviewed(entry, text, vocabulary) });
+    continue;
+  }
+  const edition = readFileSync(join(heldOut, entry.edition), 'utf8');
+  const target = entry.edition.includes('.zh-hk.') ? hkRows : rows;
+  const variant = target === hkRows ? 'hk' : 'twp';
+  target.push({ ...common, method: 'edition', ...measureEdition(entry, text, edition, vocabulary, variant) });
 }
 
 function per10k(count, chars) {
@@ -222,6 +240,10 @@ function table(list, openccName, wenshuName) {
 }
 
 table(rows, 's2twp', 'twp');
+if (hkRows.length > 0) {
+  console.log('');
+  table(hkRows, 's2hk', 'hk');
+}
 
 if (unreviewed.size > 0) {
   console.log(`\n${unreviewed.size} differences not reviewed yet (add them to ${reviewedFile}):`);
