@@ -136,7 +136,7 @@ export function differences(a, b) {
   const aCut = (/** @type {number} */ i) => aCuts.has(aOffsets[i] ?? a.length);
   const bCut = (/** @type {number} */ i) => bCuts.has(bOffsets[i] ?? b.length);
   const isHan = (/** @type {string | undefined} */ ch) => ch !== undefined && /\p{Script=Han}/u.test(ch);
-  /** @type {Array<{ run: [number, number, number, number], aFrom: number, aTo: number }>} */
+  /** @type {Array<{ run: [number, number, number, number], aFrom: number, aTo: number, oneSided: boolean }>} */
   const widened = [];
   for (const [as, ae, bs, be] of runs) {
     let left = 0;
@@ -162,11 +162,16 @@ export function differences(a, b) {
     /** @type {[number, number, number, number]} */
     const run = [as - left, ae + right, bs - left, be + right];
     const last = widened.at(-1);
-    if (last && (run[2] < last.run[3] || aFrom < last.aTo)) {
+    // A run only in one text (an insertion or a deletion) next to another run is part of its word.
+    const oneSided = as === ae || bs === be;
+    const touching =
+      last !== undefined && (oneSided || last.oneSided) && run[2] <= last.run[3] && run[0] <= last.run[1];
+    if (last && (run[2] < last.run[3] || aFrom < last.aTo || touching)) {
       last.run[1] = Math.max(last.run[1], run[1]);
       last.run[3] = Math.max(last.run[3], run[3]);
       last.aTo = Math.max(last.aTo, aTo);
-    } else widened.push({ run, aFrom, aTo });
+      last.oneSided = last.oneSided && oneSided;
+    } else widened.push({ run, aFrom, aTo, oneSided });
   }
   return widened.map(({ run: [as, ae, bs, be] }) => ({
     a: ac.slice(as, ae).join(''),
@@ -176,26 +181,45 @@ export function differences(a, b) {
 }
 
 /**
- * Reviewed differences: a TSV of `a<TAB>b<TAB>wrong<TAB>why`, `wrong` naming which rendering is
- * the wrong one (`opencc`, `wenshu`, `both`, or `neither` when both are right). Lines starting with `#` and
- * blank lines are comments.
+ * Reviewed differences: a TSV of `a<TAB>b<TAB>wrong<TAB>why[<TAB>context]`, `wrong` naming which
+ * rendering is the wrong one (`opencc`, `wenshu`, `both`, or `neither` when both are right). An
+ * entry with a context (a piece of the reference text around the words) is for the occurrences
+ * in that context only, where the sense differs from the entry without one. Lines starting with
+ * `#` and blank lines are comments.
  * @param {string} text
  * @param {string} file for error messages
- * @returns {Map<string, { wrong: 'opencc' | 'wenshu' | 'both' | 'neither', why: string }>} keyed `a\tb`
  */
 export function parseReviewed(text, file) {
+  /** @type {Map<string, Array<{ wrong: 'opencc' | 'wenshu' | 'both' | 'neither', why: string, context?: string }>>} */
   const reviewed = new Map();
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '' || line.startsWith('#')) return;
-    const [a, b, wrong, why] = line.split('\t');
+    const [a, b, wrong, why, context] = line.split('\t');
     if (!a || !b || !why || !['opencc', 'wenshu', 'both', 'neither'].includes(wrong ?? '')) {
       throw new Error(
-        `${file}:${index + 1}: expected "opencc form<TAB>wenshu form<TAB>opencc|wenshu|both|neither<TAB>why"`,
+        `${file}:${index + 1}: expected "opencc form<TAB>wenshu form<TAB>opencc|wenshu|both|neither<TAB>why[<TAB>context]"`,
       );
     }
     const key = `${a}\t${b}`;
-    if (reviewed.has(key)) throw new Error(`${file}:${index + 1}: ${a} → ${b} is reviewed twice`);
-    reviewed.set(key, { wrong, why });
+    const entries = reviewed.get(key) ?? [];
+    if (entries.some((entry) => entry.context === (context || undefined))) {
+      throw new Error(`${file}:${index + 1}: ${a} → ${b} is reviewed twice${context ? ` in ${context}` : ''}`);
+    }
+    entries.push(context ? { wrong, why, context } : { wrong, why });
+    reviewed.set(key, entries);
   });
-  return reviewed;
+  return {
+    /** The verdict on one difference: the entry for its context, or else the one for any context. */
+    verdict(/** @type {{ a: string, b: string, context: string }} */ d) {
+      const entries = reviewed.get(`${d.a}\t${d.b}`) ?? [];
+      return (
+        entries.find((entry) => entry.context && d.context.includes(entry.context)) ??
+        entries.find((entry) => !entry.context)
+      );
+    },
+    /** Whether `a` against `b` is listed at all. */
+    has(/** @type {{ a: string, b: string, context: string }} */ d) {
+      return this.verdict(d) !== undefined;
+    },
+  };
 }

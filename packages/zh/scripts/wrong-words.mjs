@@ -77,6 +77,12 @@ const TEXTS = [
     corpus: 'reports/chinaxiv-201711.02407-xiongan-mineru.md',
   },
   {
+    title: 'SRAM latch-up rates (ChinaXiv, space electronics)',
+    subject: 'science',
+    fixture: 'chinaxiv-201605.00174-sel.txt',
+  },
+  { title: 'Kubernetes overview (documentation)', subject: 'computing', fixture: 'kubernetes-overview.zh-cn.md' },
+  {
     title: 'W3C clreq: page design (zh-hant edition)',
     subject: 'technical',
     fixture: 'clreq-page-design.zh-hans.txt',
@@ -132,7 +138,7 @@ function measureReviewed(entry, text, vocabulary) {
   let wenshuWrong = 0;
   for (const d of lineDifferences(opencc, wenshu)) {
     if (verbose) console.log(`  ${entry.title}: OpenCC ${d.a}, wenshu ${d.b}   …${d.context}…`);
-    const verdict = reviewed.get(`${d.a}\t${d.b}`);
+    const verdict = reviewed.verdict(d);
     if (!verdict) {
       const key = `${d.a}\t${d.b}`;
       const seen = unreviewed.get(key) ?? { count: 0, context: d.context, text: entry.title };
@@ -152,7 +158,7 @@ function measureEdition(entry, text, edition, vocabulary, variant) {
   const wenshu = convertText(text, { variant, vocabulary: vocabulary.vocabulary, quotes: 'keep' });
   // Quotation marks are a choice of style, not a word: compared as 「」『』 on every side.
   const reference = toCornerQuotes(edition.replace(/\n$/, ''));
-  const counted = (/** @type {{ a: string, b: string }} */ d) => !rewordings.has(`${d.a}\t${d.b}`);
+  const counted = (/** @type {{ a: string, b: string, context: string }} */ d) => !rewordings.has(d);
   const openccDiffs = lineDifferences(toCornerQuotes(opencc), reference).filter(counted);
   const wenshuDiffs = lineDifferences(toCornerQuotes(wenshu), reference).filter(counted);
   if (verbose) {

@@ -54,9 +54,20 @@ describe('differences', () => {
 });
 
 describe('parseReviewed', () => {
-  it('reads verdicts and refuses a malformed line, naming the file and line', () => {
-    const reviewed = parseReviewed('# comment\n程式\t程序\topencc\tprocedures\n', 'r.tsv');
-    expect(reviewed.get('程式\t程序')).toEqual({ wrong: 'opencc', why: 'procedures' });
+  const tsv = '# comment\n程式\t程序\topencc\tprocedures\n釋出\t發布\tneither\tsoftware release\t發布時\n';
+
+  it('reads verdicts, the one for a context before the general one', () => {
+    const reviewed = parseReviewed(tsv, 'r.tsv');
+    expect(reviewed.verdict({ a: '程式', b: '程序', context: '法定程序' })).toEqual({
+      wrong: 'opencc',
+      why: 'procedures',
+    });
+    expect(reviewed.verdict({ a: '釋出', b: '發布', context: '在構建、發布時' })?.wrong).toBe('neither');
+    expect(reviewed.verdict({ a: '釋出', b: '發布', context: '成功發布' })).toBeUndefined();
+    expect(reviewed.has({ a: '甲', b: '乙', context: '' })).toBe(false);
+  });
+
+  it('refuses a malformed line or a pair reviewed twice, naming the file and line', () => {
     expect(() => parseReviewed('程式\t程序\tmaybe\twhy\n', 'r.tsv')).toThrow('r.tsv:1:');
     expect(() => parseReviewed('a\tb\topencc\tx\na\tb\twenshu\ty\n', 'r.tsv')).toThrow(
       'r.tsv:2: a → b is reviewed twice',
