@@ -6,9 +6,9 @@ import {
   COMPUTING_EVIDENCE,
   COMPUTING_WORDS,
   chooseVocabulary,
-  EVERY_SUBJECT_WORDS,
   convertText,
   decideEdition,
+  EVERY_SUBJECT_WORDS,
   toTraditional,
 } from '../src/index.js';
 import { openccConfig, openccConverter } from '../src/lib/opencc-data.js';

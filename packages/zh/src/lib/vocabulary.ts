@@ -116,8 +116,18 @@ export const COMPUTING_WORDS: readonly ComputingWord[] = [
   word('菜单', '菜單', '選單', 'a restaurant 菜單; 選單 is a software menu'),
   word('创建', '創建', '建立', '创建文明城市 (a campaign to found); 建立 is creating a file'),
   // Found counting the W3C clreq page-design text against its published zh-hant edition.
-  word('字体', '字體', '字型', '楷体、黑体等字体, 字体工整 (a style of writing, a typeface): 字體; 字型 is a font file'),
-  word('页眉', '頁眉', '頁首', '页眉与页码 (the running head of a printed page): 頁眉; 頁首 is a word processor’s header'),
+  word(
+    '字体',
+    '字體',
+    '字型',
+    '楷体、黑体等字体, 字体工整 (a style of writing, a typeface): 字體; 字型 is a font file',
+  ),
+  word(
+    '页眉',
+    '頁眉',
+    '頁首',
+    '页眉与页码 (the running head of a printed page): 頁眉; 頁首 is a word processor’s header',
+  ),
 ];
 
 /**
