@@ -77,6 +77,11 @@ const TEXTS = [
     corpus: 'reports/chinaxiv-201711.02407-xiongan-mineru.md',
   },
   {
+    title: 'VOA bilingual news, 2017-01-19 (two stories)',
+    subject: 'news',
+    fixture: 'voa-bilingual-news-20170119.txt',
+  },
+  {
     title: 'SRAM latch-up rates (ChinaXiv, space electronics)',
     subject: 'science',
     fixture: 'chinaxiv-201605.00174-sel.txt',
