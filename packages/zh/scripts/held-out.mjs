@@ -76,6 +76,12 @@ export const TEXTS = [
     fixture: 'clreq-page-design.zh-hans.txt',
     edition: 'clreq-page-design.zh-hant.txt',
   },
+  {
+    title: 'W3C clreq: writing modes (zh-hant edition)',
+    subject: 'technical',
+    fixture: 'clreq-writing-modes.zh-hans.txt',
+    edition: 'clreq-writing-modes.zh-hant.txt',
+  },
 ];
 
 const s2twp = OpenCC.Converter({ from: 'cn', to: 'twp' });
