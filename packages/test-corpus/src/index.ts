@@ -26,7 +26,10 @@ export function describeCorpus(name: string, body: () => void): void {
   else describe.skip(name, () => it(`needs the corpus at ${corpusDir}`, () => {}));
 }
 
-/** Fixtures of the project's own, made up for its tests (a 公文 with every element): `fixtures/`. */
+/**
+ * Fixtures of the project's own (`fixtures/`): made up for its tests (a 公文 with every element), and
+ * real documents the project added with their source and licence (`zh-held-out/SOURCES.md`).
+ */
 export const fixturesDir = resolve(repoRoot, 'packages/test-corpus/fixtures');
 
 export function readFixture(name: string): string {

@@ -25,6 +25,7 @@ export {
   COMPUTING_WORDS,
   type ComputingWord,
   chooseVocabulary,
+  EVERY_SUBJECT_WORDS,
   type Vocabulary,
   type VocabularyChoice,
   type VocabularyDecision,

@@ -8,6 +8,7 @@ import {
   chooseVocabulary,
   convertText,
   decideEdition,
+  EVERY_SUBJECT_WORDS,
   toTraditional,
 } from '../src/index.js';
 import { openccConfig, openccConverter } from '../src/lib/opencc-data.js';
@@ -94,6 +95,16 @@ describe.each(COMPUTING_WORDS)('computing word $simplified', (entry) => {
 
   it('is no evidence of computing (it occurs in any subject)', () => {
     expect(COMPUTING_EVIDENCE.some((term) => term === entry.simplified)).toBe(false);
+  });
+});
+
+describe.each(EVERY_SUBJECT_WORDS)('every-subject word $simplified', (entry) => {
+  it(`is ${entry.taiwan} in Taiwan's general text too (${entry.reason})`, () => {
+    expect(twPhrases.get(convertText(entry.simplified, { variant: 't', overrides: false }))).toBe(entry.taiwan);
+    expect(COMPUTING_WORDS.some((word) => word.simplified === entry.simplified)).toBe(false);
+    const general = convertText(entry.example, { variant: 'twp', vocabulary: 'general' });
+    expect(general).toContain(entry.taiwan);
+    expect(general).toBe(convertText(entry.example, { variant: 'twp', vocabulary: 'it' }));
   });
 });
 

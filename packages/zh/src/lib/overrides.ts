@@ -67,6 +67,40 @@ const CAI_VERBS: readonly (readonly [string, string])[] = [
   ['采石', '採石'],
 ];
 
+/**
+ * 数字 "digital" before these words is 數位 in Taiwan (數位經濟, 數位化, 數位政府: Taiwan's ministry is
+ * 數位發展部); OpenCC's Taiwan table has only 數位印刷, 數位電路, 數位電子, 數位人文. 數字 stays for
+ * figures (数字表明, 阿拉伯数字, 统计数字). The simplified rest and its standard Traditional form.
+ */
+const DIGITAL: readonly (readonly [string, string])[] = [
+  ['化', '化'],
+  ['经济', '經濟'],
+  ['产业', '產業'],
+  ['贸易', '貿易'],
+  ['金融', '金融'],
+  ['政府', '政府'],
+  ['技术', '技術'],
+  ['转型', '轉型'],
+  ['中国', '中國'],
+  ['乡村', '鄉村'],
+  ['出版', '出版'],
+  ['赋能', '賦能'],
+  ['服务', '服務'],
+  ['消费', '消費'],
+  ['教育', '教育'],
+  ['娱乐', '娛樂'],
+  ['文创', '文創'],
+  ['空间', '空間'],
+  ['治理', '治理'],
+  ['基础设施', '基礎設施'],
+  ['平台', '平臺'],
+  ['时代', '時代'],
+  ['人民币', '人民幣'],
+  ['资产', '資產'],
+  ['内容', '內容'],
+  ['孪生', '孿生'],
+];
+
 export const OVERRIDE_WORDS: readonly OverrideWord[] = [
   {
     simplified: '静默',
@@ -247,6 +281,17 @@ export const OVERRIDE_WORDS: readonly OverrideWord[] = [
   // 下采, 结采, 纳采, 花采) win over the verb after them: 持有采矿许可证 → 持有采礦 (issue 14), 更多采用
   // → 更多采用. These verbs cut such a phrase (多|採用); 多采多姿, 神采, 喝采 are not cut, as no
   // verb here reaches past them.
+  ...DIGITAL.map(
+    ([rest, standard]): OverrideWord => ({
+      simplified: `数字${rest}`,
+      traditional: `數位${standard}`,
+      variants: ['twp'],
+      reason:
+        `Taiwan writes 數位 for digital: 数字${rest} → 數位…, not 數字… (found counting W3C clreq against ` +
+        'its zh-hant edition: 数字出版 → 數位出版)',
+      example: { text: `发展数字${rest}`, expected: { twp: `發展數位${standard}` } },
+    }),
+  ),
   ...CAI_VERBS.map(([verb, standard]): OverrideWord => {
     return {
       simplified: verb,
