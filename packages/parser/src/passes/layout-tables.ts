@@ -4,12 +4,14 @@
  * set over two lines is two lines (`商业企` / `业`), and a caption or a row label with no figure on
  * its line (`第二十条 第（五）项`, `四、结转下年度继续办理`) sits between the rows. Read line by line, such
  * a table becomes headings, items and joined paragraphs that no reader would recognise. The lines of
- * one such table are kept together as laid out, in one preformatted block (`code`, language `text`),
- * which every output sets in the code face with its spaces.
+ * one such table are read as tables when every row of each has the same cells, each under the
+ * caption line above it (`第二十条 第（一）项` / `信息内容  本年制发件数  …` / `规章  1  0  11`); a table whose
+ * header is set over several lines, or whose rows differ, is kept together as laid out in one
+ * preformatted block (`code`, language `text`), which every output sets in the code face with its spaces.
  *
  * Only one-line paragraphs from plain text are read (their positions say where each line starts).
  */
-import type { BlockContent, Code } from '../ast.js';
+import type { BlockContent, Code, Position, Table, TableCell, TableRow } from '../ast.js';
 import { characterCount, trimLayout } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { matchOrdinal } from './ordinal-marker.js';
@@ -120,7 +122,71 @@ function tableRanges(blocks: readonly BlockContent[]): [number, number][] {
   return ranges;
 }
 
-/** The blocks with each table laid out with spaces as one preformatted block; each a fix. */
+/** Cells of a row: text apart by two spaces or more (one space stays inside a cell: `总 计`). */
+function cellsOf(line: string): string[] {
+  return trimLayout(line).split(/ {2,}|\t+/);
+}
+
+/** A cell that is a figure: `447228`, `96171.6`, `100%`. Figures are set flush right. */
+const FIGURE = /^[-+]?[0-9][0-9,.]*%?$/;
+
+function cell(text: string, header: boolean): TableCell {
+  return { type: 'tableCell', header, rowSpan: 1, colSpan: 1, children: [{ type: 'text', value: text }] };
+}
+
+function spanOf(lines: readonly BlockContent[]): Position | undefined {
+  const first = lines[0]?.position;
+  const last = lines[lines.length - 1]?.position;
+  return first && last ? { start: first.start, end: last.end } : undefined;
+}
+
+/**
+ * The tables of a region, or `null` when it is not made of simple tables: each a caption line (no
+ * cells) or none, then rows of one number of cells, the first a header when none of its cells is a
+ * figure and some cell of a later row is.
+ */
+function simpleTables(lines: readonly BlockContent[]): Table[] | null {
+  const tables: Table[] = [];
+  let caption: BlockContent | null = null;
+  let rows: BlockContent[] = [];
+  const close = (): boolean => {
+    if (rows.length === 0) return caption === null;
+    const cells = rows.map((row) => cellsOf(lineOf(row) ?? ''));
+    const width = (cells[0] as string[]).length;
+    if (width < 2 || cells.some((row) => row.length !== width) || rows.length < 2) return false;
+    const header =
+      !(cells[0] as string[]).some((text) => FIGURE.test(text)) &&
+      cells.slice(1).some((row) => row.some((text) => FIGURE.test(text)));
+    const body = cells.slice(header ? 1 : 0);
+    const align = Array.from({ length: width }, (_, column) =>
+      body.length > 0 && body.every((row) => FIGURE.test(row[column] ?? '')) ? ('right' as const) : null,
+    );
+    const children: TableRow[] = cells.map((row, index) => ({
+      type: 'tableRow',
+      children: row.map((text) => cell(text, header && index === 0)),
+    }));
+    const table: Table = { type: 'table', align, headerRows: header ? 1 : 0, children };
+    if (caption) table.caption = [{ type: 'text', value: trimLayout(lineOf(caption) ?? '') }];
+    const position = spanOf(caption ? [caption, ...rows] : rows);
+    if (position) table.position = position;
+    tables.push(table);
+    caption = null;
+    rows = [];
+    return true;
+  };
+  for (const line of lines) {
+    if (isRow(line)) {
+      rows.push(line);
+      continue;
+    }
+    // A line with no cells: the caption of the table below it; anything else is not a simple table.
+    if (!close() || caption !== null) return null;
+    caption = line;
+  }
+  return close() && tables.length > 0 ? tables : null;
+}
+
+/** The blocks with each table laid out with spaces read as tables, or kept as one preformatted block; each a fix. */
 export function keepLayoutTables(blocks: BlockContent[], fixes: Fix[]): BlockContent[] {
   if (blocks.filter(isRow).length < MIN_ROWS) return blocks;
   const ranges = tableRanges(blocks);
@@ -131,17 +197,22 @@ export function keepLayoutTables(blocks: BlockContent[], fixes: Fix[]): BlockCon
     out.push(...blocks.slice(next, from));
     const lines = blocks.slice(from, to + 1);
     const first = lines[0] as BlockContent;
-    const lastLine = lines[lines.length - 1] as BlockContent;
-    const table: Code = { type: 'code', lang: 'text', meta: null, value: lines.map(laidOut).join('\n') };
-    if (first.position && lastLine.position)
-      table.position = { start: first.position.start, end: lastLine.position.end };
+    const tables = simpleTables(lines);
     fixes.push({
       kind: 'layout-table',
       line: startLine(first),
       before: head(trimLayout(lineOf(first) ?? ''), 12),
-      after: `${lines.length} lines kept as laid out`,
+      after: tables
+        ? `${tables.length} table${tables.length > 1 ? 's' : ''}`
+        : `${lines.length} lines kept as laid out`,
     });
-    out.push(table);
+    if (tables) out.push(...tables);
+    else {
+      const table: Code = { type: 'code', lang: 'text', meta: null, value: lines.map(laidOut).join('\n') };
+      const position = spanOf(lines);
+      if (position) table.position = position;
+      out.push(table);
+    }
     next = to + 1;
   }
   out.push(...blocks.slice(next));

@@ -117,6 +117,37 @@ describe('wrapped lines', () => {
     expect(fixes.filter((fix) => fix.kind === 'layout-table').map((fix) => fix.line)).toEqual([4]);
   });
 
+  it('reads simple tables laid out with spaces as tables, each under its caption line', () => {
+    const text = [
+      `${cjk(20, 1)}。`,
+      '              第二十条第（一）项',
+      '       信息内容   本年制发件数    本年废止件数    现行有效件数',
+      '规章               1          0       11',
+      '行政规范性文件          8          26       66',
+      '              第二十条第（五）项',
+      '       信息内容            本年处理决定数量',
+      '行政许可                      447228',
+      `${cjk(20, 5)}。`,
+    ].join('\n');
+    const { document, fixes } = structure(parsePlainText(text), { ...NONE, brokenParagraphs: true });
+    expect(spans(document)).toEqual(['paragraph 1-1', 'table 2-5', 'table 6-8', 'paragraph 9-9']);
+    const [first, second] = document.children.slice(1, 3);
+    if (first?.type !== 'table' || second?.type !== 'table') throw new Error('tables expected');
+    expect(first.caption).toEqual([{ type: 'text', value: '第二十条第（一）项' }]);
+    expect(first.headerRows).toBe(1);
+    expect(first.align).toEqual([null, 'right', 'right', 'right']);
+    const cells = first.children.map((row) =>
+      row.children.map((cell) => cell.children.map((node) => (node.type === 'text' ? node.value : '')).join('')),
+    );
+    expect(cells).toEqual([
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', '1', '0', '11'],
+      ['行政规范性文件', '8', '26', '66'],
+    ]);
+    expect(second.children.map((row) => row.children.length)).toEqual([2, 2]);
+    expect(fixes.filter((fix) => fix.kind === 'layout-table').map((fix) => fix.after)).toEqual(['2 tables']);
+  });
+
   it('reads no table from two lines that happen to hold wide spaces', () => {
     const text = [
       `${cjk(20, 7)}。`,
