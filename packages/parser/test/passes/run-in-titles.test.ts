@@ -140,6 +140,9 @@ describe('headings run into their text with no mark between', () => {
       ordinals: true,
       runInTitles: true,
     });
-    expect(blockLines(document)).toEqual(['item 2.3.1|**研究方法。**|本文采用问卷调查研究方法。', 'p 1.2.3亿元用于建设。']);
+    expect(blockLines(document)).toEqual([
+      'item 2.3.1|**研究方法。**|本文采用问卷调查研究方法。',
+      'p 1.2.3亿元用于建设。',
+    ]);
   });
 });
