@@ -20,7 +20,7 @@ export {
   tableName,
   withoutCoveredRows,
 } from './lib/table-layout.js';
-export { textExtent } from './lib/text-extent.js';
+export { fitVerbatimSizePt, MIN_VERBATIM_SIZE_PT, textExtent, verbatimColumns } from './lib/text-extent.js';
 export { toText } from './lib/to-text.js';
 export { glueMask, unbreakableSpans } from './lib/tokens.js';
 export { LINK_SCHEMES, linkRefusal, linkRefusalMessage } from './lib/urls.js';

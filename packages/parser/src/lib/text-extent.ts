@@ -81,3 +81,39 @@ export function textExtent(text: string): { min: number; max: number } {
   }
   return { min, max: Math.max(max, line) };
 }
+
+/**
+ * The widest line of verbatim text (code, a table laid out with spaces), in columns as a terminal
+ * or `pdftotext -layout` counts them: Han and full-width forms take two, tabs run to the next
+ * multiple of four, anything else one.
+ */
+export function verbatimColumns(value: string): number {
+  let widest = 0;
+  for (const line of value.split('\n')) {
+    let columns = 0;
+    for (const char of line) {
+      const cp = char.codePointAt(0) as number;
+      if (char === '\t') columns += 4 - (columns % 4);
+      else columns += isHan(cp) ? 2 : 1;
+    }
+    widest = Math.max(widest, columns);
+  }
+  return widest;
+}
+
+/** The smallest size verbatim text is set in to fit its widest line, in points. */
+export const MIN_VERBATIM_SIZE_PT = 6;
+
+/**
+ * The size that fits the widest line of verbatim text in `widthPt` (a monospaced face whose column
+ * is `emPerColumn` wide: 0.5 em in the CJK monospaced faces), never larger than `sizePt` nor smaller
+ * than `MIN_VERBATIM_SIZE_PT` (lines still too wide wrap). A layout that wraps loses its columns, so
+ * both outputs shrink it first, as they do a wide table.
+ */
+export function fitVerbatimSizePt(value: string, widthPt: number, sizePt: number, emPerColumn: number): number {
+  const columns = verbatimColumns(value);
+  if (columns === 0 || columns * emPerColumn * sizePt <= widthPt) return sizePt;
+  // Half points, as Word stores sizes, rounded down so the line fits.
+  const fitting = Math.floor((2 * widthPt) / (columns * emPerColumn)) / 2;
+  return Math.max(MIN_VERBATIM_SIZE_PT, Math.min(sizePt, fitting));
+}

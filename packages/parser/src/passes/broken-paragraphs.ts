@@ -21,6 +21,7 @@ import {
   firstCharacter,
   isLatinLetter,
   isLayout,
+  isLayoutRow,
   isWide,
   lastCharacter,
   PARAGRAPH_END,
@@ -30,10 +31,12 @@ import {
 import { frameElementOf } from './elements.js';
 import { endLine, type Fix, startLine } from './fix.js';
 import { looksLikeHeading, ordinalHeading } from './heading-lines.js';
+import { keepLayoutTables } from './layout-tables.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { openingMarker, wholeMarker } from './page-markers.js';
 import { head, phrasingText, rewriteTexts, tail, trimPhrasingEnd } from './phrasing.js';
 import { splitPrintedLines } from './printed-lines.js';
+import { isPageNumber, type WrappedLayout, wrappedLayoutOf, wrapsOnto } from './wrapped-lines.js';
 
 /** Lines that open a list-like block of their own: `——经济总体回升向好。`, `• 要点`, `注：…`. */
 const LIST_LIKE = /^(?:—|―|[•·●○■□◆◇▪▫►▶※☆★]|[-*+]\s|(?:注|附件|附表|资料来源|来源)[：:])/;
@@ -180,6 +183,7 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   if (frameElementOf(opening) === 'salutation' || frameElementOf(opening) === 'addressee') return false;
   if (wholeMarker(firstText) || wholeMarker(secondText) || openingMarker(secondText)) return false;
   if (matchOrdinal(opening) || LIST_LIKE.test(opening) || PARAGRAPH_OPENER.test(opening)) return false;
+  if (isLayoutRow(lastLineOf(ending)) || isLayoutRow(opening)) return false;
   // An entry of a reference list (`[8]于丽霞.…[J].现`) goes on in any paragraph that starts no entry.
   if (REFERENCE.test(trimLayout(firstText))) return !REFERENCE.test(opening) && !/[.。]$/.test(ending);
   if (CONTINUATION_START.has(firstCharacter(opening))) return true;
@@ -189,13 +193,42 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   const ordinal = matchOrdinal(ending);
   if (ordinal && trimLayout(ending.slice(ordinal.end)) === '') return !STANDS_ALONE.has(ordinal.ordinal.style);
   // The last line decides: a paragraph of hard-broken lines (an address block) ends with a line of its own.
-  const lastLine = trimLayout(ending.slice(ending.lastIndexOf('\n') + 1));
+  const lastLine = lastLineOf(ending);
   if (characterCount(lastLine) < MIN_CUT_LINE || ordinalHeading(lastLine) || looksLikeHeading(lastLine)) return false;
   if ((looksLikeHeading(opening) && !LEADS_ON.test(opening)) || ADDRESS.test(trailingToken(lastLine))) return false;
   // An English title (a Chinese paper's parallel title) is a line of its own; a cut list of
   // affiliations (`…Beijing 100049, China;`) ends in a separator.
   if (mostlyLatin(lastLine) && isTitleCase(lastLine) && /[A-Za-z0-9)）]$/.test(lastLine)) return false;
   return mostlyLatin(ending) === mostlyLatin(opening);
+}
+
+/** The last line of a paragraph's text as laid out. */
+function lastLineOf(ending: string): string {
+  return trimLayout(ending.slice(ending.lastIndexOf('\n') + 1));
+}
+
+/**
+ * Whether `second` goes on from `first` in a wrapped layout, where `first` ends at the margin and
+ * `second` starts flush left (`wrapsOnto`): the layout says so, whatever `first` ends with, unless
+ * `second` opens a block of its own or either is a row of a table laid out with spaces.
+ */
+function goesOnByLayout(first: Paragraph, second: Paragraph): boolean {
+  const ending = endingText(first);
+  const opening = trimLayout(phrasingText(second.children));
+  if (ending === '' || opening === '' || first.children[first.children.length - 1]?.type === 'break') return false;
+  if (wholeMarker(opening) || openingMarker(opening) || matchOrdinal(opening) || LIST_LIKE.test(opening)) return false;
+  if (frameElementOf(opening) === 'salutation' || frameElementOf(opening) === 'addressee') return false;
+  return !isLayoutRow(lastLineOf(ending)) && !isLayoutRow(opening);
+}
+
+/** The blocks without printed page numbers (`-1-`), each removal a fix: they are the page's, not the text's. */
+function dropPageNumbers(blocks: BlockContent[], fixes: Fix[]): BlockContent[] {
+  if (!blocks.some(isPageNumber)) return blocks;
+  return blocks.filter((block) => {
+    if (!isPageNumber(block)) return true;
+    fixes.push({ kind: 'page-number', line: startLine(block), before: phrasingText(block.children).trim(), after: '' });
+    return false;
+  });
 }
 
 function spanning(a: Position | undefined, b: Position | undefined): Position | undefined {
@@ -277,7 +310,8 @@ function splitLaidOutParagraphs(blocks: BlockContent[], fixes: Fix[]): BlockCont
 export function brokenParagraphsPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
   const out = mapBlockLists(document, (input) => {
-    const blocks = splitLaidOutParagraphs(input, fixes);
+    const blocks = splitLaidOutParagraphs(keepLayoutTables(dropPageNumbers(input, fixes), fixes), fixes);
+    const layout: WrappedLayout | null = wrappedLayoutOf(blocks);
     const joined: BlockContent[] = [];
     // The last paragraph of text, as the pieces it is being joined from (joined once, at its end:
     // joining piece by piece would copy a paragraph cut a thousand times a thousand times), and
@@ -299,7 +333,15 @@ export function brokenParagraphsPass(document: Document): { document: Document; 
           previous !== undefined &&
           MID_SENTENCE.has(lastCharacter(endingText(previous))) &&
           joined.slice(textAt + 1).every(isFloat));
-      if (previous && block.type === 'paragraph' && across && continues(previous, block)) {
+      const last = chain[chain.length - 1];
+      const goesOn =
+        previous !== undefined &&
+        block.type === 'paragraph' &&
+        across &&
+        (layout && last && floats === 0 && wrapsOnto(last, block, layout)
+          ? goesOnByLayout(previous, block)
+          : continues(previous, block));
+      if (goesOn) {
         const firstText = trimEndWhere(edgeText(previous.children.slice(-EDGE_NODES), 'end'), isLayout);
         const secondText = edgeText(block.children.slice(0, EDGE_NODES), 'start');
         fixes.push({

@@ -134,6 +134,13 @@ export function firstCharacter(text: string): string {
   return code === undefined ? '' : String.fromCodePoint(code);
 }
 
+/** How wide a text is set: a CJK character takes two half-width units, anything else one. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += isWide(char) ? 2 : 1;
+  return width;
+}
+
 /** A table's or figure's caption: `表2GMSK系统主要参数`, `图5 误码率统计`, `Fig 2 Structure`. */
 export const CAPTION = /^(?:表|图|圖|Table|Fig\.?|Figure)\s*\d/i;
 

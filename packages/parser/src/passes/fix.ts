@@ -4,6 +4,8 @@ import type { Node } from '../ast.js';
  * What a report pass changed. Stable strings, one or two per pass:
  * - `page-marker`: a page-jump marker `(上接7版)` moved from the text to `meta`
  * - `broken-paragraph`: two paragraphs split by a column or page break joined
+ * - `page-number`: a printed page number on a line of its own (`-1-`, `— 2 —`) removed from the text
+ * - `layout-table`: the lines of a table laid out with spaces (`pdftotext -layout`) kept together as laid out, in a preformatted block
  * - `paragraph-split`: a paragraph laid out as printed lines (text from a PDF) split where its indented lines start
  * - `line-break`: soft line breaks removed between CJK characters (or made spaces between Latin ones)
  * - `layout`: U+3000 indents and zero-width characters removed
@@ -18,6 +20,8 @@ import type { Node } from '../ast.js';
 export type FixKind =
   | 'page-marker'
   | 'broken-paragraph'
+  | 'page-number'
+  | 'layout-table'
   | 'paragraph-split'
   | 'line-break'
   | 'layout'

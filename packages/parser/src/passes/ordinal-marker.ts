@@ -157,6 +157,12 @@ const PATTERNS: { style: OrdinalStyle; pattern: RegExp; heading?: true; paragrap
     pattern: new RegExp(`^([0-9]{1,2}(?:[.．][0-9]{1,2})+)(?=[\\u4e00-\\u9fff])(?!${DECIMAL_UNIT})`),
     heading: true,
   },
+  // `4.4.1获取模块图6中的…`: a section number of three levels or more, glued to its run-in heading by
+  // OCR, in a paragraph too: no amount or date is written with two dots and one or two digits a part.
+  {
+    style: 'decimal',
+    pattern: new RegExp(`^([0-9]{1,2}(?:[.．][0-9]{1,2}){2,})(?=[\\u4e00-\\u9fff])(?!${DECIMAL_UNIT})`),
+  },
   // `# 2.21990年以来，…`: OCR glued a year to the section number 2.2 (a year wins over `2.21`).
   {
     style: 'decimal',

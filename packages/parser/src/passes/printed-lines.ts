@@ -17,7 +17,7 @@
  * `brokenParagraphs` pass: both say where paragraphs really begin.
  */
 import type { Paragraph, PhrasingContent, Position } from '../ast.js';
-import { isWide, PARAGRAPH_END, SENTENCE_END, trimLayout, WIDE_SPACE_CHARS } from './characters.js';
+import { displayWidth, isWide, PARAGRAPH_END, SENTENCE_END, trimLayout, WIDE_SPACE_CHARS } from './characters.js';
 import { frameElementOf, isDateLine, PRINT_PAGE } from './elements.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { dropEmpty, phrasingText, splitPhrasing } from './phrasing.js';
@@ -77,13 +77,6 @@ function numberedGroups(lines: Line[]): Line[][] | null {
 
 /** A line this much shorter than a full line ends before the right margin: a paragraph's last line. */
 const SHORT_LINE = 0.85;
-
-/** How wide a text is set: a CJK character takes two half-width units, anything else one. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += isWide(char) ? 2 : 1;
-  return width;
-}
 
 /** The width of a full line: most printed lines run to the margin (the 80th percentile; last lines are shorter). */
 function fullWidth(widths: readonly number[]): number {

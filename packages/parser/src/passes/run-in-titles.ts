@@ -67,6 +67,39 @@ export function splitRunInTitle(
   return { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE), bold: false };
 }
 
+/** The longest name of a heading run into its text with no mark between, in characters. */
+const MAX_NAMED_TITLE = 12;
+
+/**
+ * A heading that OCR ran into its text with no mark between (`4.4.1获取模块图6中的右半球为…的获取模块。`):
+ * its name is the longest lead (two characters or more, words only) that the first sentence names
+ * again after it (`获取模块`, `知识表示在…中，知识表示通常…`). `null` when none is named again: with no
+ * mark, nothing else says where such a heading ends. A first sentence that is itself a title
+ * (`研究方法。`) names nothing again.
+ */
+export function splitNamedTitle(
+  children: readonly PhrasingContent[],
+): { title: PhrasingContent[]; body: PhrasingContent[]; bold: boolean } | null {
+  const content = trimPhrasingStart(children, LEADING_SPACE);
+  const text = phrasingText(content);
+  const end = firstSentenceEnd(text);
+  const sentence = end === -1 ? text : text.slice(0, end);
+  let named = 0;
+  for (let length = 2; length <= MAX_NAMED_TITLE && length < sentence.length; length++) {
+    const lead = sentence.slice(0, length);
+    if (!/^[\p{Script=Han}A-Za-z0-9]+$/u.test(lead)) break;
+    if (sentence.includes(lead, length)) named = length;
+  }
+  if (named === 0) return null;
+  const [title, body] = splitPhrasing(content, named);
+  return { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE), bold: false };
+}
+
+/** Whether an item is numbered as a section of three levels or more (`4.4.1`): a paper's run-in heading. */
+function isDeepSection(item: Item): boolean {
+  return item.ordinal.style === 'decimal' && item.ordinal.level >= 3;
+}
+
 /** A term a glossary entry defines is at most this long: `“两新”：`, `国家先进制造业集群：`. */
 const MAX_COLON_TITLE = 20;
 
@@ -107,7 +140,7 @@ export function runInTitlesPass(document: Document): { document: Document; fixes
     const splits = blocks.map((block, index) =>
       block.type !== 'item' || block.title || block.ordinal.style === 'article' || clauses.has(index)
         ? null
-        : splitRunInTitle(block.children),
+        : ((isDeepSection(block) ? splitNamedTitle(block.children) : null) ?? splitRunInTitle(block.children)),
     );
     // A list decides together: where most of its items have no first sentence that could be a
     // title, the few that do are prose too (one 56-character sentence among plain entries); where

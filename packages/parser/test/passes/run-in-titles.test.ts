@@ -117,3 +117,32 @@ describe('splitRunInTitle and firstSentenceEnd', () => {
     });
   });
 });
+
+describe('headings run into their text with no mark between', () => {
+  it('take the lead the first sentence names again as the title of a 4.4.1 section', () => {
+    const markdown = [
+      '4.4.1获取模块图6中的右半球为企业的获取模块。获取工作执行人与上同。',
+      '',
+      '4.4.2知识表示在转化过程中，知识表示通常就是一个词汇。知识表示尽管简单，但含义丰富。',
+      '',
+      '4.4.3吸收模块图6左半球是吸收模块。获取执行人进行吸收。',
+    ].join('\n');
+    const { document } = only(markdown, { ordinals: true, runInTitles: true });
+    expect(blockLines(document)).toEqual([
+      'item 4.4.1|**获取模块**|图6中的右半球为企业的获取模块。获取工作执行人与上同。',
+      'item 4.4.2|**知识表示**|在转化过程中，知识表示通常就是一个词汇。知识表示尽管简单，但含义丰富。',
+      'item 4.4.3|**吸收模块**|图6左半球是吸收模块。获取执行人进行吸收。',
+    ]);
+  });
+
+  it('fall back to the first sentence when nothing is named again, and never read amounts as sections', () => {
+    const { document } = only('2.3.1 研究方法。本文采用问卷调查研究方法。\n\n1.2.3亿元用于建设。', {
+      ordinals: true,
+      runInTitles: true,
+    });
+    expect(blockLines(document)).toEqual([
+      'item 2.3.1|**研究方法。**|本文采用问卷调查研究方法。',
+      'p 1.2.3亿元用于建设。',
+    ]);
+  });
+});

@@ -14,6 +14,7 @@ import type {
   PageBreak as PageBreakNode,
   ThematicBreak,
 } from '@wenshu/parser';
+import { fitVerbatimSizePt } from '@wenshu/parser';
 import { PageBreak, Paragraph, type ParagraphChild, TextRun } from 'docx';
 import type { Block, Context, State } from '../state.js';
 import { LIST_CONTINUE_ROLES } from '../styles.js';
@@ -27,19 +28,34 @@ export function blockquote(state: State, node: Blockquote, context: Context): Bl
   return state.blocks(node.children, { ...context, paragraphStyle: state.ids.quote });
 }
 
-/** Source lines as runs separated by line breaks, tabs as four spaces. */
-function lines(value: string): ParagraphChild[] {
+/** Source lines as runs separated by line breaks, tabs as four spaces; `sizePt` when not the style's. */
+function lines(value: string, sizePt?: number): ParagraphChild[] {
+  const size = sizePt === undefined ? {} : { size: sizePt * 2, sizeComplexScript: sizePt * 2 };
   const out: ParagraphChild[] = [];
   value.split('\n').forEach((line, index) => {
     if (index > 0) out.push(new TextRun({ break: 1 }));
-    if (line !== '') out.push(new TextRun({ text: line.replace(/\t/g, '    ') }));
+    if (line !== '') out.push(new TextRun({ text: line.replace(/\t/g, '    '), ...size }));
   });
   return out;
 }
 
+/**
+ * A column of a monospaced Latin face in Word (Courier New, Consolas: 0.6 em); Han characters, two
+ * columns, take 1.2 em by this count where they take 1 em: the estimate leans wide.
+ */
+const MONO_EM_PER_COLUMN = 0.6;
+
 /** A code block: one Source Code paragraph, lines kept. */
 export function code(state: State, node: Code, _context: Context): Block[] {
-  return [new Paragraph({ style: state.ids.sourceCode, children: lines(node.value) })];
+  // A block wider than the page (a table laid out with spaces) is set smaller to keep its columns, as the PDF does.
+  const styleSizePt = state.theme.code.sizePt;
+  const sizePt = fitVerbatimSizePt(node.value, state.textWidthTwips / 20, styleSizePt, MONO_EM_PER_COLUMN);
+  return [
+    new Paragraph({
+      style: state.ids.sourceCode,
+      children: lines(node.value, sizePt === styleSizePt ? undefined : sizePt),
+    }),
+  ];
 }
 
 /** Display math: its TeX source, centred in the code face. */

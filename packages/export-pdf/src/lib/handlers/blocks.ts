@@ -13,6 +13,8 @@ import type {
   PageBreak,
   ThematicBreak,
 } from '@wenshu/parser';
+import { fitVerbatimSizePt } from '@wenshu/parser';
+import { pitchOf } from '../page.js';
 import type { Content } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
 import { type Run, textRun } from '../text/runs.js';
@@ -110,10 +112,19 @@ function verbatimRuns(value: string, position: Code['position']): Run[] {
 
 const CODE_PADDING = 4;
 
-/** A code block: the code face on a light grey ground, spaces kept, long lines wrapped. */
+/** A column of the monospaced CJK faces (Noto Sans Mono CJK): half an em, a Han character two. */
+const MONO_EM_PER_COLUMN = 0.5;
+
+/**
+ * A code block: the code face on a light grey ground, spaces kept; a block wider than the page (a
+ * table laid out with spaces) set smaller to keep its columns, down to a floor; longer lines wrap.
+ */
 export function code(state: State, node: Code, context: Context): Content[] {
   const width = context.width - 2 * CODE_PADDING;
-  const inner: Context = { ...context, width, block: state.styles.code, run: {} };
+  const style = state.styles.code;
+  const sizePt = fitVerbatimSizePt(node.value, width, style.sizePt, MONO_EM_PER_COLUMN);
+  const block = sizePt === style.sizePt ? style : { ...style, sizePt, pitchPt: pitchOf(sizePt, { multiple: 1 }) };
+  const inner: Context = { ...context, width, block, run: {} };
   const content = state.text(verbatimRuns(node.value, node.position), inner, {}, true);
   return [
     {
