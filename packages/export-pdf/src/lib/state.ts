@@ -159,8 +159,17 @@ export class State {
     const out: Content[] = [];
     let held: Content[] = [];
     let closing: Content[] = [];
-    const keep = (parts: Content[]) =>
-      parts.length === 1 ? (parts[0] as Content) : { stack: parts, unbreakable: true };
+    const keep = (parts: Content[]) => {
+      if (parts.length === 1) return parts[0] as Content;
+      // A page break asked for by the first part (an attached document starts a page) goes on the
+      // kept block itself: pdfmake drops a break inside an unbreakable block, and the text with it.
+      const first = parts[0];
+      if (first && typeof first === 'object' && !Array.isArray(first) && first.pageBreak) {
+        const { pageBreak, ...rest } = first;
+        return { stack: [rest, ...parts.slice(1)], unbreakable: true, pageBreak };
+      }
+      return { stack: parts, unbreakable: true };
+    };
     const release = () => {
       if (held.length > 0) out.push(keep(held));
       held = [];

@@ -75,6 +75,20 @@ export const report: Theme = deepFreeze({
     spaceAfterPt: 3,
     lineSpacing: { multiple: 1 },
   },
+  // An attached document on a page of its own, under its label; its title as the report's title.
+  attachment: {
+    newPage: true,
+    label: { font: 'hei', sizePt: 14, bold: false, align: 'left', indentChars: 0, spaceBeforePt: 0, spaceAfterPt: 12 },
+    title: {
+      font: 'hei',
+      sizePt: 18,
+      bold: false,
+      align: 'center',
+      indentChars: 0,
+      spaceBeforePt: 0,
+      spaceAfterPt: 18,
+    },
+  },
   footnote: { font: 'song', sizePt: 9 },
   pageNumber: {
     format: 'plain',
@@ -145,6 +159,29 @@ export const gov: Theme = deepFreeze({
     indentChars: 0,
     spaceBeforePt: 0,
     spaceAfterPt: 0,
+  },
+  // GB/T 9704 7.3.8: 附件 on a page of its own, `附件1` in 3号黑体 flush left on the first line, the title
+  // centred on the third (one line between), in the title's face.
+  attachment: {
+    newPage: true,
+    label: {
+      font: 'hei',
+      sizePt: 16,
+      bold: false,
+      align: 'left',
+      indentChars: 0,
+      spaceBeforePt: 0,
+      spaceAfterPt: GOV_LINE_PT,
+    },
+    title: {
+      font: 'title',
+      sizePt: 22,
+      bold: false,
+      align: 'center',
+      indentChars: 0,
+      spaceBeforePt: 0,
+      spaceAfterPt: GOV_LINE_PT,
+    },
   },
   footnote: { font: 'fang', sizePt: 12 },
   pageNumber: {

@@ -84,7 +84,24 @@ export function heading(state: State, node: Heading, context: Context): Block[] 
   const children = state.phrasing(node.children, inline);
   const marker = node.ordinal?.marker;
   if (marker && !toText(node).trimStart().startsWith(marker)) children.unshift(new TextRun(marker));
-  const role = HEADING_ROLES[styleLevel(node) - 1] ?? 'heading6';
+  const level = styleLevel(node);
+  if (node.attached) {
+    // A document attached to a 公文: its label or its title (broken as the document's title is), in
+    // the attachment styles, on a new page where it starts when the theme asks (GB/T 9704 7.3.8).
+    const title = node.attached.role === 'title';
+    const lined = title
+      ? state.phrasing(withTitleBreaks(node.children, titleLines(state.theme, toText(node))), inline)
+      : children;
+    return [
+      new Paragraph({
+        style: title ? state.ids.attachmentTitle : state.ids.attachmentLabel,
+        outlineLevel: Math.min(level, 9) - 1,
+        ...(node.attached.start && state.theme.attachment.newPage ? { pageBreakBefore: true } : {}),
+        children: lined,
+      }),
+    ];
+  }
+  const role = HEADING_ROLES[level - 1] ?? 'heading6';
   return [new Paragraph({ style: state.ids[role], children })];
 }
 

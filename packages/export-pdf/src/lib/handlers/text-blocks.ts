@@ -104,12 +104,35 @@ export function heading(state: State, node: Heading, context: Context): Content[
   const block = { ...inline, block: headingStyle(state.styles, level) };
   if (plain === '') return state.text(runs, block);
   const { id, parentId } = state.addHeading(level, plain);
-  return state.text(runs, block, {
-    id,
-    outline: true,
-    outlineText: plain,
-    ...(parentId ? { outlineParentId: parentId } : {}),
-  });
+  const bookmark = { id, outline: true, outlineText: plain, ...(parentId ? { outlineParentId: parentId } : {}) };
+  if (node.attached) return attachedHeading(state, node, runs, inline, bookmark);
+  return state.text(runs, block, bookmark);
+}
+
+/**
+ * The label (`附件1`) or title of a document attached to a 公文, in the theme's attachment styles (the
+ * title broken into lines as the document's title is), and the attached document on a new page
+ * when the theme asks (GB/T 9704 7.3.8). Its bookmark keeps the heading's outline level.
+ */
+function attachedHeading(
+  state: State,
+  node: Heading,
+  runs: Run[],
+  inline: Context,
+  bookmark: Parameters<State['text']>[2],
+): Content[] {
+  const attached = node.attached as NonNullable<Heading['attached']>;
+  const title = attached.role === 'title';
+  const style = title ? state.styles.attachmentTitle : state.styles.attachmentLabel;
+  const lined = title
+    ? state.phrasing(withTitleBreaks(node.children, titleLines(state.theme, toText(node))), inline)
+    : runs;
+  const content = state.text(lined, { ...inline, block: style }, bookmark);
+  const first = content[0];
+  if (attached.start && state.theme.attachment.newPage && first && typeof first === 'object' && !Array.isArray(first)) {
+    content[0] = { ...first, pageBreak: 'before' };
+  }
+  return content;
 }
 
 /**
