@@ -151,6 +151,7 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     footnotes: doc.footnotes,
     titleHeading: titleHeadingOf(doc),
     pictureWord: isTraditionalChinese(lang) ? '圖片' : '图片',
+    sealed: documentFrame(doc)?.sealed === true,
     warn: (code, message, position) => onWarning(exportWarning(code, message, position)),
   });
   const context: Context = { width: page.bodyWidthPt, block: styles.body, run: {}, listDepth: 0 };

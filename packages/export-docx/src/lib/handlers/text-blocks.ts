@@ -11,7 +11,7 @@ import {
   type PhrasingContent,
   toText,
 } from '@wenshu/parser';
-import { ptToTwip, titleLines, withTitleBreaks } from '@wenshu/theme';
+import { lineHeightPt, ptToTwip, SEAL_SPACE_LINES, titleLines, withTitleBreaks } from '@wenshu/theme';
 import { Paragraph, type ParagraphChild, TextRun } from 'docx';
 import type { Block, Context, State } from '../state.js';
 import { HEADING_ROLES } from '../styles.js';
@@ -57,7 +57,12 @@ export function paragraph(state: State, node: ParagraphNode, context: Context): 
     const rightEm = state.frameRightEm.get(node);
     const indent = rightEm === undefined ? {} : { indent: { right: ptToTwip(rightEm * state.theme.body.sizePt) } };
     const keep = state.keepWithNext.has(node) ? { keepNext: true } : {};
-    return [new Paragraph({ style: state.ids[node.element], children, ...indent, ...keep })];
+    // A sealed 公文's first signature: the seal's room above it (7.3.5.1), over the style's one blank line.
+    const body = state.theme.body;
+    const seal = state.sealSpace.has(node)
+      ? { spacing: { before: ptToTwip(SEAL_SPACE_LINES * lineHeightPt(body.sizePt, body.lineSpacing)) } }
+      : {};
+    return [new Paragraph({ style: state.ids[node.element], children, ...indent, ...keep, ...seal })];
   }
   const figure = body && isFigure(node.children);
   const keep = state.keepWithNext.has(node) ? { keepNext: true } : {};

@@ -10,7 +10,7 @@ import {
   type Paragraph,
   toText,
 } from '@wenshu/parser';
-import { ATTACHMENT_LABEL_EM, SIGNATURE_RIGHT_EM, titleLines, withTitleBreaks } from '@wenshu/theme';
+import { ATTACHMENT_LABEL_EM, SEAL_SPACE_LINES, SIGNATURE_RIGHT_EM, titleLines, withTitleBreaks } from '@wenshu/theme';
 import type { Content } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
 import { headingStyle } from '../styles.js';
@@ -51,8 +51,10 @@ function frameElement(
     case 'signature':
     case 'date': {
       const rightPt = (state.frameRightEm.get(node) ?? SIGNATURE_RIGHT_EM) * em;
-      // 署名 under the body (or the 附件说明) after a blank line (7.3.5.2).
-      const beforePt = element === 'signature' ? body.pitchPt : 0;
+      // 署名 under the body (or the 附件说明) after a blank line (7.3.5.2); a sealed 公文's first after
+      // the seal's room (7.3.5.1).
+      const lines = state.sealSpace.has(node) ? SEAL_SPACE_LINES : 1;
+      const beforePt = element === 'signature' ? lines * body.pitchPt : 0;
       return state.text(runs, { ...context, block: { ...block, align: 'right', rightPt, beforePt } });
     }
     case 'attachments': {
