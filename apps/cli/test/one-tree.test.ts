@@ -52,7 +52,10 @@ function outlineEntries(sections: OutlineSection[], into: Entry[] = []): Entry[]
   return into;
 }
 
-/** The paragraphs in a Heading style, in order, with the style's number. */
+/**
+ * The paragraphs Word reads as headings, in order, with their level: a Heading style's number, or
+ * the outline level an attached document's label or title carries (`w:outlineLvl`, 0-based).
+ */
 function docxHeadings(bytes: Uint8Array): Entry[] {
   const part = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' })['word/document.xml'];
   if (!part) throw new Error('the DOCX has no word/document.xml');
@@ -60,9 +63,13 @@ function docxHeadings(bytes: Uint8Array): Entry[] {
   const entries: Entry[] = [];
   for (const [paragraph] of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
     const style = /<w:pStyle w:val="Heading(\d)"\/>/.exec(paragraph);
-    if (!style) continue;
+    const attached = /<w:pStyle w:val="Attachment(?:Label|Title)"\/>/.test(paragraph)
+      ? /<w:outlineLvl w:val="(\d)"\/>/.exec(paragraph)
+      : null;
+    if (!style && !attached) continue;
+    const level = style ? Number(style[1]) : Number(attached?.[1]) + 1;
     const text = [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('');
-    entries.push({ level: Number(style[1]), text: compact(unescapeXml(text)) });
+    entries.push({ level, text: compact(unescapeXml(text)) });
   }
   return entries;
 }

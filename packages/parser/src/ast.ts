@@ -177,7 +177,20 @@ export interface Heading extends Parent {
   depth: 1 | 2 | 3 | 4 | 5 | 6;
   level?: number;
   ordinal?: Ordinal;
+  /** Set by `structure()` on a heading that opens a document attached after a 公文's body. */
+  attached?: AttachedHeading;
   children: PhrasingContent[];
+}
+
+/**
+ * How a heading opens a document attached to a 公文 (GB/T 9704-2012 7.3.8, 附件): `role` is `label`
+ * for `附件1` and `title` for the attached document's title (under its label, or alone after the
+ * closing: a 印发 notice's attached plan); `start` is true on the first of them, where the attached
+ * document begins (a new page in the `gov` theme).
+ */
+export interface AttachedHeading {
+  role: 'label' | 'title';
+  start: boolean;
 }
 
 /**

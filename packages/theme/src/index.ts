@@ -5,7 +5,10 @@ export { gov, isPresetName, type PresetName, presets, report } from './lib/prese
 export { themeSchema } from './lib/schema.js';
 export {
   ATTACHMENT_LABEL_EM,
+  closingSignatures,
   frameRightIndents,
+  SEAL_SPACE_LINES,
+  SEALED_DATE_RIGHT_EM,
   SIGNATURE_RIGHT_EM,
   signatureIndents,
   textEm,

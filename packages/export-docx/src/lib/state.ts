@@ -14,7 +14,7 @@ import {
   type Position,
   toText,
 } from '@wenshu/parser';
-import { frameRightIndents, type Theme } from '@wenshu/theme';
+import { closingSignatures, frameRightIndents, type Theme } from '@wenshu/theme';
 import { Paragraph, type ParagraphChild, Table } from 'docx';
 import type { ImageResult } from './images.js';
 import type { ListNumbering, ListRef } from './numbering.js';
@@ -75,6 +75,8 @@ export interface StateInit {
   titleHeading: Heading | undefined;
   /** The word a missing picture's placeholder starts with: 图片, or 圖片 in a Traditional document. */
   pictureWord: string;
+  /** The 公文 is sealed (front matter `sealed: true`): its signature and date are set for the seal. */
+  sealed?: boolean;
   onWarning: NonNullable<ToDocxOptions['onWarning']>;
 }
 
@@ -92,6 +94,9 @@ export class State {
   readonly pictureWord: string;
   /** Right indents (em) of the signatures and dates placed as a pair (GB/T 9704 7.3.5.2). */
   readonly frameRightEm = new Map<ParagraphNode, number>();
+  /** Whether the 公文 is sealed (7.3.5.1), and the signatures the seal's room goes above. */
+  readonly sealed: boolean;
+  readonly sealSpace = new Set<ParagraphNode>();
   /** Blocks kept on the page of the block after them: the body's last, above the signature. */
   readonly keepWithNext = new Set<BlockContent>();
   readonly #handlers: Handlers;
@@ -108,6 +113,7 @@ export class State {
     this.textHeightTwips = init.textHeightTwips;
     this.titleHeading = init.titleHeading;
     this.pictureWord = init.pictureWord;
+    this.sealed = init.sealed === true;
     this.#handlers = init.handlers;
     this.#onWarning = init.onWarning;
   }
@@ -120,12 +126,10 @@ export class State {
 
   /** Renders blocks; two tables in a row would merge into one in Word, so a paragraph goes between. */
   blocks(nodes: readonly BlockContent[], context: Context): Block[] {
-    const pairs = frameRightIndents(
-      nodes,
-      (node) => (node.type === 'paragraph' ? node.element : undefined),
-      (node) => toText(node),
-    );
+    const elementOf = (node: BlockContent) => (node.type === 'paragraph' ? node.element : undefined);
+    const pairs = frameRightIndents(nodes, elementOf, (node) => toText(node), this.sealed);
     for (const [node, em] of pairs) this.frameRightEm.set(node as ParagraphNode, em);
+    if (this.sealed) for (const node of closingSignatures(nodes, elementOf)) this.sealSpace.add(node as ParagraphNode);
     // The signature block (and the 附件说明 over it) stays with the last lines of the body (Word keeps a paragraph's last
     // lines with the next paragraph, widow control makes them two), as the PDF keeps them.
     nodes.forEach((node, at) => {

@@ -52,6 +52,8 @@ export const STYLES = {
   copyTo: { id: 'CopyTo', name: 'Copy To', type: 'paragraph' },
   printedBy: { id: 'PrintedBy', name: 'Printed By', type: 'paragraph' },
   caption: { id: 'Caption', name: 'caption', type: 'paragraph' },
+  attachmentLabel: { id: 'AttachmentLabel', name: 'Attachment Label', type: 'paragraph' },
+  attachmentTitle: { id: 'AttachmentTitle', name: 'Attachment Title', type: 'paragraph' },
   tableText: { id: 'TableText', name: 'Table Text', type: 'paragraph' },
   tableHeading: { id: 'TableHeading', name: 'Table Heading', type: 'paragraph' },
   footnoteText: { id: 'FootnoteText', name: 'footnote text', type: 'paragraph' },
@@ -256,6 +258,15 @@ function paragraphDefinitions(theme: Theme): StyleDefinition[] {
     },
   });
   defs.push({ role: 'caption', options: { ...textStyle(theme, theme.caption), quickFormat: true } });
+  // A document attached to a 公文 (GB/T 9704 7.3.8): its label and title, kept with what follows; each
+  // paragraph carries its outline level, so Word's navigation and TOC still see a heading.
+  for (const [role, style] of [
+    ['attachmentLabel', theme.attachment.label],
+    ['attachmentTitle', theme.attachment.title],
+  ] as const) {
+    const base = textStyle(theme, style);
+    defs.push({ role, options: { ...base, paragraph: { ...base.paragraph, keepNext: true, keepLines: true } } });
+  }
 
   const table = theme.table;
   const cellParagraph = {

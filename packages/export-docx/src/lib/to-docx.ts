@@ -55,6 +55,7 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
       allowOutside: options.allowOutside ?? false,
     }),
     footnotes: new Set(doc.footnotes.map((note) => note.number)),
+    sealed: documentFrame(doc)?.sealed === true,
     numbering,
     textWidthTwips: sectionTextWidth(section),
     landscapeTextWidthTwips: landscapeTextWidth(section),

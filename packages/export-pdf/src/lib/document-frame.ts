@@ -161,3 +161,24 @@ export function documentTail(state: State, frame: DocumentFrame, context: Contex
     { stack: parts, absolutePosition: { x: marginLeft, y: marginTop + state.page.bodyHeightPt - height - ROUNDING } },
   ];
 }
+
+/** Where pdfmake laid a node out, as it records it on the node during each layout. */
+interface LaidOut {
+  positions?: { pageNumber: number; top: number }[];
+}
+
+/**
+ * The pages that carry no page number (GB/T 9704 7.5: 版记页前有空白页的，空白页和版记页均不编排页码):
+ * when the 版记 had to go to the next even page and left the page before it empty (its spacer alone at
+ * the top of a page, the 版记 drawn on a later one), that empty page and the 版记's. Read from the
+ * positions pdfmake records on the tail's nodes during the layout the footers belong to.
+ */
+export function unnumberedPages(tail: readonly Content[], bodyTopPt: number): Set<number> {
+  const [spacer, marker] = tail as unknown as readonly [LaidOut | undefined, LaidOut | undefined];
+  const at = spacer?.positions?.[0];
+  const markerPage = marker?.positions?.[0]?.pageNumber;
+  if (!at || markerPage === undefined || markerPage <= at.pageNumber) return new Set();
+  // Alone on its page: it starts at the top of the body area.
+  if (Math.abs(at.top - bodyTopPt) > 1) return new Set();
+  return new Set([at.pageNumber, markerPage]);
+}

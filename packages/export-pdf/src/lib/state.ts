@@ -14,7 +14,7 @@ import {
   toText,
 } from '@wenshu/parser';
 import { pictureName, picturePlaceholder } from '@wenshu/picture';
-import { frameRightIndents, type Theme } from '@wenshu/theme';
+import { closingSignatures, frameRightIndents, type Theme } from '@wenshu/theme';
 import { describeCodePoint } from './fonts/coverage.js';
 import type { FontRegistry } from './fonts/registry.js';
 import type { ImageResult } from './images.js';
@@ -65,6 +65,8 @@ export interface StateInit {
   titleHeading: Heading | undefined;
   /** The word a missing picture's placeholder starts with: 图片, or 圖片 in a Traditional document. */
   pictureWord: string;
+  /** The 公文 is sealed (front matter `sealed: true`): its signature and date are set for the seal. */
+  sealed?: boolean;
   warn: (code: PdfWarningCode, message: string, position?: Position) => void;
 }
 
@@ -102,6 +104,9 @@ export class State {
   readonly #pieceLines = new WeakMap<Content, { lines: number; pitch: number }>();
   /** Right indents (em) of the signatures and dates placed as a pair (GB/T 9704 7.3.5.2). */
   readonly frameRightEm = new Map<Paragraph, number>();
+  /** Whether the 公文 is sealed (7.3.5.1), and the signatures the seal's room goes above. */
+  readonly sealed: boolean;
+  readonly sealSpace = new Set<Paragraph>();
   /** Headings whose bookmarks may be parents: the last of each level. */
   #outlineStack: HeadingEntry[] = [];
   readonly #missing = new Set<string>();
@@ -118,6 +123,7 @@ export class State {
     });
     this.titleHeading = init.titleHeading;
     this.pictureWord = init.pictureWord;
+    this.sealed = init.sealed === true;
     this.#handlers = init.handlers;
     this.#warn = init.warn;
   }
@@ -149,18 +155,25 @@ export class State {
    * paragraphs stay whole blocks pdfmake may break anywhere, as before.
    */
   blocks(nodes: readonly BlockContent[], context: Context): Content[] {
-    const pairs = frameRightIndents(
-      nodes,
-      (node) => (node.type === 'paragraph' ? node.element : undefined),
-      (node) => toText(node),
-    );
+    const elementOf = (node: BlockContent) => (node.type === 'paragraph' ? node.element : undefined);
+    const pairs = frameRightIndents(nodes, elementOf, (node) => toText(node), this.sealed);
     for (const [node, em] of pairs) this.frameRightEm.set(node as Paragraph, em);
+    if (this.sealed) for (const node of closingSignatures(nodes, elementOf)) this.sealSpace.add(node as Paragraph);
     const body = context.block === this.styles.body && context.listDepth === 0;
     const out: Content[] = [];
     let held: Content[] = [];
     let closing: Content[] = [];
-    const keep = (parts: Content[]) =>
-      parts.length === 1 ? (parts[0] as Content) : { stack: parts, unbreakable: true };
+    const keep = (parts: Content[]) => {
+      if (parts.length === 1) return parts[0] as Content;
+      // A page break asked for by the first part (an attached document starts a page) goes on the
+      // kept block itself: pdfmake drops a break inside an unbreakable block, and the text with it.
+      const first = parts[0];
+      if (first && typeof first === 'object' && !Array.isArray(first) && first.pageBreak) {
+        const { pageBreak, ...rest } = first;
+        return { stack: [rest, ...parts.slice(1)], unbreakable: true, pageBreak };
+      }
+      return { stack: parts, unbreakable: true };
+    };
     const release = () => {
       if (held.length > 0) out.push(keep(held));
       held = [];

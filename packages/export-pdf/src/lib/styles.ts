@@ -16,6 +16,9 @@ export interface Styles {
   code: BlockStyle;
   table: BlockStyle;
   caption: BlockStyle;
+  /** The label (`附件1`) and the title of a document attached to a 公文. */
+  attachmentLabel: BlockStyle;
+  attachmentTitle: BlockStyle;
   note: BlockStyle;
   pageNumber: BlockStyle;
   /** Entries of the table of contents. */
@@ -52,6 +55,8 @@ export function buildStyles(theme: Theme): Styles {
     code: plain('mono', theme.code.sizePt, pitchOf(theme.code.sizePt, SINGLE)),
     table: plain(theme.table.font, theme.table.sizePt, pitchOf(theme.table.sizePt, theme.table.lineSpacing)),
     caption: blockStyle(theme, theme.caption),
+    attachmentLabel: blockStyle(theme, theme.attachment.label),
+    attachmentTitle: blockStyle(theme, theme.attachment.title),
     note: {
       ...plain(theme.footnote.font, theme.footnote.sizePt, pitchOf(theme.footnote.sizePt, SINGLE)),
       align: 'justify',

@@ -14,7 +14,7 @@ import {
 } from '@wenshu/parser';
 import { presetTheme, titleLines } from '@wenshu/theme';
 import pdfmake from 'pdfmake';
-import { documentHead, documentTail, TAIL_ID } from './document-frame.js';
+import { documentHead, documentTail, TAIL_ID, unnumberedPages } from './document-frame.js';
 import type { PdfFontRole } from './fonts/candidates.js';
 import { Coverage } from './fonts/coverage.js';
 import { FontRegistry } from './fonts/registry.js';
@@ -151,6 +151,7 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     footnotes: doc.footnotes,
     titleHeading: titleHeadingOf(doc),
     pictureWord: isTraditionalChinese(lang) ? '圖片' : '图片',
+    sealed: documentFrame(doc)?.sealed === true,
     warn: (code, message, position) => onWarning(exportWarning(code, message, position)),
   });
   const context: Context = { width: page.bodyWidthPt, block: styles.body, run: {}, listDepth: 0 };
@@ -187,6 +188,9 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
   }
   const tail = frame ? documentTail(state, frame, context) : [];
   body.push(...tail);
+  // No number on an empty page before the 版记 nor on the 版记's page (7.5), as the final layout places them.
+  const footer = (currentPage: number): Content =>
+    tail.length > 0 && unnumberedPages(tail, page.margins[1]).has(currentPage) ? { text: '' } : numbered(currentPage);
   const toc = options.toc ? tableOfContents(state, lang, context) : [];
 
   // Page numbers: set once for every digit so that their faces are registered before pdfmake is.
@@ -197,7 +201,7 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
   const numberFace = shaper.face(numberStyle.role, numberStyle.bold);
   const dashDrop =
     ((numberFace.ascent - numberFace.glyphBox(0x2014).maxY) / numberFace.unitsPerEm) * numberStyle.sizePt;
-  const footer = footerFor(theme, page, pageNumber, dashDrop);
+  const numbered = footerFor(theme, page, pageNumber, dashDrop);
 
   for (const warning of fonts.warnings)
     if (usedRoles.has(warning.role)) onWarning({ code: 'font-fallback', message: warning.message });

@@ -12,9 +12,10 @@
  * copyTo: 市委办公室，市政府办公室。  # 抄送机关
  * printedBy: 青山市文化和旅游局办公室 # 印发机关
  * printedDate: 2025年3月18日        # 印发日期 (`印发` is added when missing)
+ * sealed: true                    # 加盖印章: the 署名 and 成文日期 set for a seal (7.3.5.1)
  * ```
  *
- * Strings (numbers are written as they are); any other value is ignored.
+ * Strings (numbers are written as they are), and `sealed` a boolean; any other value is ignored.
  */
 import type { Document, JsonValue } from '../ast.js';
 
@@ -29,6 +30,8 @@ export interface DocumentFrame {
   copyTo?: string;
   printedBy?: string;
   printedDate?: string;
+  /** The 公文 is sealed (加盖印章, 7.3.5.1): its 署名 and 成文日期 are set for the seal, not as 7.3.5.2. */
+  sealed?: boolean;
 }
 
 function text(value: JsonValue | undefined): string | undefined {
@@ -53,5 +56,6 @@ export function documentFrame(document: Document): DocumentFrame | undefined {
   const signer = meta.signer;
   const signers = (Array.isArray(signer) ? signer : [signer]).map(text).filter((name) => name !== undefined);
   if (signers.length > 0) frame.signers = signers;
+  if (meta.sealed === true) frame.sealed = true;
   return Object.keys(frame).length > 0 ? frame : undefined;
 }

@@ -254,8 +254,45 @@ export function elementsPass(document: Document): { document: Document; fixes: F
     if (block.type === 'paragraph' && !block.element && line && OFFICE_AND_NAME.test(line)) mark(at, 'signature');
   }
   attachmentsAndNotes(blocks, index, mark, fixes);
+  markAttachedDocuments(blocks, index, fixes);
   if (fixes.length === 0) return { document, fixes };
   return { document: { ...document, children: blocks }, fixes };
+}
+
+/** Elements that close a text: after them, a heading opens a document attached to it. */
+const CLOSING_ELEMENTS = new Set<DocumentElement | undefined>(['signature', 'date', 'note', 'attachments']);
+
+/**
+ * The headings that open attached documents (`attached`): every `附件1` label and the title under
+ * it, and the first heading after a closing (署名, 成文日期, 附注) that no label opens, the title of a
+ * document attached without one (a 印发 notice's plan). Past the frame only.
+ */
+function markAttachedDocuments(blocks: BlockContent[], from: number, fixes: Fix[]): void {
+  let closed = false;
+  for (let at = from; at < blocks.length; at++) {
+    const block = blocks[at] as BlockContent;
+    if (block.type === 'paragraph') {
+      if (CLOSING_ELEMENTS.has(block.element)) closed = true;
+      else if (block.element === undefined && trimLayout(phrasingText(block.children)) !== '') closed = false;
+      continue;
+    }
+    if (block.type !== 'heading') continue;
+    const previous = blocks[at - 1];
+    const labelled = previous?.type === 'heading' && previous.attached?.role === 'label';
+    let attached: Heading['attached'];
+    if (block.ordinal?.style === 'attachment') attached = { role: 'label', start: true };
+    else if (labelled && !block.ordinal) attached = { role: 'title', start: false };
+    else if (closed && !block.ordinal) attached = { role: 'title', start: true };
+    closed = false;
+    if (!attached) continue;
+    blocks[at] = { ...block, attached };
+    fixes.push({
+      kind: 'element',
+      line: startLine(block),
+      before: head(phrasingText(block.children), 16),
+      after: `[attached ${attached.role}] ${head(phrasingText(block.children), 16)}`,
+    });
+  }
 }
 
 /** `附件：1.公共文化场馆开放服务标准` or `附件：开放服务标准`: the label and the first name (GB/T 9704 7.3.4). */

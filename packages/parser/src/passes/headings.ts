@@ -359,7 +359,8 @@ export function headingsPass(input: Document): { document: Document; fixes: Fix[
     } else if (
       isPlainHeadingLine(text) &&
       standsApart(previous, titleText) &&
-      isBodyAfter(next) &&
+      // After the closing, an attached document's title may stand right over its first section (`一、…`).
+      (isBodyAfter(next) || (closed && next?.type === 'heading' && next.ordinal?.number === 1)) &&
       // A database's empty field above the body (`专栏：`) labels nothing.
       (bodyStarted || !LABEL.test(withoutSpaces(text)))
     ) {

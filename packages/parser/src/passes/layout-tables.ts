@@ -15,7 +15,8 @@ import type { BlockContent, Code, Position, Table, TableCell, TableRow } from '.
 import { characterCount, trimLayout } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { matchOrdinal } from './ordinal-marker.js';
-import { head, phrasingText } from './phrasing.js';
+import { head } from './phrasing.js';
+import { plainLine } from './wrapped-lines.js';
 
 /** Cells apart by this many spaces or more. */
 const CELL_GAP = / {3,}\S/;
@@ -39,9 +40,7 @@ function inColumn(block: BlockContent): boolean {
 
 /** The text of a one-line paragraph from plain text, or `null`. */
 function lineOf(block: BlockContent): string | null {
-  const position = block.position;
-  if (block.type !== 'paragraph' || !position || position.start.line !== position.end.line) return null;
-  return phrasingText(block.children);
+  return plainLine(block);
 }
 
 /** A row: a line whose text holds a run of three spaces or more between two cells. */

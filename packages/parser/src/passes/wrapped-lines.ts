@@ -31,11 +31,21 @@ const MIN_FULL_SHARE = 0.3;
 /** Indented and flush-left lines each needed: the layout marks paragraph starts by indenting them. */
 const MIN_MARKED_LINES = 3;
 
-/** The printed width of a one-line paragraph from plain text (its indent counted), or `null`. */
-export function printedWidth(block: BlockContent): number | null {
+/** A line longer than this (in UTF-16 units) is no printed line of a page: never measured. */
+const MAX_PRINTED_LINE = 160;
+
+/** The text of a one-line paragraph of plain text (one text node), or `null`; cheap for anything else. */
+export function plainLine(block: BlockContent, maxLength = Number.POSITIVE_INFINITY): string | null {
   const position = block.position;
   if (block.type !== 'paragraph' || !position || position.start.line !== position.end.line) return null;
-  return position.start.column - 1 + displayWidth(phrasingText(block.children));
+  const only = block.children.length === 1 ? block.children[0] : undefined;
+  return only?.type === 'text' && only.value.length <= maxLength ? only.value : null;
+}
+
+/** The printed width of a one-line paragraph from plain text (its indent counted), or `null`. */
+export function printedWidth(block: BlockContent): number | null {
+  const line = plainLine(block, MAX_PRINTED_LINE);
+  return line === null ? null : (block.position?.start.column ?? 1) - 1 + displayWidth(line);
 }
 
 /** Whether a one-line paragraph starts in the first column. */
@@ -87,5 +97,8 @@ const PAGE_NUMBER = /^[-－—–―]{1,2}[ \u3000]*[0-9０-９]{1,4}[ \u3000]*[
 
 /** Whether a block is a printed page number: page furniture of text extracted from a PDF. */
 export function isPageNumber(block: BlockContent): block is Paragraph {
-  return block.type === 'paragraph' && PAGE_NUMBER.test(phrasingText(block.children).trim());
+  const line =
+    plainLine(block, 16) ??
+    (block.type === 'paragraph' && block.children.length <= 3 ? phrasingText(block.children) : null);
+  return line !== null && line.length <= 16 && PAGE_NUMBER.test(line.trim());
 }

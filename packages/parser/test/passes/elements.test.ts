@@ -175,3 +175,61 @@ describe('elements', () => {
     ]);
   });
 });
+
+describe('attached documents', () => {
+  /** Each heading with its `attached` mark, as `text [role start]`. */
+  const marks = (text: string) =>
+    structure(parsePlainText(text)).document.children.flatMap((block) =>
+      block.type === 'heading' && block !== undefined
+        ? [
+            `${block.children.map((node) => ('value' in node ? node.value : '')).join('')} ${block.attached ? `[${block.attached.role}${block.attached.start ? ' start' : ''}]` : '-'}`,
+          ]
+        : [],
+    );
+
+  it('marks each 附件 label and the title under it, the label starting the attached document', () => {
+    const text = [
+      '某某市人民政府关于加强某项工作的通知',
+      '各区县人民政府：',
+      '一、总体要求',
+      '现将有关事项通知如下，请认真贯彻执行，确保各项工作落到实处。',
+      '附件：1.某项工作实施方案',
+      '2.某项工作责任清单',
+      '某某市人民政府',
+      '2025年3月18日',
+      '附件1',
+      '某项工作实施方案',
+      '为做好某项工作，制定本方案，各部门要按照分工抓好落实。',
+      '附件2',
+      '某项工作责任清单',
+      '各责任单位要对照清单逐项推进，按时报送工作进展情况。',
+    ].join('\n');
+    expect(marks(text)).toEqual([
+      '某某市人民政府关于加强某项工作的通知 -',
+      '一、总体要求 -',
+      '附件1 [label start]',
+      '某项工作实施方案 [title]',
+      '附件2 [label start]',
+      '某项工作责任清单 [title]',
+    ]);
+  });
+
+  it('marks the title of a document attached without a label after the closing, and no heading of the body', () => {
+    const text = [
+      '市发展改革委关于印发《某某市2024年工作要点》的通知',
+      '各区发展改革局：',
+      '现将《某某市2024年工作要点》印发给你们，请结合实际认真贯彻落实。',
+      '某某市发展和改革委员会',
+      '2024年2月1日',
+      '（此件公开发布）',
+      '某某市2024年工作要点',
+      '一、推动经济平稳增长',
+      '围绕稳增长目标，加强经济运行监测分析，及时研究解决突出问题。',
+      '二、扩大有效投资',
+      '加快重大项目建设，强化要素保障，推动项目早开工、早见效。',
+    ].join('\n');
+    const read = marks(text);
+    expect(read[0]).toBe('市发展改革委关于印发《某某市2024年工作要点》的通知 -');
+    expect(read.filter((line) => line.includes('['))).toEqual(['某某市2024年工作要点 [title start]']);
+  });
+});

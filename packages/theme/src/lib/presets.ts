@@ -3,7 +3,7 @@
  * 《党政机关公文格式》: A4, body area 156 × 225 mm, 仿宋 三号 on a grid of 22 lines × 28 characters,
  * page numbers `— 1 —` in 宋体 四号 7 mm below the body area, odd pages right, even pages left.
  */
-import type { FontFace, FontRole, Theme } from './types.js';
+import type { FontFace, FontRole, TextStyle, Theme } from './types.js';
 
 const fonts: Record<FontRole, FontFace> = {
   song: { eastAsia: '宋体', alternatives: ['SimSun'], latin: 'Times New Roman', files: {} },
@@ -75,6 +75,20 @@ export const report: Theme = deepFreeze({
     spaceAfterPt: 3,
     lineSpacing: { multiple: 1 },
   },
+  // An attached document on a page of its own, under its label; its title as the report's title.
+  attachment: {
+    newPage: true,
+    label: { font: 'hei', sizePt: 14, bold: false, align: 'left', indentChars: 0, spaceBeforePt: 0, spaceAfterPt: 12 },
+    title: {
+      font: 'hei',
+      sizePt: 18,
+      bold: false,
+      align: 'center',
+      indentChars: 0,
+      spaceBeforePt: 0,
+      spaceAfterPt: 18,
+    },
+  },
   footnote: { font: 'song', sizePt: 9 },
   pageNumber: {
     format: 'plain',
@@ -89,6 +103,17 @@ export const report: Theme = deepFreeze({
 
 /** One line of the GB/T 9704 grid: 28.95 pt (579 twips), 22 lines in the 225 mm body. */
 const GOV_LINE_PT = 28.95;
+
+/** The 公文 title (GB/T 9704 7.3.1: 2号小标宋, centred, a line under it); an attached document's title too. */
+const GOV_TITLE: TextStyle = {
+  font: 'title',
+  sizePt: 22,
+  bold: false,
+  align: 'center',
+  indentChars: 0,
+  spaceBeforePt: 0,
+  spaceAfterPt: GOV_LINE_PT,
+};
 
 export const gov: Theme = deepFreeze({
   name: 'gov',
@@ -111,15 +136,7 @@ export const gov: Theme = deepFreeze({
     spaceAfterPt: 0,
     lineSpacing: { exactPt: GOV_LINE_PT },
   },
-  title: {
-    font: 'title',
-    sizePt: 22,
-    bold: false,
-    align: 'center',
-    indentChars: 0,
-    spaceBeforePt: 0,
-    spaceAfterPt: GOV_LINE_PT,
-  },
+  title: { ...GOV_TITLE },
   headings: {
     '1': { font: 'hei', sizePt: 16, bold: false, align: 'justify', indentChars: 2, spaceBeforePt: 0, spaceAfterPt: 0 },
     '2': { font: 'kai', sizePt: 16, bold: false, align: 'justify', indentChars: 2, spaceBeforePt: 0, spaceAfterPt: 0 },
@@ -145,6 +162,21 @@ export const gov: Theme = deepFreeze({
     indentChars: 0,
     spaceBeforePt: 0,
     spaceAfterPt: 0,
+  },
+  // GB/T 9704 7.3.8: 附件 on a page of its own, `附件1` in 3号黑体 flush left on the first line, the title
+  // centred on the third (one line between), in the title's face.
+  attachment: {
+    newPage: true,
+    label: {
+      font: 'hei',
+      sizePt: 16,
+      bold: false,
+      align: 'left',
+      indentChars: 0,
+      spaceBeforePt: 0,
+      spaceAfterPt: GOV_LINE_PT,
+    },
+    title: { ...GOV_TITLE },
   },
   footnote: { font: 'fang', sizePt: 12 },
   pageNumber: {

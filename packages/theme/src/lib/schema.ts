@@ -77,6 +77,7 @@ export const themeSchema = z.strictObject({
     lineSpacing,
   }),
   caption: textStyle,
+  attachment: z.strictObject({ newPage: z.boolean(), label: textStyle, title: textStyle }),
   footnote: z.strictObject({ font: fontRole, sizePt: size }),
   pageNumber: z.strictObject({
     format: z.enum(['plain', 'dashes']),

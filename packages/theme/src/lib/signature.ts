@@ -3,7 +3,10 @@
  * without a seal): the signature right-spaced two characters, the date on the next line with its
  * first character two characters to the right of the signature's first; when the date is the
  * longer of the two, the date is right-spaced two characters and the signature moves in to keep
- * that offset. Both exporters place the pair with these right indents, so Word and PDF agree.
+ * that offset. A sealed 公文 (7.3.5.1): the date right-spaced four characters and the signature
+ * centred over it, two empty lines above the signature for the seal (its top within a line of the
+ * body, the pair at its centre and below). Both exporters place the pair with these right indents,
+ * so Word and PDF agree.
  */
 
 /** The width of `text` in em of the body size, as a CJK face sets it: wide characters 1, others ½. */
@@ -18,11 +21,24 @@ export function textEm(text: string): number {
 }
 
 /** Right indents (in characters, i.e. em) of a signature of width `signatureEm` and its date of `dateEm`. */
-export function signatureIndents(signatureEm: number, dateEm: number): { signature: number; date: number } {
+export function signatureIndents(
+  signatureEm: number,
+  dateEm: number,
+  sealed = false,
+): { signature: number; date: number } {
+  // Sealed: the date 4 em from the right, the signature centred over it (never past the margin).
+  if (sealed)
+    return { signature: Math.max(0, SEALED_DATE_RIGHT_EM + (dateEm - signatureEm) / 2), date: SEALED_DATE_RIGHT_EM };
   // The date starts 2 em right of the signature's start: date end = signature start + 2 + dateEm.
   const signature = Math.max(2, 4 + dateEm - signatureEm);
   return { signature, date: signature + signatureEm - 2 - dateEm };
 }
+
+/** A sealed 公文's date stands four characters from the right (7.3.5.1: 成文日期右空四字). */
+export const SEALED_DATE_RIGHT_EM = 4;
+
+/** Empty lines above a sealed 公文's first signature: the seal's room (7.3.5.1). */
+export const SEAL_SPACE_LINES = 2;
 
 /** The right indent of a signature or date that stands alone (no partner to align with): two characters. */
 export const SIGNATURE_RIGHT_EM = 2;
@@ -40,6 +56,7 @@ export function frameRightIndents<T>(
   blocks: readonly T[],
   element: (block: T) => string | undefined,
   text: (block: T) => string,
+  sealed = false,
 ): Map<T, number> {
   const out = new Map<T, number>();
   for (let at = 1; at < blocks.length; at++) {
@@ -48,9 +65,22 @@ export function frameRightIndents<T>(
     if (element(date) !== 'date' || element(signature) !== 'signature') continue;
     // A signature of two lines (a long name) is as wide as its longest line.
     const signatureEm = Math.max(...text(signature).split('\n').map(textEm));
-    const indents = signatureIndents(signatureEm, textEm(text(date)));
+    const indents = signatureIndents(signatureEm, textEm(text(date)), sealed);
     out.set(signature, indents.signature);
     out.set(date, indents.date);
   }
+  return out;
+}
+
+/**
+ * The signatures that open a closing (the first of one or more bodies signing, under the body or
+ * the 附件说明): above these a sealed 公文 leaves the seal's room.
+ */
+export function closingSignatures<T>(blocks: readonly T[], element: (block: T) => string | undefined): Set<T> {
+  const out = new Set<T>();
+  blocks.forEach((block, at) => {
+    const before = at > 0 ? element(blocks[at - 1] as T) : undefined;
+    if (element(block) === 'signature' && before !== 'signature') out.add(block);
+  });
   return out;
 }

@@ -145,6 +145,13 @@ export interface TitleNode {
   children?: TitleNode[];
 }
 
+/** Phrasing without its line breaks (at any depth). */
+function withoutBreaks(nodes: readonly TitleNode[]): TitleNode[] {
+  return nodes
+    .filter((node) => node.type !== 'break')
+    .map((node) => (node.children ? { ...node, children: withoutBreaks(node.children) } : node));
+}
+
 /**
  * `nodes` (a title's phrasing) with a `{ type: 'break' }` node where each line of `lines` after the
  * first starts: the exporters render those breaks as they render any line break, so the PDF sets
@@ -152,7 +159,10 @@ export interface TitleNode {
  * white space; the space at a break is left where it is (a line drops its leading spaces).
  */
 export function withTitleBreaks<T extends TitleNode>(nodes: readonly T[], lines: readonly string[]): T[] {
-  if (lines.length < 2) return [...nodes];
+  // The lines decide: a break the source set inside the title (a title typed on two lines) goes.
+  const unbroken = withoutBreaks(nodes);
+  if (lines.length < 2) return unbroken as T[];
+  nodes = unbroken as T[];
   const starts = new Set<number>();
   let count = 0;
   for (const line of lines.slice(0, -1)) {

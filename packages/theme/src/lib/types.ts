@@ -105,6 +105,13 @@ export interface Theme {
     lineSpacing: LineSpacing;
   };
   caption: TextStyle;
+  /**
+   * A document attached to a 公文 after its body (GB/T 9704-2012 7.3.8: 附件应当另面编排): `newPage`
+   * starts it on a page of its own; its label `附件1` is set in `label` (3号黑体, flush left, on the
+   * first line) and its title in `title` (centred, on the third line). The parser marks these
+   * headings (`heading.attached`); they keep their outline level.
+   */
+  attachment: { newPage: boolean; label: TextStyle; title: TextStyle };
   footnote: { font: FontRole; sizePt: number };
   pageNumber: PageNumberStyle;
   /**

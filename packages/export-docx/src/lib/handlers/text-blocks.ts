@@ -11,7 +11,7 @@ import {
   type PhrasingContent,
   toText,
 } from '@wenshu/parser';
-import { ptToTwip, titleLines, withTitleBreaks } from '@wenshu/theme';
+import { lineHeightPt, ptToTwip, SEAL_SPACE_LINES, titleLines, withTitleBreaks } from '@wenshu/theme';
 import { Paragraph, type ParagraphChild, TextRun } from 'docx';
 import type { Block, Context, State } from '../state.js';
 import { HEADING_ROLES } from '../styles.js';
@@ -57,7 +57,12 @@ export function paragraph(state: State, node: ParagraphNode, context: Context): 
     const rightEm = state.frameRightEm.get(node);
     const indent = rightEm === undefined ? {} : { indent: { right: ptToTwip(rightEm * state.theme.body.sizePt) } };
     const keep = state.keepWithNext.has(node) ? { keepNext: true } : {};
-    return [new Paragraph({ style: state.ids[node.element], children, ...indent, ...keep })];
+    // A sealed 公文's first signature: the seal's room above it (7.3.5.1), over the style's one blank line.
+    const body = state.theme.body;
+    const seal = state.sealSpace.has(node)
+      ? { spacing: { before: ptToTwip(SEAL_SPACE_LINES * lineHeightPt(body.sizePt, body.lineSpacing)) } }
+      : {};
+    return [new Paragraph({ style: state.ids[node.element], children, ...indent, ...keep, ...seal })];
   }
   const figure = body && isFigure(node.children);
   const keep = state.keepWithNext.has(node) ? { keepNext: true } : {};
@@ -84,7 +89,24 @@ export function heading(state: State, node: Heading, context: Context): Block[] 
   const children = state.phrasing(node.children, inline);
   const marker = node.ordinal?.marker;
   if (marker && !toText(node).trimStart().startsWith(marker)) children.unshift(new TextRun(marker));
-  const role = HEADING_ROLES[styleLevel(node) - 1] ?? 'heading6';
+  const level = styleLevel(node);
+  if (node.attached) {
+    // A document attached to a 公文: its label or its title (broken as the document's title is), in
+    // the attachment styles, on a new page where it starts when the theme asks (GB/T 9704 7.3.8).
+    const title = node.attached.role === 'title';
+    const lined = title
+      ? state.phrasing(withTitleBreaks(node.children, titleLines(state.theme, toText(node))), inline)
+      : children;
+    return [
+      new Paragraph({
+        style: title ? state.ids.attachmentTitle : state.ids.attachmentLabel,
+        outlineLevel: Math.min(level, 9) - 1,
+        ...(node.attached.start && state.theme.attachment.newPage ? { pageBreakBefore: true } : {}),
+        children: lined,
+      }),
+    ];
+  }
+  const role = HEADING_ROLES[level - 1] ?? 'heading6';
   return [new Paragraph({ style: state.ids[role], children })];
 }
 

@@ -10,7 +10,7 @@ import {
   type Paragraph,
   toText,
 } from '@wenshu/parser';
-import { ATTACHMENT_LABEL_EM, SIGNATURE_RIGHT_EM, titleLines, withTitleBreaks } from '@wenshu/theme';
+import { ATTACHMENT_LABEL_EM, SEAL_SPACE_LINES, SIGNATURE_RIGHT_EM, titleLines, withTitleBreaks } from '@wenshu/theme';
 import type { Content } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
 import { headingStyle } from '../styles.js';
@@ -51,8 +51,10 @@ function frameElement(
     case 'signature':
     case 'date': {
       const rightPt = (state.frameRightEm.get(node) ?? SIGNATURE_RIGHT_EM) * em;
-      // 署名 under the body (or the 附件说明) after a blank line (7.3.5.2).
-      const beforePt = element === 'signature' ? body.pitchPt : 0;
+      // 署名 under the body (or the 附件说明) after a blank line (7.3.5.2); a sealed 公文's first after
+      // the seal's room (7.3.5.1).
+      const lines = state.sealSpace.has(node) ? SEAL_SPACE_LINES : 1;
+      const beforePt = element === 'signature' ? lines * body.pitchPt : 0;
       return state.text(runs, { ...context, block: { ...block, align: 'right', rightPt, beforePt } });
     }
     case 'attachments': {
@@ -104,12 +106,35 @@ export function heading(state: State, node: Heading, context: Context): Content[
   const block = { ...inline, block: headingStyle(state.styles, level) };
   if (plain === '') return state.text(runs, block);
   const { id, parentId } = state.addHeading(level, plain);
-  return state.text(runs, block, {
-    id,
-    outline: true,
-    outlineText: plain,
-    ...(parentId ? { outlineParentId: parentId } : {}),
-  });
+  const bookmark = { id, outline: true, outlineText: plain, ...(parentId ? { outlineParentId: parentId } : {}) };
+  if (node.attached) return attachedHeading(state, node, runs, inline, bookmark);
+  return state.text(runs, block, bookmark);
+}
+
+/**
+ * The label (`附件1`) or title of a document attached to a 公文, in the theme's attachment styles (the
+ * title broken into lines as the document's title is), and the attached document on a new page
+ * when the theme asks (GB/T 9704 7.3.8). Its bookmark keeps the heading's outline level.
+ */
+function attachedHeading(
+  state: State,
+  node: Heading,
+  runs: Run[],
+  inline: Context,
+  bookmark: Parameters<State['text']>[2],
+): Content[] {
+  const attached = node.attached as NonNullable<Heading['attached']>;
+  const title = attached.role === 'title';
+  const style = title ? state.styles.attachmentTitle : state.styles.attachmentLabel;
+  const lined = title
+    ? state.phrasing(withTitleBreaks(node.children, titleLines(state.theme, toText(node))), inline)
+    : runs;
+  const content = state.text(lined, { ...inline, block: style }, bookmark);
+  const first = content[0];
+  if (attached.start && state.theme.attachment.newPage && first && typeof first === 'object' && !Array.isArray(first)) {
+    content[0] = { ...first, pageBreak: 'before' };
+  }
+  return content;
 }
 
 /**

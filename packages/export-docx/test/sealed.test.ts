@@ -1,0 +1,31 @@
+/** A sealed 公文 (front matter `sealed: true`) in Word: GB/T 9704-2012 7.3.5.1, as the PDF sets it. */
+import { parse, structure } from '@wenshu/parser';
+import { presetTheme } from '@wenshu/theme';
+import { describe, expect, it } from 'vitest';
+import { bodyBlocks, descendants, must, paragraphText, render } from './docx.js';
+
+const notice = (sealed: boolean) =>
+  `---\nsealed: ${sealed}\n---\n\n# 青山市文化和旅游局关于开展检查的通知\n\n各区县文化和旅游局：\n\n现就开展检查有关事项通知如下，请认真组织实施。\n\n青山市文化和旅游局\n\n2025年3月18日\n`;
+
+async function closing(sealed: boolean) {
+  const out = await render(structure(parse(notice(sealed))).document, { theme: presetTheme('gov') });
+  const blocks = bodyBlocks(out);
+  const signature = must(blocks.find((block) => paragraphText(block) === '青山市文化和旅游局'));
+  const date = must(blocks.find((block) => paragraphText(block) === '2025年3月18日'));
+  const right = (block: typeof date) => Number(descendants(block, 'w:ind')[0]?.attributes['w:right']);
+  const before = (block: typeof date) => descendants(block, 'w:spacing')[0]?.attributes['w:before'];
+  return { signature: right(signature), date: right(date), before: before(signature) };
+}
+
+describe('a sealed 公文 in Word', () => {
+  it('sets the date four characters in, the signature centred over it, and the seal’s room above', async () => {
+    // 16 pt a character: 4 em = 1280 twips; 青山市文化和旅游局 (9 em) over 2025年3月18日 (6.5 em): 2.75 em.
+    expect(await closing(true)).toEqual({ signature: 880, date: 1280, before: String(2 * 579) });
+  });
+
+  it('keeps the unsealed pair (7.3.5.2) without the extra room', async () => {
+    const unsealed = await closing(false);
+    expect(unsealed.before).toBeUndefined();
+    expect(unsealed.date).toBeLessThan(1280);
+  });
+});

@@ -1,0 +1,61 @@
+/** A sealed 公文 (front matter `sealed: true`), GB/T 9704-2012 7.3.5.1, measured in the PDF. */
+import { parse, structure } from '@wenshu/parser';
+import { presetTheme } from '@wenshu/theme';
+import { describe, expect, it } from 'vitest';
+import { toPdf } from '../src/index.js';
+import { pdfLines, writePdf } from './pdf.js';
+
+const notice = (sealed: boolean) =>
+  [
+    '---',
+    `sealed: ${sealed}`,
+    '---',
+    '',
+    '# 青山市文化和旅游局关于开展文化场馆服务质量检查的通知',
+    '',
+    '各区县文化和旅游局：',
+    '',
+    '为进一步提升公共文化场馆服务质量，现就开展检查有关事项通知如下，请认真组织实施。',
+    '',
+    '青山市文化和旅游局',
+    '',
+    '2025年3月18日',
+  ].join('\n');
+
+async function layout(sealed: boolean) {
+  const document = structure(parse(notice(sealed))).document;
+  const { lines, pageWidth } = pdfLines(
+    writePdf(await toPdf(document, { theme: presetTheme('gov') }), `sealed-${sealed}`),
+  );
+  const find = (text: string) => lines.find((line) => line.text.replace(/\s/g, '') === text);
+  const body = lines.find((line) => line.text.includes('请认真组织实施'));
+  return {
+    signature: find('青山市文化和旅游局'),
+    date: find('2025年3月18日'),
+    body,
+    right: pageWidth - 26 * 2.834645669,
+  };
+}
+
+describe('a sealed 公文', () => {
+  it('sets the date four characters from the right, the signature centred over it, the seal’s room above', async () => {
+    const { signature, date, body, right } = await layout(true);
+    const em = 16;
+    expect(((right - (date?.xMax ?? 0)) / em).toFixed(1)).toBe('4.0');
+    const centre = (line: typeof date) => ((line?.xMin ?? 0) + (line?.xMax ?? 0)) / 2;
+    // Within a quarter of a character: the indents count a digit as half an em, the face sets it a little wider.
+    expect(Math.abs(centre(signature) - centre(date))).toBeLessThan(4);
+    // Two empty lines between the body's last line and the signature (28.95 pt a line): three pitches.
+    const pitch = 28.95;
+    expect(Math.round(((signature?.yMin ?? 0) - (body?.yMin ?? 0)) / pitch)).toBe(3);
+  });
+
+  it('differs from the unsealed layout (7.3.5.2: two characters from the right, one empty line)', async () => {
+    const { signature, date, body, right } = await layout(false);
+    expect(((right - (signature?.xMax ?? 0)) / 16).toFixed(1)).toBe('2.0');
+    // The date's first character two characters right of the signature's first (within half a
+    // character: the indents count a digit as half an em, the face sets it wider).
+    expect(Math.abs(((date?.xMin ?? 0) - (signature?.xMin ?? 0)) / 16 - 2)).toBeLessThan(0.5);
+    expect(Math.round(((signature?.yMin ?? 0) - (body?.yMin ?? 0)) / 28.95)).toBe(2);
+  });
+});
