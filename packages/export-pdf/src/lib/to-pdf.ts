@@ -24,12 +24,13 @@ import { captionBreakBefore, orientPages } from './handlers/table.js';
 import { loadImages } from './images.js';
 import type { ToPdfOptions } from './options.js';
 import { footerFor, geometry } from './page.js';
-import type { Content, DocumentDefinition, Info, TableNode } from './pdf/definition.js';
+import type { Content, DocumentDefinition, Info } from './pdf/definition.js';
 import { type Context, State } from './state.js';
 import { buildStyles, headingStyle } from './styles.js';
 import { type Run, textRun } from './text/runs.js';
 import { looseInlines } from './text/set.js';
 import { Shaper } from './text/shape.js';
+import { ENTRY_SLACK_PT, leader, NUMBER_COLUMN_EM, shapedWidth } from './toc-leaders.js';
 
 /** A front-matter field as Info text: strings as they are, lists joined. */
 function infoText(value: JsonValue | undefined): string | undefined {
@@ -72,42 +73,50 @@ function tableOfContents(state: State, lang: string, context: Context): Content[
   });
   if (entries.length === 0) return [...title, { stack: [], pageBreak: 'after' }];
   const face = state.shaper.face(style.role, false);
-  const rows = entries.map((entry) => {
+  const numberPt = NUMBER_COLUMN_EM * style.sizePt;
+  // The baseline of a TOC line: its text sits centred in the pitch (pdfmake's lineHeight).
+  const baselinePt =
+    (style.pitchPt - face.lineHeightPt(style.sizePt)) / 2 + (face.ascent / face.unitsPerEm) * style.sizePt;
+  // One line of columns an entry, each as wide as worked out here (a table's auto columns squeezed
+  // the entries once a leader took its room): the entry, the leader, the page number.
+  const lines: Content[] = entries.map((entry) => {
     const shaped = state.shaper.shape([textRun(entry.text, {})], {
       role: style.role,
       bold: false,
       sizePt: style.sizePt,
     });
-    return [
-      {
-        stack: [
-          {
-            text: looseInlines(shaped, style.pitchPt, state.faces),
-            linkToDestination: entry.id,
-            margin: [(entry.level - 1) * style.sizePt * 2, 0, 0, 0],
-          },
-        ],
-      },
-      {
-        stack: [
-          {
-            text: '',
-            pageReference: entry.id,
-            alignment: 'right',
-            font: state.faces.id(face),
-            fontSize: style.sizePt,
-            lineHeight: style.pitchPt / face.lineHeightPt(style.sizePt),
-          },
-        ],
-      },
-    ];
+    const indentPt = (entry.level - 1) * style.sizePt * 2;
+    const text = {
+      text: looseInlines(shaped, style.pitchPt, state.faces),
+      linkToDestination: entry.id,
+      margin: [indentPt, 0, 0, 0] as [number, number, number, number],
+    };
+    const number = {
+      text: '',
+      pageReference: entry.id,
+      alignment: 'right' as const,
+      font: state.faces.id(face),
+      fontSize: style.sizePt,
+      lineHeight: style.pitchPt / face.lineHeightPt(style.sizePt),
+    };
+    const entryPt = indentPt + shapedWidth(shaped) + ENTRY_SLACK_PT;
+    const dots = leader(context.width, entryPt, numberPt, baselinePt);
+    return dots
+      ? {
+          columns: [
+            { width: entryPt, stack: [text] },
+            { width: '*', stack: [dots] },
+            { width: numberPt, stack: [number] },
+          ],
+        }
+      : {
+          columns: [
+            { width: '*', stack: [text] },
+            { width: numberPt, stack: [number] },
+          ],
+        };
   });
-  const table: TableNode = {
-    table: { widths: ['*', 'auto'], body: rows as TableNode['table']['body'] },
-    layout: 'noBorders',
-    pageBreak: 'after',
-  };
-  return [...title, table];
+  return [...title, { stack: lines, pageBreak: 'after' }];
 }
 
 /**

@@ -131,6 +131,9 @@ export interface CanvasLine {
   y2: number;
   lineWidth: number;
   lineColor?: string;
+  /** A dashed line (dots: a very short dash with round caps). */
+  dash?: { length: number; space?: number };
+  lineCap?: 'butt' | 'round' | 'square';
 }
 
 export interface CanvasNode extends NodeProps {
