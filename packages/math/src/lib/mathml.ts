@@ -1,0 +1,30 @@
+/** TeX → MathML with Temml (https://temml.org), which needs no DOM in its string renderer. */
+import temml from 'temml';
+import { repairTex } from './repair.js';
+import { type MathResult, reasonOf } from './result.js';
+import { inlineTag } from './tag.js';
+
+export interface TexOptions {
+  /** Display (`$$…$$`) rather than inline (`$…$`) math. */
+  readonly display: boolean;
+}
+
+/** Bounds that keep a hostile formula (`\def\a{\a\a}\a`) from hanging or exhausting memory. */
+const LIMITS = { maxExpand: 2000, maxSize: [50, 50] as [number, number] };
+
+/** Converts TeX to a MathML `<math>` element. The TeX is repaired first (see `repairTex`). */
+export function texToMathml(tex: string, options: TexOptions): MathResult<string> {
+  const repaired = repairTex(tex);
+  if (repaired === '') return { ok: false, tex: repaired, stage: 'tex', reason: 'empty formula' };
+  try {
+    const mathml = temml.renderToString(inlineTag(repaired), {
+      displayMode: options.display,
+      throwOnError: true,
+      xml: true,
+      ...LIMITS,
+    });
+    return { ok: true, tex: repaired, value: mathml };
+  } catch (error) {
+    return { ok: false, tex: repaired, stage: 'tex', reason: reasonOf(error) };
+  }
+}

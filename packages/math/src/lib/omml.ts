@@ -1,0 +1,70 @@
+/**
+ * MathML → OMML (Office Math Markup, ECMA-376 Part 1 §22.1) with mathml2omml, which needs no XSLT or DOM.
+ */
+import { mml2omml } from 'mathml2omml';
+import { type TexOptions, texToMathml } from './mathml.js';
+import { type MathResult, reasonOf } from './result.js';
+
+/** The MathML elements mathml2omml has a handler for; it logs and flattens any other. */
+const HANDLED = new Set([
+  'math',
+  'menclose',
+  'mfrac',
+  'mglyph',
+  'mi',
+  'mmultiscripts',
+  'mn',
+  'mo',
+  'mover',
+  'mroot',
+  'mrow',
+  'ms',
+  'mspace',
+  'msqrt',
+  'mstyle',
+  'msub',
+  'msubsup',
+  'msup',
+  'mtable',
+  'mtd',
+  'mtext',
+  'mtr',
+  'munder',
+  'munderover',
+  'semantics',
+  'mprescripts',
+  'none',
+]);
+
+/**
+ * Temml writes a few elements mathml2omml does not know (`mpadded` around `\mathrm`, `mphantom`, `mlabeledtr`).
+ * They are grouping or spacing only: `mphantom` is dropped with its content (it is invisible), the others
+ * become `mrow`, which is what mathml2omml would do after logging a warning to the console.
+ */
+function simplify(mathml: string): string {
+  return mathml
+    .replace(/<mphantom\b[^>]*>(?:(?!<\/?mphantom\b)[\s\S])*<\/mphantom>/g, '')
+    .replace(/<(\/?)([a-z][a-z-]*)\b([^>]*)>/g, (tag, close: string, name: string, attributes: string) => {
+      if (HANDLED.has(name)) return tag;
+      if (attributes.endsWith('/')) return '<mrow/>';
+      return close ? '</mrow>' : '<mrow>';
+    });
+}
+
+/** Converts a MathML `<math>` element to an OMML `<m:oMath>` element (with its namespace declarations). */
+export function mathmlToOmml(mathml: string, tex = ''): MathResult<string> {
+  try {
+    const omml = mml2omml(simplify(mathml));
+    if (!omml.startsWith('<m:oMath')) throw new Error('no m:oMath element in the result');
+    return { ok: true, tex, value: omml };
+  } catch (error) {
+    return { ok: false, tex, stage: 'omml', reason: reasonOf(error) };
+  }
+}
+
+/** TeX → `<m:oMath>` (repair, Temml, mathml2omml). A display formula's `m:oMathPara` is the caller's. */
+export function texToOmml(tex: string, options: TexOptions): MathResult<string> {
+  const mathml = texToMathml(tex, options);
+  if (!mathml.ok) return mathml;
+  return mathmlToOmml(mathml.value, mathml.tex);
+}

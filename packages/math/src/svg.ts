@@ -1,0 +1,1 @@
+export { type MathSvg, texToSvg } from './lib/svg.js';

@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import { mathmlToOmml, texToMathml, texToOmml } from '../src/index.js';
+
+describe('texToMathml', () => {
+  it('converts TeX to a MathML element', () => {
+    const result = texToMathml('\\frac{a}{b}', { display: true });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value).toMatch(/^<math[^>]*display="block"[\s\S]*<mfrac>/);
+  });
+
+  it('returns a failure for an unknown command, naming it', () => {
+    const result = texToMathml('\\foo{x}', { display: false });
+    expect(result).toMatchObject({ ok: false, stage: 'tex' });
+    if (!result.ok) expect(result.reason).toContain('\\foo');
+  });
+
+  it('returns a failure for unbalanced braces and for an empty formula', () => {
+    expect(texToMathml('{a', { display: false }).ok).toBe(false);
+    expect(texToMathml('  ', { display: false }).ok).toBe(false);
+  });
+
+  it('does not hang on a macro that expands forever', () => {
+    const result = texToMathml('\\def\\a{\\a\\a}\\a', { display: false });
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('texToOmml', () => {
+  it('makes a fraction an m:f with numerator and denominator', () => {
+    const result = texToOmml('\\frac{a}{b}', { display: false });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatch(/^<m:oMath xmlns:m="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/math"/);
+    expect(result.value).toMatch(/<m:f>.*<m:num>.*a.*<\/m:num><m:den>.*b.*<\/m:den><\/m:f>/);
+  });
+
+  it('makes a sum an n-ary operator with limits', () => {
+    const result = texToOmml('\\sum_{i=1}^{n} x_i', { display: true });
+    expect(result.ok && result.value).toMatch(/<m:nary>.*<m:chr m:val="∑"\/>/);
+  });
+
+  it('converts repaired OCR TeX', () => {
+    const result = texToOmml('\\mathrm { R F } = \\left ( x \\right )', { display: false });
+    expect(result.ok).toBe(true);
+    expect(result.tex).toBe('\\mathrm{RF} = \\left( x \\right)');
+    expect(result.ok && result.value).toContain('RF');
+  });
+
+  it('sets a \\tag after the formula instead of a three-column table', () => {
+    const result = texToOmml('E = mc^2 \\tag{3}', { display: true });
+    expect(result.ok && result.value).toContain('(3)');
+    expect(result.ok && result.value).not.toContain('<m:m>');
+  });
+
+  it('never passes an element mathml2omml does not know (it would log and flatten it)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const result = mathmlToOmml(
+      '<math xmlns="http://www.w3.org/1998/Math/MathML"><mpadded lspace="0"><mi>R</mi></mpadded><mphantom><mn>0</mn></mphantom></math>',
+    );
+    expect(result.ok && result.value).toContain('<m:t xml:space="preserve">R</m:t>');
+    expect(result.ok && result.value).not.toContain('>0<');
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});
