@@ -63,3 +63,30 @@ describe('texToOmml', () => {
     warn.mockRestore();
   });
 });
+
+describe('n-ary operators', () => {
+  const operand = (xml: string) => /<m:nary>.*?<\/m:naryPr>.*?<m:e>(.*?)<\/m:e><\/m:nary>/.exec(xml)?.[1] ?? '';
+
+  it('puts the summand inside the sum (Word showed an empty box)', () => {
+    const result = texToOmml('\\sum_{i=1}^{n} x_i', { display: true });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(operand(result.value)).toMatch(/<m:sSub>.*x.*i.*<\/m:sSub>/);
+  });
+
+  it('ends the operand at a relation or a plus outside brackets', () => {
+    const result = texToOmml('\\int_0^1 (a + b) dx = c + d', { display: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const inside = operand(result.value);
+    expect(inside).toContain('a+b');
+    expect(inside).toContain('dx');
+    expect(inside).not.toMatch(/>[^<]*=[^<]*</);
+    expect(result.value).toMatch(/<\/m:nary>.*=.*c\+d/);
+  });
+
+  it('nests a double sum', () => {
+    const result = texToOmml('\\sum_i \\sum_j a_{ij}', { display: true });
+    expect(result.ok && (result.value.match(/<m:nary>/g) ?? []).length).toBe(2);
+    expect(result.ok && result.value).not.toMatch(/<m:e><\/m:e>/);
+  });
+});

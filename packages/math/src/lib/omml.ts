@@ -3,6 +3,8 @@
  */
 import { mml2omml } from 'mathml2omml';
 import { type TexOptions, texToMathml } from './mathml.js';
+import { parseMathml, serializeMathml } from './mathml-tree.js';
+import { groupNaryOperands } from './nary.js';
 import { type MathResult, reasonOf } from './result.js';
 
 /** The MathML elements mathml2omml has a handler for; it logs and flattens any other. */
@@ -42,13 +44,14 @@ const HANDLED = new Set([
  * become `mrow`, which is what mathml2omml would do after logging a warning to the console.
  */
 function simplify(mathml: string): string {
-  return mathml
+  const renamed = mathml
     .replace(/<mphantom\b[^>]*>(?:(?!<\/?mphantom\b)[\s\S])*<\/mphantom>/g, '')
     .replace(/<(\/?)([a-z][a-z-]*)\b([^>]*)>/g, (tag, close: string, name: string, attributes: string) => {
       if (HANDLED.has(name)) return tag;
       if (attributes.endsWith('/')) return '<mrow/>';
       return close ? '</mrow>' : '<mrow>';
     });
+  return serializeMathml(groupNaryOperands(parseMathml(renamed)));
 }
 
 /** Converts a MathML `<math>` element to an OMML `<m:oMath>` element (with its namespace declarations). */
