@@ -1,3 +1,4 @@
+export { type LinearOptions, type LinearRun, texToLinear } from './lib/linear.js';
 export { type TexOptions, texToMathml } from './lib/mathml.js';
 export { mathmlToOmml, texToOmml } from './lib/omml.js';
 export { repairTex } from './lib/repair.js';

@@ -268,7 +268,7 @@ export class State {
         }
         height += tallest + 4 + this.theme.table.borderPt;
       }
-    } else if ('image' in content) height = content.height;
+    } else if ('image' in content || 'svg' in content) height = content.height;
     return height + top + bottom;
   }
 

@@ -20,5 +20,11 @@ export function reasonOf(error: unknown): string {
   const message =
     typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
   const line = message.split('\n')[0] ?? '';
-  return line.replace(/\s+/g, ' ').replace(/[\s:]+$/, '').trim().slice(0, 200) || 'unknown error';
+  return (
+    line
+      .replace(/\s+/g, ' ')
+      .replace(/[\s:]+$/, '')
+      .trim()
+      .slice(0, 200) || 'unknown error'
+  );
 }
