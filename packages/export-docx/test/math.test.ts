@@ -50,6 +50,13 @@ describe('formulas in Word', () => {
     );
   });
 
+  it('keeps <, > and & of a formula escaped, so the document stays well-formed XML', async () => {
+    const out = await render(md('显著 $P < 0.05$，且 $a \\& b > c$。'));
+    const t = descendants(must(bodyBlocks(out)[0]), 'm:t').map((node) => node.children.join(''));
+    expect(t).toContain('P<0.05');
+    expect(t.join('')).toContain('a&b>c');
+  });
+
   it('repairs OCR spacing before converting', async () => {
     const out = await render(md('信号 $\\mathrm { R F }$ 的功率'));
     const t = descendants(must(bodyBlocks(out)[0]), 'm:t').map((node) => node.children.join(''));

@@ -90,3 +90,13 @@ describe('n-ary operators', () => {
     expect(result.ok && result.value).not.toMatch(/<m:e><\/m:e>/);
   });
 });
+
+describe('XML safety', () => {
+  it('keeps <, > and & escaped in the OMML (P < 0.05 was written raw, which Word cannot open)', () => {
+    const result = texToOmml('P < 0.05 \\& x > 1', { display: false });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const text = result.value.replace(/<[^>]+>/g, '');
+    expect(text).toBe('P&lt;0.05&amp;x&gt;1');
+  });
+});

@@ -1,5 +1,6 @@
 /** TeX → MathML with Temml (https://temml.org), which needs no DOM in its string renderer. */
 import temml from 'temml';
+import { temmlMacros } from './macros.js';
 import { repairTex } from './repair.js';
 import { type MathResult, reasonOf } from './result.js';
 import { inlineTag } from './tag.js';
@@ -21,6 +22,8 @@ export function texToMathml(tex: string, options: TexOptions): MathResult<string
       displayMode: options.display,
       throwOnError: true,
       xml: true,
+      // A fresh table each time: Temml adds the formula's own \def's to the object it is given.
+      macros: temmlMacros(),
       ...LIMITS,
     });
     return { ok: true, tex: repaired, value: mathml };

@@ -57,7 +57,9 @@ function simplify(mathml: string): string {
 /** Converts a MathML `<math>` element to an OMML `<m:oMath>` element (with its namespace declarations). */
 export function mathmlToOmml(mathml: string, tex = ''): MathResult<string> {
   try {
-    const omml = mml2omml(simplify(mathml));
+    // Temml writes `<`, `>` and `&` as entities; mathml2omml would decode them and write them back raw,
+    // which is not XML (`<m:t>P<0.05</m:t>`). Left encoded, they pass through as the entities they are.
+    const omml = mml2omml(simplify(mathml), { disableDecode: true });
     if (!omml.startsWith('<m:oMath')) throw new Error('no m:oMath element in the result');
     return { ok: true, tex, value: omml };
   } catch (error) {

@@ -34,6 +34,9 @@ function balanceFences(tex: string): string {
   return tex.replace(/\\(left|right)(?![A-Za-z])\s*/g, '');
 }
 
+const ACCENT_BEFORE_FONT =
+  /\\(mathring|hat|widehat|bar|overline|tilde|widetilde|dot|ddot|vec|check|breve|acute|grave|boldsymbol|bm)\s*\\(mathrm|mathbf|mathit|mathsf|mathcal|mathbb|textrm|text)\s*\{([^{}]*)\}/g;
+
 /** TeX with the OCR's spacing repaired (see the module comment). Pure; idempotent. */
 export function repairTex(tex: string): string {
   let out = tex.replace(/[\u00a0\u3000]/g, ' ').trim();
@@ -46,7 +49,15 @@ export function repairTex(tex: string): string {
     '\\$1',
   );
   out = balanceFences(out);
-  // A formula that ends with a lone `\\` (a table row cut by OCR) renders an empty line.
+  // An accent before a font command (`\mathring \mathrm { A }`) takes the bare command as its argument,
+  // which TeX rejects: the OCR lost the braces around the two.
+  out = out.replace(
+    ACCENT_BEFORE_FONT,
+    (_m, accent: string, font: string, argument: string) => `\\${accent}{\\${font}{${argument}}}`,
+  );
+  // A formula that ends with `\\` (a table row cut by OCR) renders an empty line; one that ends with a lone
+  // `\` (MinerU writes one before the closing `$`) is not TeX at all.
   out = out.replace(/(?:\\\\\s*)+$/, '').trim();
+  out = out.replace(/(?<!\\)\\$/, '').trim();
   return out;
 }

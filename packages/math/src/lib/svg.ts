@@ -15,6 +15,7 @@ import { AllPackages } from 'mathjax-full/js/input/tex/AllPackages.js';
 import { TeX } from 'mathjax-full/js/input/tex.js';
 import { mathjax } from 'mathjax-full/js/mathjax.js';
 import { SVG } from 'mathjax-full/js/output/svg.js';
+import { mathjaxMacros } from './macros.js';
 import type { TexOptions } from './mathml.js';
 import { repairTex } from './repair.js';
 import { type MathResult, reasonOf } from './result.js';
@@ -34,11 +35,6 @@ export interface MathSvg {
 
 const EXCLUDED = new Set(['require', 'autoload', 'noundefined', 'noerrors']);
 
-/** Commands MinerU writes that MathJax 3 does not define. */
-const MACROS = {
-  textcircled: ['\\enclose{circle}{\\kern{0.1em}\\text{#1}\\kern{0.1em}}', 1],
-};
-
 type Converter = { adaptor: ReturnType<typeof liteAdaptor>; document: MathDocument<unknown, unknown, unknown> };
 let converter: Converter | undefined;
 
@@ -49,7 +45,7 @@ function getConverter(): Converter {
   RegisterHTMLHandler(adaptor);
   const tex = new TeX({
     packages: AllPackages.filter((name) => !EXCLUDED.has(name)),
-    macros: MACROS,
+    macros: mathjaxMacros(),
     maxMacros: 2000,
     maxBuffer: 20 * 1024,
     formatError: (_jax: unknown, error: unknown) => {
