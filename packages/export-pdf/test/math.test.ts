@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type PdfWarning, toPdf } from '../src/index.js';
 import { doc } from './helpers.js';
-import { compact, pdfText, run, writePdf } from './pdf.js';
+import { compact, pdfLines, pdfText, run, writePdf } from './pdf.js';
 
 /** The rows of page 1 (pt from the top) that have ink, rendered at 144 dpi. */
 function inkRows(file: string): number[] {
@@ -48,6 +48,18 @@ describe('formulas in the PDF', () => {
     const rows = inkRows(file).filter((row) => row < 400);
     const inkHeight = Math.max(...rows) - Math.min(...rows);
     expect(inkHeight).toBeGreaterThan(24);
+  });
+
+  it('draws the formula where it stands in the flow (the patched pdfmake moves path vectors with their canvas)', async () => {
+    const { file } = await render('第一段。\n\n第二段。\n\n第三段。\n\n$$\n\\sum_{i=1}^{n} \\frac{a_i}{b_i}\n$$\n');
+    const rows = inkRows(file);
+    // Nothing in the top margin (unmoved paths are drawn at the page's top left), and ink below the text.
+    expect(rows.filter((row) => row < 50)).toEqual([]);
+    const { lines } = pdfLines(file);
+    const third = lines.find((line) => line.text.includes('第三段'));
+    expect(third).toBeDefined();
+    const below = rows.filter((row) => row > (third?.yMax ?? 0) + 2 && row < 400);
+    expect(Math.max(...below) - Math.min(...below)).toBeGreaterThan(14);
   });
 
   it('sets a tagged formula with its number at the right', async () => {

@@ -4,6 +4,7 @@
 import { mml2omml } from 'mathml2omml';
 import { type TexOptions, texToMathml } from './mathml.js';
 import { parseMathml, serializeMathml } from './mathml-tree.js';
+import { memoize } from './memo.js';
 import { groupNaryOperands } from './nary.js';
 import { type MathResult, reasonOf } from './result.js';
 
@@ -54,14 +55,18 @@ function simplify(mathml: string): string {
   return serializeMathml(groupNaryOperands(parseMathml(renamed)));
 }
 
+const convert = memoize(2000, (mathml: string): string => {
+  // Temml writes `<`, `>` and `&` as entities; mathml2omml would decode them and write them back raw,
+  // which is not XML (`<m:t>P<0.05</m:t>`). Left encoded, they pass through as the entities they are.
+  const omml = mml2omml(simplify(mathml), { disableDecode: true });
+  if (!omml.startsWith('<m:oMath')) throw new Error('no m:oMath element in the result');
+  return omml;
+});
+
 /** Converts a MathML `<math>` element to an OMML `<m:oMath>` element (with its namespace declarations). */
 export function mathmlToOmml(mathml: string, tex = ''): MathResult<string> {
   try {
-    // Temml writes `<`, `>` and `&` as entities; mathml2omml would decode them and write them back raw,
-    // which is not XML (`<m:t>P<0.05</m:t>`). Left encoded, they pass through as the entities they are.
-    const omml = mml2omml(simplify(mathml), { disableDecode: true });
-    if (!omml.startsWith('<m:oMath')) throw new Error('no m:oMath element in the result');
-    return { ok: true, tex, value: omml };
+    return { ok: true, tex, value: convert(mathml) };
   } catch (error) {
     return { ok: false, tex, stage: 'omml', reason: reasonOf(error) };
   }

@@ -146,8 +146,24 @@ export interface CanvasLine {
   lineColor?: string;
 }
 
+/**
+ * A filled path drawn at x/y of its canvas through `transform` (wenshu's pdfmake patch: pdfmake's own
+ * `path` vectors are not moved with their canvas). `w`/`h` is the room it takes.
+ */
+export interface CanvasPath {
+  type: 'path';
+  d: string;
+  x: number;
+  y: number;
+  w?: number;
+  h?: number;
+  transform: [number, number, number, number, number, number];
+  color: string;
+}
+
 export interface CanvasNode extends NodeProps {
-  canvas: CanvasLine[];
+  canvas: (CanvasLine | CanvasPath)[];
+  alignment?: Alignment;
 }
 
 export type Content = TextNode | StackNode | ColumnsNode | TableNode | ImageNode | SvgNode | CanvasNode;
