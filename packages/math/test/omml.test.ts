@@ -100,3 +100,25 @@ describe('XML safety', () => {
     expect(text).toBe('P&lt;0.05&amp;x&gt;1');
   });
 });
+
+describe('stretchy fences', () => {
+  it('makes \\left( … \\right) a Word delimiter (m:d) around its content', () => {
+    const result = texToOmml('\\left( x + \\frac{a}{b} \\right)^2', { display: true });
+    expect(result.ok && result.value).toMatch(
+      /<m:d><m:dPr><m:begChr m:val="\("\/><m:endChr m:val="\)"\/><\/m:dPr><m:e>.*<m:f>.*<\/m:f><\/m:e><\/m:d>/,
+    );
+  });
+
+  it('keeps an empty side (\\right.) and nests fences', () => {
+    const cases = texToOmml('\\left\\{ \\begin{array}{l} a \\\\ b \\end{array} \\right.', { display: true });
+    expect(cases.ok && cases.value).toContain('<m:begChr m:val="{"/><m:endChr m:val=""/>');
+    const nested = texToOmml('\\left[ \\left( a \\right) \\right] + 1', { display: true });
+    expect(nested.ok && (nested.value.match(/<m:d>/g) ?? []).length).toBe(2);
+    expect(nested.ok && nested.value).toMatch(/<\/m:d><m:r><m:t xml:space="preserve">\+1<\/m:t><\/m:r>/);
+  });
+
+  it('leaves plain parentheses as characters', () => {
+    const result = texToOmml('f(x)', { display: false });
+    expect(result.ok && result.value).not.toContain('<m:d>');
+  });
+});

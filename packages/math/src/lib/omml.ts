@@ -2,6 +2,7 @@
  * MathML → OMML (Office Math Markup, ECMA-376 Part 1 §22.1) with mathml2omml, which needs no XSLT or DOM.
  */
 import { mml2omml } from 'mathml2omml';
+import { type Fence, placeFences, takeFences } from './fences.js';
 import { type TexOptions, texToMathml } from './mathml.js';
 import { parseMathml, serializeMathml } from './mathml-tree.js';
 import { memoize } from './memo.js';
@@ -44,7 +45,7 @@ const HANDLED = new Set([
  * They are grouping or spacing only: `mphantom` is dropped with its content (it is invisible), the others
  * become `mrow`, which is what mathml2omml would do after logging a warning to the console.
  */
-function simplify(mathml: string): string {
+function simplify(mathml: string): { mathml: string; fences: Fence[] } {
   const renamed = mathml
     .replace(/<mphantom\b[^>]*>(?:(?!<\/?mphantom\b)[\s\S])*<\/mphantom>/g, '')
     .replace(/<(\/?)([a-z][a-z-]*)\b([^>]*)>/g, (tag, close: string, name: string, attributes: string) => {
@@ -52,15 +53,23 @@ function simplify(mathml: string): string {
       if (attributes.endsWith('/')) return '<mrow/>';
       return close ? '</mrow>' : '<mrow>';
     });
-  return serializeMathml(groupNaryOperands(parseMathml(renamed)));
+  const tree = parseMathml(renamed);
+  const fences = takeFences(tree);
+  return { mathml: serializeMathml(groupNaryOperands(tree)), fences };
+}
+
+/** The children of an `m:oMath` element. */
+function content(omml: string): string {
+  return omml.replace(/^<m:oMath[^>]*>/, '').replace(/<\/m:oMath>$/, '');
 }
 
 const convert = memoize(2000, (mathml: string): string => {
+  const simple = simplify(mathml);
   // Temml writes `<`, `>` and `&` as entities; mathml2omml would decode them and write them back raw,
   // which is not XML (`<m:t>P<0.05</m:t>`). Left encoded, they pass through as the entities they are.
-  const omml = mml2omml(simplify(mathml), { disableDecode: true });
+  const omml = mml2omml(simple.mathml, { disableDecode: true });
   if (!omml.startsWith('<m:oMath')) throw new Error('no m:oMath element in the result');
-  return omml;
+  return placeFences(omml, simple.fences, (index) => content(convert((simple.fences[index] as Fence).mathml)));
 });
 
 /** Converts a MathML `<math>` element to an OMML `<m:oMath>` element (with its namespace declarations). */
