@@ -55,7 +55,11 @@ const RUN = /<m:r>(<m:rPr>(?:(?!<\/m:rPr>)[\s\S])*<\/m:rPr>)?<m:t xml:space="pre
 
 /** A fence's character as text (Temml's tree keeps `&lt;` as written). */
 function decoded(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 function attributeValue(text: string): string {
