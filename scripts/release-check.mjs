@@ -19,7 +19,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const libraries = ['parser', 'zh', 'theme', 'picture', 'zip', 'export-docx', 'export-pdf', 'export-xlsx'];
+const libraries = ['parser', 'zh', 'theme', 'picture', 'zip', 'math', 'export-docx', 'export-pdf', 'export-xlsx'];
 const scratch = mkdtempSync(join(tmpdir(), 'wenshu-release-'));
 const keep = process.argv.includes('--keep');
 
@@ -64,6 +64,7 @@ import { loadTheme } from '@wenshu/theme';
 import { toTraditional } from '@wenshu/zh';
 import '@wenshu/picture';
 import '@wenshu/zip';
+import '@wenshu/math';
 const { text } = decode(await readFile('report.md'), { fileName: 'report.md' });
 const { document, fixes } = structure(parse(text));
 const theme = loadTheme('gov');

@@ -17,6 +17,7 @@ const packages = [
   'packages/theme',
   'packages/picture',
   'packages/zip',
+  'packages/math',
   'packages/export-docx',
   'packages/export-pdf',
   'packages/export-xlsx',

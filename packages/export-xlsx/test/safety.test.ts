@@ -118,3 +118,30 @@ describe('about sheet', () => {
     expect(time).toBeLessThanOrEqual(after);
   });
 });
+
+describe('formulas', () => {
+  it('keep their TeX as text, never an Excel formula or a number', async () => {
+    const markdown = [
+      '均值 $= \\frac{1}{n}\\sum x_i$ 与 $=1+1$。',
+      '',
+      '| 指标 | 数值 |',
+      '|---|---|',
+      '| 拟合优度 | $0.98$ |',
+      '| 差值 | $-1$ |',
+      '| 样本 | 120 |',
+      '',
+      '| 公式 |',
+      '|---|',
+      '| $=SUM(A1:A2)$ |',
+    ].join('\n');
+    const bytes = await render(markdown);
+    for (const [name, part] of Object.entries(parts(bytes))) {
+      if (name.startsWith('xl/worksheets/')) expect(part, name).not.toMatch(/<f[ >]/);
+    }
+    const workbook = await readWorkbook(bytes);
+    expect(rows(sheet(workbook, '条目'))[1]?.[4]).toBe('均值 = \\frac{1}{n}\\sum x_i 与 =1+1。');
+    // Figures in TeX are formulas a reader typeset: their TeX, as strings (the column is then text).
+    expect(rows(sheet(workbook, '表1')).map((row) => row[1])).toEqual(['数值', '0.98', '-1', '120']);
+    expect(rows(sheet(workbook, '表2')).map((row) => row[0])).toEqual(['公式', '=SUM(A1:A2)']);
+  });
+});

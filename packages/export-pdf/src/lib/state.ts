@@ -281,7 +281,10 @@ export class State {
         }
         height += tallest + 4 + this.theme.table.borderPt;
       }
-    } else if ('image' in content) height = content.height;
+    } else if ('image' in content || 'svg' in content) height = content.height;
+    else if ('canvas' in content) {
+      for (const vector of content.canvas) if (vector.type === 'path' && vector.h) height = Math.max(height, vector.h);
+    }
     return height + top + bottom;
   }
 

@@ -4,7 +4,7 @@
  * a column is numeric when every body cell in it is a number or a dash; one word, one `001` or one
  * phone number keeps the whole column text, and so does a column of years or codes.
  */
-import { type PlacedCell, tableGrid, toText } from '@wenshu/parser';
+import { EXIT, type Nodes, type PlacedCell, tableGrid, toText, visit } from '@wenshu/parser';
 import type { Labels } from './labels.js';
 import type { Cell, CellRange, SheetModel, SheetRow } from './model.js';
 import { type CellNumber, looksLikeYear, parseCellNumber } from './numbers.js';
@@ -63,6 +63,20 @@ export interface TableSheet {
   clipped: number;
 }
 
+/**
+ * A cell holding a TeX formula keeps its TeX as text: `$0.98$` or `$-1$` is a formula a reader typeset, not
+ * an amount to add up, and its TeX is what can be pasted back into a document.
+ */
+function holdsMath(node: Nodes): boolean {
+  let found = false;
+  visit(node, (child) => {
+    if (child.type !== 'inlineMath' && child.type !== 'math') return undefined;
+    found = true;
+    return EXIT;
+  });
+  return found;
+}
+
 export function tableSheet(entry: TableEntry, names: SheetNames, labels: Labels): TableSheet {
   const caption = tableCaption(entry);
   const name = names.unique(caption ?? '', labels.table(entry.index));
@@ -73,7 +87,12 @@ export function tableSheet(entry: TableEntry, names: SheetNames, labels: Labels)
   const isHeader = (placed: PlacedCell) => placed.row < headerRows || placed.cell.header;
 
   const body = grid.cells.filter((placed) => !isHeader(placed));
-  const parsed = new Map(body.map((placed) => [placed, parseCellNumber(cellText(placed))] as const));
+  const parsed = new Map(
+    body.map((placed) => {
+      const number: CellNumber = holdsMath(placed.cell) ? { kind: 'text' } : parseCellNumber(cellText(placed));
+      return [placed, number] as const;
+    }),
+  );
   const headers = grid.cells.filter(isHeader);
   const header = (column: number) =>
     headers

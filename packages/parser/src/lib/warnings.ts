@@ -22,7 +22,9 @@ export type ExportWarningCode =
   | 'link-refused'
   | 'footnote-missing'
   /** A table did not fit the text width as it was: its font was made smaller, its page turned, or it was split. */
-  | 'table-fit';
+  | 'table-fit'
+  /** A TeX formula could not be typeset (unknown command, unbalanced braces): its TeX is shown as written. */
+  | 'math-unconverted';
 
 /**
  * What an exporter could not render as written, in one shape for DOCX, PDF and XLSX: a stable code

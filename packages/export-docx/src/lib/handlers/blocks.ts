@@ -1,5 +1,5 @@
 /**
- * Container and literal blocks: the document, block quotes, lists, code, display math, breaks
+ * Container and literal blocks: the document, block quotes, lists, code, breaks
  * and footnote definitions.
  */
 
@@ -10,7 +10,6 @@ import type {
   FootnoteDefinition,
   List,
   ListItem,
-  Math as MathNode,
   PageBreak as PageBreakNode,
   ThematicBreak,
 } from '@wenshu/parser';
@@ -56,11 +55,6 @@ export function code(state: State, node: Code, _context: Context): Block[] {
       children: lines(node.value, sizePt === styleSizePt ? undefined : sizePt),
     }),
   ];
-}
-
-/** Display math: its TeX source, centred in the code face. */
-export function math(state: State, node: MathNode, _context: Context): Block[] {
-  return [new Paragraph({ style: state.ids.displayMath, children: lines(node.value) })];
 }
 
 export function thematicBreak(state: State, _node: ThematicBreak, _context: Context): Block[] {

@@ -3,17 +3,8 @@
  * type, so a node type without a handler does not compile.
  */
 import type { Handlers } from '../state.js';
-import {
-  blockquote,
-  code,
-  document,
-  footnoteDefinition,
-  list,
-  listItem,
-  math,
-  pageBreak,
-  thematicBreak,
-} from './blocks.js';
+import { blockquote, code, document, footnoteDefinition, list, listItem, pageBreak, thematicBreak } from './blocks.js';
+import { inlineMath, math } from './math.js';
 import {
   deleteHandler,
   emphasis,
@@ -57,7 +48,7 @@ export const handlers: Handlers = {
   subscript,
   superscript,
   inlineCode,
-  inlineMath: inlineCode,
+  inlineMath,
   link,
   image,
   break: lineBreak,

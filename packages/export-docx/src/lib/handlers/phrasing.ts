@@ -10,7 +10,6 @@ import type {
   FootnoteReference,
   Image,
   InlineCode,
-  InlineMath,
   Link,
   Mark,
   PhrasingContent,
@@ -81,8 +80,8 @@ export function superscript(state: State, node: Superscript, context: Context): 
   return wrap(state, node, context, { superScript: true, subScript: false });
 }
 
-/** Inline code and inline TeX: their source, in the code face. */
-export function inlineCode(state: State, node: InlineCode | InlineMath, context: Context): ParagraphChild[] {
+/** Inline code: its source, in the code face. */
+export function inlineCode(state: State, node: InlineCode, context: Context): ParagraphChild[] {
   return [textRun(node.value, { ...context.run, style: state.ids.verbatim })];
 }
 

@@ -9,7 +9,6 @@ import type {
   FootnoteDefinition,
   List,
   ListItem,
-  Math as MathNode,
   PageBreak,
   ThematicBreak,
 } from '@wenshu/parser';
@@ -98,7 +97,7 @@ export function listItem(state: State, node: ListItem, context: Context): Conten
 }
 
 /** Lines of verbatim text (code, TeX) as runs with hard breaks; tabs to the next multiple of four. */
-function verbatimRuns(value: string, position: Code['position']): Run[] {
+export function verbatimRuns(value: string, position: Code['position']): Run[] {
   const lines = value.replace(/\n$/, '').split('\n');
   const runs: Run[] = [];
   lines.forEach((line, i) => {
@@ -140,12 +139,6 @@ export function code(state: State, node: Code, context: Context): Content[] {
       margin: [0, 3, 0, 3],
     },
   ];
-}
-
-/** Display math: its TeX, centred, in the code face (typesetting TeX is out of scope). */
-export function math(state: State, node: MathNode, context: Context): Content[] {
-  const block = { ...state.styles.code, align: 'center' as const, beforePt: 3, afterPt: 3 };
-  return state.text(verbatimRuns(node.value, node.position), { ...context, block, run: {} }, {}, true);
 }
 
 export function thematicBreak(state: State, _node: ThematicBreak, context: Context): Content[] {

@@ -9,7 +9,6 @@ import type {
   FootnoteReference,
   Image,
   InlineCode,
-  InlineMath,
   Link,
   Mark,
   Strong,
@@ -64,8 +63,8 @@ export function superscript(state: State, node: Superscript, context: Context): 
   return wrap(state, node, context, { sup: true, sub: false });
 }
 
-/** Inline code and TeX: the code face, spaces as written. */
-export function inlineCode(_state: State, node: InlineCode | InlineMath, context: Context): Run[] {
+/** Inline code: the code face, spaces as written. */
+export function inlineCode(_state: State, node: InlineCode, context: Context): Run[] {
   return [textRun(node.value, { ...context.run, role: 'mono' }, node.position)];
 }
 

@@ -27,6 +27,8 @@ export interface NodeProps {
   pageOrientation?: 'portrait' | 'landscape';
   /** Keep the node on one page when it fits on one. */
   unbreakable?: boolean;
+  /** Drawn this far from where the flow is, outside the flow (takes no room). */
+  relativePosition?: { x: number; y: number };
   /** Drawn at this point of the page the flow is on, outside the flow (pt from the page's top left). */
   absolutePosition?: { x: number; y: number };
 }
@@ -58,6 +60,8 @@ export interface Inline {
   preserveTrailingSpaces?: boolean;
   /** Replaced by the page number of the node with this id, when the page is drawn. */
   pageReference?: string;
+  /** 0 draws the text invisibly (a text layer under a drawing). */
+  opacity?: number;
 }
 
 export interface TextNode extends NodeProps, Omit<Inline, 'text'> {
@@ -123,6 +127,15 @@ export interface ImageNode extends NodeProps {
   alignment?: Alignment;
 }
 
+/** A vector drawing (drawn by svg-to-pdfkit): a formula. `font` draws the drawing's `<text>` elements. */
+export interface SvgNode extends NodeProps {
+  svg: string;
+  width: number;
+  height: number;
+  alignment?: Alignment;
+  font?: string;
+}
+
 export interface CanvasLine {
   type: 'line';
   x1: number;
@@ -136,11 +149,27 @@ export interface CanvasLine {
   lineCap?: 'butt' | 'round' | 'square';
 }
 
-export interface CanvasNode extends NodeProps {
-  canvas: CanvasLine[];
+/**
+ * A filled path drawn at x/y of its canvas through `transform` (wenshu's pdfmake patch: pdfmake's own
+ * `path` vectors are not moved with their canvas). `w`/`h` is the room it takes.
+ */
+export interface CanvasPath {
+  type: 'path';
+  d: string;
+  x: number;
+  y: number;
+  w?: number;
+  h?: number;
+  transform: [number, number, number, number, number, number];
+  color: string;
 }
 
-export type Content = TextNode | StackNode | ColumnsNode | TableNode | ImageNode | CanvasNode;
+export interface CanvasNode extends NodeProps {
+  canvas: (CanvasLine | CanvasPath)[];
+  alignment?: Alignment;
+}
+
+export type Content = TextNode | StackNode | ColumnsNode | TableNode | ImageNode | SvgNode | CanvasNode;
 
 /** The Info dictionary, with pdfmake's lower-case keys. */
 export interface Info {
