@@ -3,8 +3,8 @@
  */
 import { type Document, parse, structure } from '@wenshu/parser';
 import { strFromU8, unzipSync } from 'fflate';
-import { toDocx } from '../src/index.js';
-import type { DocxWarning, ToDocxOptions } from '../src/lib/options.js';
+import type { DocxWarning } from '../src/lib/options.js';
+import { type ToDocxOptions, toDocx } from '../src/node.js';
 import { descendants, element, elements, parseXml, textOf, type XmlElement } from '../src/lib/xml.js';
 
 export interface Unpacked {

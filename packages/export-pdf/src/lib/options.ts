@@ -1,4 +1,5 @@
 import type { ExportWarning, ExportWarningCode } from '@wenshu/parser';
+import type { PictureLoader } from '@wenshu/picture';
 import type { FontRole, Theme } from '@wenshu/theme';
 
 /** What the exporter could not render as written; stable codes, for filtering (the DOCX exporter's, and two of its own). */
@@ -36,11 +37,9 @@ export interface ToPdfOptions {
   sourceDateEpoch?: number;
   onWarning?: (warning: PdfWarning) => void;
   /**
-   * The folder local picture paths are relative to, and confined to (symbolic links followed): a
-   * picture outside it is a placeholder and a warning, as in the DOCX exporter. The current folder
-   * when absent.
+   * Reads the pictures the document names (not `data:` URLs, which are decoded here). Without it,
+   * local pictures are placeholders with an `image-missing` warning. On Node, `@wenshu/export-pdf`
+   * takes `baseDir` and `allowOutside` instead (see `node.ts`).
    */
-  baseDir?: string;
-  /** Read local pictures outside `baseDir` too (the command's `--allow-outside`). Default false. */
-  allowOutside?: boolean;
+  loadPicture?: PictureLoader;
 }

@@ -12,6 +12,7 @@ import {
   type JsonValue,
   titleHeadingOf,
 } from '@wenshu/parser';
+import { withoutLocalPictures } from '@wenshu/picture';
 import { presetTheme, titleLines } from '@wenshu/theme';
 import pdfmake from 'pdfmake';
 import { documentHead, documentTail, TAIL_ID } from './document-frame.js';
@@ -125,10 +126,7 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     lang,
     systemFonts: options.systemFonts ?? true,
   });
-  const images = await loadImages(doc, {
-    baseDir: options.baseDir ?? process.cwd(),
-    allowOutside: options.allowOutside ?? false,
-  });
+  const images = await loadImages(doc, options.loadPicture ?? withoutLocalPictures);
   const page = geometry(theme);
   const styles = buildStyles(theme);
   const faces = new FontRegistry();
