@@ -1,14 +1,34 @@
 /**
  * `@wenshu/export-pdf` on Node (the `node` export condition, or `@wenshu/export-pdf/node`): the
- * core, whose `toPdf` also takes `baseDir` and `allowOutside` and reads local pictures under the
- * picture policy of @wenshu/picture/node, as the command does.
+ * core with the file system as its font host (files, the bundled Noto faces, installed faces), and
+ * a `toPdf` that also takes `baseDir` and `allowOutside` and reads local pictures under the picture
+ * policy of @wenshu/picture/node, as the command does.
  */
 import type { Document } from '@wenshu/parser';
 import { pictureLoader } from '@wenshu/picture/node';
+import { nodeFontHost } from './lib/fonts/node-host.js';
+import {
+  type FontListing,
+  listFonts as coreListFonts,
+  type ResolvedFonts,
+  type ResolveFontsOptions,
+  resolveFonts as coreResolveFonts,
+} from './lib/fonts/resolve.js';
 import type { ToPdfOptions as CoreOptions } from './lib/options.js';
 import { toPdf as coreToPdf } from './lib/to-pdf.js';
 
 export * from './index.js';
+export { bundledFile, nodeFontHost } from './lib/fonts/node-host.js';
+
+/** The core's `resolveFonts`, faces read from the file system (and installed ones listed) unless another host is given. */
+export function resolveFonts(options: ResolveFontsOptions = {}): ResolvedFonts {
+  return coreResolveFonts({ host: nodeFontHost, ...options });
+}
+
+/** The core's `listFonts`, on the file system. */
+export function listFonts(options: ResolveFontsOptions = {}): FontListing[] {
+  return coreListFonts({ host: nodeFontHost, ...options });
+}
 
 export interface ToPdfOptions extends CoreOptions {
   /**
@@ -21,10 +41,11 @@ export interface ToPdfOptions extends CoreOptions {
   allowOutside?: boolean;
 }
 
-/** The core's `toPdf`, local pictures read from the file system under the picture policy. */
+/** The core's `toPdf`, fonts and local pictures (under the picture policy) read from the file system. */
 export function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<Uint8Array> {
   const { baseDir, allowOutside, ...core } = options;
   return coreToPdf(doc, {
+    fontHost: nodeFontHost,
     ...core,
     loadPicture:
       core.loadPicture ?? pictureLoader({ baseDir: baseDir ?? process.cwd(), allowOutside: allowOutside ?? false }),

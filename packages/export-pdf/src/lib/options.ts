@@ -1,5 +1,6 @@
 import type { ExportWarning, ExportWarningCode } from '@wenshu/parser';
 import type { PictureLoader } from '@wenshu/picture';
+import type { FontHost } from './fonts/host.js';
 import type { FontRole, Theme } from '@wenshu/theme';
 
 /** What the exporter could not render as written; stable codes, for filtering (the DOCX exporter's, and two of its own). */
@@ -29,6 +30,12 @@ export interface ToPdfOptions {
    * does not depend on the machine.
    */
   systemFonts?: boolean;
+  /**
+   * Where font files are read from (the names in `fonts` and the theme), the bundled fallback faces
+   * found and installed faces listed. On Node the file system (the package's Node entry); elsewhere
+   * `memoryFontHost(bytes by name, bundled names)`. Without one, no face is available.
+   */
+  fontHost?: FontHost;
   /**
    * Seconds since 1970 (the `SOURCE_DATE_EPOCH` convention): the document's creation and
    * modification dates, and the output is byte-for-byte reproducible. When absent, the current time

@@ -125,6 +125,7 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     theme,
     lang,
     systemFonts: options.systemFonts ?? true,
+    ...(options.fontHost ? { host: options.fontHost } : {}),
   });
   const images = await loadImages(doc, options.loadPicture ?? withoutLocalPictures);
   const page = geometry(theme);
