@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pictureLoader } from '@wenshu/picture/node';
 import { loadTheme, type Theme } from '@wenshu/theme';
-import { type ConvertOptions as CoreOptions, type ConvertResult, convert as coreConvert } from './lib/convert.js';
+import { type ConvertResult, type ConvertOptions as CoreOptions, convert as coreConvert } from './lib/convert.js';
 
 export * from './index.js';
 

@@ -4,8 +4,8 @@
 import { type Document, parse, structure } from '@wenshu/parser';
 import { strFromU8, unzipSync } from 'fflate';
 import type { DocxWarning } from '../src/lib/options.js';
-import { type ToDocxOptions, toDocx } from '../src/node.js';
 import { descendants, element, elements, parseXml, textOf, type XmlElement } from '../src/lib/xml.js';
+import { type ToDocxOptions, toDocx } from '../src/node.js';
 
 export interface Unpacked {
   bytes: Uint8Array;

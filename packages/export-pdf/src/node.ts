@@ -8,11 +8,11 @@ import type { Document } from '@wenshu/parser';
 import { pictureLoader } from '@wenshu/picture/node';
 import { nodeFontHost } from './lib/fonts/node-host.js';
 import {
-  type FontListing,
   listFonts as coreListFonts,
+  resolveFonts as coreResolveFonts,
+  type FontListing,
   type ResolvedFonts,
   type ResolveFontsOptions,
-  resolveFonts as coreResolveFonts,
 } from './lib/fonts/resolve.js';
 import type { ToPdfOptions as CoreOptions } from './lib/options.js';
 import { toPdf as coreToPdf } from './lib/to-pdf.js';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse, structure } from '@wenshu/parser';
 import { describe, expect, it } from 'vitest';
-import { memoryFontHost, toPdf as coreToPdf } from '../src/index.js';
+import { toPdf as coreToPdf, memoryFontHost } from '../src/index.js';
 import { bundledFile } from '../src/lib/fonts/node-host.js';
 import { toPdf } from '../src/node.js';
 

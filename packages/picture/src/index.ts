@@ -115,7 +115,6 @@ export function dataUrlBytes(url: string): Uint8Array | undefined {
 
 export { base64Text } from './base64.js';
 export { type CheckOptions, checkPicture, DEFAULT_MAX_PIXELS, type PictureCheck } from './check.js';
-export { pictureName, picturePlaceholder } from './placeholder.js';
 export {
   type PictureLoader,
   type PictureRead,
@@ -124,3 +123,4 @@ export {
   refuseRemotePicture,
   withoutLocalPictures,
 } from './loader.js';
+export { pictureName, picturePlaceholder } from './placeholder.js';

@@ -1,7 +1,7 @@
 import type { ExportWarning, ExportWarningCode } from '@wenshu/parser';
 import type { PictureLoader } from '@wenshu/picture';
-import type { FontHost } from './fonts/host.js';
 import type { FontRole, Theme } from '@wenshu/theme';
+import type { FontHost } from './fonts/host.js';
 
 /** What the exporter could not render as written; stable codes, for filtering (the DOCX exporter's, and two of its own). */
 export type PdfWarningCode =
