@@ -166,7 +166,10 @@ export async function convertFile(job: Job, settings: Settings, events: ConvertE
         maxBytes: settings.maxBytes,
       }),
       fonts: settings.fonts,
-      ...(settings.referenceDocx === undefined ? {} : { referenceDocx: await referenceBytes(settings.referenceDocx) }),
+      // Read only for a report written as a DOCX, as the exporter alone uses it.
+      ...(settings.referenceDocx === undefined || !job.targets.some((target) => target.format === 'docx')
+        ? {}
+        : { referenceDocx: await referenceBytes(settings.referenceDocx) }),
       sourceFile: job.path === null ? 'stdin' : basename(job.path),
       version,
       onStage: (stage) => onStage?.(stage),
