@@ -19,6 +19,7 @@ export {
   type ZhVocabulary,
 } from './lib/editions.js';
 export { InputError } from './lib/errors.js';
+export { type FontHost, memoryFontHost } from './lib/fonts.js';
 export { FORMATS, type Format, isFormat, type RenderContext, render } from './lib/formats.js';
 export { type VettedDocument, vetPictures } from './lib/pictures.js';
 export {

@@ -37,6 +37,8 @@ describe('the core with fonts given as bytes', () => {
   }, 60_000);
 
   it('without a host, says that no face is available', async () => {
-    await expect(coreToPdf(doc, { sourceDateEpoch: 1 })).rejects.toThrow('no bundled faces here: give font files');
+    await expect(coreToPdf(doc, { sourceDateEpoch: 1 })).rejects.toThrow(
+      '宋 (song): no face for it: give its font file, or the bundled faces',
+    );
   });
 });

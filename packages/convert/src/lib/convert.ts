@@ -3,6 +3,7 @@
  * library users alike: how the input is read, which passes run in a theme, how pictures are
  * vetted, how an edition is made and what it notes, and what each exporter is given.
  */
+import type { FontHost } from '@wenshu/export-pdf/font-host';
 import { type Document, type ExportWarning, exportWarning, type Fix, type StructureOptions } from '@wenshu/parser';
 import { type PictureLoader, withoutLocalPictures } from '@wenshu/picture';
 import { type FontRole, type PresetName, presetTheme, type Theme } from '@wenshu/theme';
@@ -41,6 +42,11 @@ export interface ConvertOptions {
   sourceDateEpoch?: number;
   /** Reads local pictures (Node: `pictureLoader` of @wenshu/picture/node); without it they are placeholders. */
   loadPicture?: PictureLoader;
+  /**
+   * Where the PDF's faces come from: on Node the file system (files, bundled and installed faces);
+   * elsewhere `memoryFontHost` of @wenshu/export-pdf, with the faces' bytes. Given, installed faces are not looked at.
+   */
+  fontHost?: FontHost;
   /** Font files for the PDF by role (a path, or `file.ttc#PostScriptName`). */
   fonts?: Partial<Record<FontRole | 'mono', string>>;
   /** A Word document or template whose styles the DOCX takes. */
@@ -146,6 +152,7 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
       sheetLang: options.sheetLang ?? 'zh',
       ...(options.version === undefined ? {} : { version: options.version }),
       ...(options.fonts ? { fonts: options.fonts } : {}),
+      ...(options.fontHost ? { fontHost: options.fontHost } : {}),
       ...(options.referenceDocx ? { referenceDocx: options.referenceDocx } : {}),
       onWarning: warn,
     });

@@ -1,3 +1,4 @@
+import type { FontHost } from '@wenshu/export-pdf/font-host';
 import type { Document, ExportWarning } from '@wenshu/parser';
 import type { PictureLoader } from '@wenshu/picture';
 import type { FontRole, Theme } from '@wenshu/theme';
@@ -22,6 +23,8 @@ export interface RenderContext {
   sheetLang: 'zh' | 'en';
   /** The version recorded in the workbook. */
   version?: string;
+  /** Where the PDF's font files are read from (on Node, the file system by default). */
+  fontHost?: FontHost;
   /** Font files for the PDF, by role (song, hei, kai, fang, title, mono). */
   fonts?: Partial<Record<FontRole | 'mono', string>>;
   /** A Word document or template whose styles the DOCX takes. */
@@ -56,6 +59,7 @@ export async function render(format: Format, document: Document, context: Render
         toc: context.toc,
         loadPicture: context.loadPicture,
         ...(context.fonts ? { fonts: context.fonts } : {}),
+        ...(context.fontHost ? { fontHost: context.fontHost, systemFonts: false } : {}),
         ...epoch(context),
         onWarning: context.onWarning,
       });

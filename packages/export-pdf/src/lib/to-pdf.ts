@@ -231,7 +231,8 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
   pdfmake.setFonts(faces.families());
   pdfmake.setUrlAccessPolicy(() => false);
   // Faces and pictures reach pdfkit as bytes (the virtual file system, data URLs): no file is read.
-  pdfmake.setLocalAccessPolicy(() => false);
+  // (pdfmake's browser build reads no local file, and has no such setter.)
+  if (typeof pdfmake.setLocalAccessPolicy === 'function') pdfmake.setLocalAccessPolicy(() => false);
   const buffer = await pdfmake.createPdf(definition).getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -136,6 +136,9 @@ function resolveUncached(host: FontHost, options: ResolveFontsOptions): Resolved
   const script = scriptOf(options.lang);
   const useSystem = options.systemFonts ?? true;
   const installed = useSystem ? host.systemFaces(isCandidateFile) : [];
+  // A bundled face, or none when the host has no bundled faces (then every role needs a file).
+  const bundled = (family: 'serif' | 'sans', weight: BundledWeight): Face | undefined =>
+    host.bundledFile(family, weight) === undefined ? undefined : bundledFace(host, family, weight);
   const warnings: FontWarning[] = [];
   const roles = {} as Record<PdfFontRole, RoleFaces>;
 
@@ -168,12 +171,14 @@ function resolveUncached(host: FontHost, options: ResolveFontsOptions): Resolved
     }
     if (!found && useSystem) found = findSystem(host, role, script, installed);
     const family = BUNDLED[role];
-    if (!found && family) {
-      found = {
-        regular: bundledFace(host, family, 'regular'),
-        bold: bundledFace(host, family, 'bold'),
-        source: 'bundled',
-      };
+    const regular = !found && family ? bundled(family, 'regular') : undefined;
+    if (regular && family) {
+      const bold = bundled(family, 'bold');
+      found = { regular, ...(bold ? { bold } : {}), source: 'bundled' };
+    }
+    if (!found && role === 'song') {
+      // Every other role falls back to 宋: without it there is nothing to fall back to.
+      throw new FontFileError(roleLabel(role), 'no face for it: give its font file, or the bundled faces');
     }
 
     if (!found) {
@@ -207,8 +212,9 @@ function resolveUncached(host: FontHost, options: ResolveFontsOptions): Resolved
       boldSource = 'system';
       if (bold) boldNote = 'the bold of another installed face';
     }
-    if (!bold && family) {
-      bold = bundledFace(host, family, 'bold');
+    const bundledBold = !bold && family ? bundled(family, 'bold') : undefined;
+    if (bundledBold) {
+      bold = bundledBold;
       boldSource = 'bundled';
       boldNote = 'the bundled bold';
     }
