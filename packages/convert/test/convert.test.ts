@@ -18,7 +18,8 @@ const png = new Uint8Array([
   0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ]);
 
-describe('convert', () => {
+// Conversions load OpenCC and the exporters on first use: seconds on a loaded machine.
+describe('convert', { timeout: 60_000 }, () => {
   it('writes every format in every edition, editions first, named after the input', async () => {
     const result = await coreConvert('# 报告\n\n一、总体情况\n\n1.软件升级。全年完成。\n', {
       fileName: 'dir/week.md',
