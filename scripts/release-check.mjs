@@ -19,7 +19,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const libraries = ['parser', 'zh', 'theme', 'picture', 'zip', 'math', 'export-docx', 'export-pdf', 'export-xlsx'];
+const libraries = ['parser', 'zh', 'theme', 'picture', 'zip', 'math', 'export-docx', 'export-pdf', 'export-xlsx', 'convert'];
 const scratch = mkdtempSync(join(tmpdir(), 'wenshu-release-'));
 const keep = process.argv.includes('--keep');
 
@@ -65,6 +65,7 @@ import { toTraditional } from '@wenshu/zh';
 import '@wenshu/picture';
 import '@wenshu/zip';
 import '@wenshu/math';
+import { convert } from '@wenshu/convert';
 const { text } = decode(await readFile('report.md'), { fileName: 'report.md' });
 const { document, fixes } = structure(parse(text));
 const theme = loadTheme('gov');
@@ -72,10 +73,12 @@ await writeFile('report.docx', await toDocx(document, { theme }));
 await writeFile('report.pdf', await toPdf(toTraditional(document, { variant: 'twp' }), { theme }));
 await writeFile('report.xlsx', await toXlsx(document, { sourceFile: 'report.md' }));
 console.log('sections:', outline(document, fixes).sections.length);
+const { outputs } = await convert(await readFile('report.md'), { fileName: 'report.md', to: ['docx', 'xlsx'], zh: ['cn', 'tw'] });
+for (const output of outputs) await writeFile(\`converted-\${output.name}\`, output.bytes);
 `,
   );
   console.log(run(process.execPath, ['use.mjs'], project));
-  for (const file of ['report.docx', 'report.pdf', 'report.xlsx']) {
+  for (const file of ['report.docx', 'report.pdf', 'report.xlsx', 'converted-report.tw.docx']) {
     if (statSync(join(project, file)).size === 0) throw new Error(`${file} is empty`);
   }
 

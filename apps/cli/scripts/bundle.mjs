@@ -18,7 +18,7 @@
  * - `fonts/`: the five faces the PDF falls back to (Noto Serif SC and Noto Sans SC, regular and
  *   bold, and Noto Sans SC light for 楷) and their licence (OFL 1.1). The two npm packages hold seven weights each, 200 MB installed;
  *   the command uses 60 MB of them. The PDF exporter finds them through the module system
- *   (`bundledFile` in fonts/resolve.ts); in the bundle that one call is pointed at `fonts/` beside
+ *   (`bundledFile` in fonts/node-host.ts); in the bundle that one call is pointed at `fonts/` beside
  *   it, so the command's tarball declares no dependency at all.
  *
  * pdfkit reads its
@@ -75,7 +75,7 @@ const FONT_PACKAGES = [
 const bundledFonts = {
   name: 'bundled-fonts',
   setup(build) {
-    build.onLoad({ filter: /export-pdf[\\/]dist[\\/]lib[\\/]fonts[\\/]resolve\.js$/ }, (args) => {
+    build.onLoad({ filter: /export-pdf[\\/]dist[\\/]lib[\\/]fonts[\\/]node-host\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the exporter's source text, as written
       const call = 'require.resolve(`@expo-google-fonts/${pkg}/${dir}/${name}_${dir}.ttf`)';

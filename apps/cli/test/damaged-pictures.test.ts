@@ -41,7 +41,12 @@ describe('damaged pictures through the command', () => {
       const line = lines.indexOf(`![坏${i + 1}](${name})`) + 1;
       const warnings = entry.warnings.filter((w: { message: string }) => w.message.startsWith(`picture ${name} `));
       expect(warnings, name).toEqual([
-        { message: expect.stringMatching(/ not included: (a damaged|not a PNG)/), line, column: 1 },
+        {
+          code: expect.stringMatching(/^image-(damaged|unsupported)$/),
+          message: expect.stringMatching(/ not included: (a damaged|not a PNG)/),
+          line,
+          column: 1,
+        },
       ]);
       expect(result.stderr).toContain(`r.md:${line}:1: warning: picture ${name} not included`);
     }

@@ -21,6 +21,7 @@ const packages = [
   'packages/export-docx',
   'packages/export-pdf',
   'packages/export-xlsx',
+  'packages/convert',
   'apps/cli',
 ];
 

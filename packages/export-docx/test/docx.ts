@@ -3,9 +3,9 @@
  */
 import { type Document, parse, structure } from '@wenshu/parser';
 import { strFromU8, unzipSync } from 'fflate';
-import { toDocx } from '../src/index.js';
-import type { DocxWarning, ToDocxOptions } from '../src/lib/options.js';
+import type { DocxWarning } from '../src/lib/options.js';
 import { descendants, element, elements, parseXml, textOf, type XmlElement } from '../src/lib/xml.js';
+import { type ToDocxOptions, toDocx } from '../src/node.js';
 
 export interface Unpacked {
   bytes: Uint8Array;

@@ -45,3 +45,43 @@ describe('the whole report', () => {
     ]);
   });
 });
+
+describe('the core (no file system): pictures come from the loader it is given', () => {
+  const png = new Uint8Array(
+    // A 1 × 1 PNG.
+    [
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+      0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49,
+      0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0, 0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d,
+      0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    ],
+  );
+
+  it('without a loader, a local picture is a placeholder and no file is read', async () => {
+    const { toDocx } = await import('../src/index.js');
+    const warnings: { code: string }[] = [];
+    const bytes = await toDocx(md(`![图](${fixture.cases.find((c) => c.read)?.url})\n`), {
+      onWarning: (w) => warnings.push(w),
+    });
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const files = unzipSync(bytes);
+    expect(Object.keys(files).filter((name) => name.startsWith('word/media/'))).toEqual([]);
+    expect(strFromU8(files['word/document.xml'] as Uint8Array)).toContain('[图片：图]');
+    expect(warnings.map((w) => w.code)).toEqual(['image-missing']);
+  });
+
+  it('with a loader, its bytes are embedded', async () => {
+    const { toDocx } = await import('../src/index.js');
+    const asked: string[] = [];
+    const bytes = await toDocx(md('![图](dropped/a.png)\n'), {
+      loadPicture: async (url) => {
+        asked.push(url);
+        return { ok: true, bytes: png };
+      },
+    });
+    const { unzipSync } = await import('fflate');
+    const media = Object.entries(unzipSync(bytes)).filter(([name]) => name.startsWith('word/media/'));
+    expect(asked).toEqual(['dropped/a.png']);
+    expect(media.map(([, data]) => data)).toEqual([png]);
+  });
+});

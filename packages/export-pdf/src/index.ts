@@ -1,5 +1,6 @@
 export type { PdfFontRole } from './lib/fonts/candidates.js';
 export { FontFileError } from './lib/fonts/font-file-error.js';
+export { type BundledWeight, type FontHost, memoryFontHost, noFontFiles, type SystemFace } from './lib/fonts/host.js';
 export {
   type FontListing,
   type FontSource,

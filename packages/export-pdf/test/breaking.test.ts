@@ -1,7 +1,7 @@
 /** Line breaking: the rules of `breaking.ts`, and lines set with them. */
 import { describe, expect, it } from 'vitest';
 import { openFace } from '../src/lib/fonts/face.js';
-import { bundledFile } from '../src/lib/fonts/resolve.js';
+import { bundledFile, nodeFontHost } from '../src/lib/fonts/node-host.js';
 import { breakClass, canBreak } from '../src/lib/text/breaking.js';
 import { setText } from '../src/lib/text/set.js';
 import type { Piece } from '../src/lib/text/shape.js';
@@ -51,7 +51,7 @@ describe('break opportunities', () => {
 });
 
 describe('setting lines', () => {
-  const face = openFace(bundledFile('serif', 'regular'));
+  const face = openFace(nodeFontHost, bundledFile('serif', 'regular'));
   const piece = (text: string): Piece => ({ kind: 'text', text, face, sizePt: 10, style: {} });
   const ids = { id: () => 'f0' };
   const options = { width: 100, indent: 0, align: 'justify' as const, pitch: 12, spacing: 0, verbatim: false };

@@ -6,7 +6,7 @@
  */
 import { parse, structure } from '@wenshu/parser';
 import { describe, expect, it } from 'vitest';
-import { toPdf } from '../src/index.js';
+import { toPdf } from '../src/node.js';
 import { pdfInfo, pdfText, writePdf } from './pdf.js';
 
 const rows = Array.from({ length: 45 }, (_, n) => `| 项目${n + 1} | ${(n * 1.7).toFixed(1)}% | ${n + 100}亿元 |`);

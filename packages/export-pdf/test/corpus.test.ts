@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { AST_VERSION, type Document, parse, parsePlainText, structure } from '@wenshu/parser';
 import { presetTheme } from '@wenshu/theme';
 import { describe, expect, it } from 'vitest';
-import { toPdf } from '../src/index.js';
+import { toPdf } from '../src/node.js';
 import { corpusPath, describeCorpus, readCorpus } from './corpus.js';
 import { pdfInfo, writePdf } from './pdf.js';
 

@@ -3,8 +3,8 @@
  * has is reported with its code point and source line, never left as a silent empty box.
  */
 import { describe, expect, it } from 'vitest';
-import { type PdfWarning, toPdf } from '../src/index.js';
-import { bundledFile } from '../src/lib/fonts/resolve.js';
+import { bundledFile } from '../src/lib/fonts/node-host.js';
+import { type PdfWarning, toPdf } from '../src/node.js';
 import { doc, installedFace } from './helpers.js';
 import { compact, pdfFonts, pdfText, writePdf } from './pdf.js';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corruptPng, goodPng, jpegWithoutScan, truncatedJpeg, truncatedPng } from '@wenshu/test-corpus/pictures';
 import { describe, expect, it } from 'vitest';
-import { type PdfWarning, toPdf } from '../src/index.js';
+import { type PdfWarning, toPdf } from '../src/node.js';
 import { doc } from './helpers.js';
 import { compact, pdfText, run, writePdf } from './pdf.js';
 

@@ -1,7 +1,7 @@
 /** The frame around the body, as a reader sees it on the page: where each element stands. */
 import { presetTheme } from '@wenshu/theme';
 import { describe, expect, it } from 'vitest';
-import { toPdf } from '../src/index.js';
+import { toPdf } from '../src/node.js';
 import { doc } from './helpers.js';
 import { compact, pdfLines, writePdf } from './pdf.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { presetTheme } from '@wenshu/theme';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type PdfWarning, toPdf } from '../src/index.js';
+import { type PdfWarning, toPdf } from '../src/node.js';
 import { doc, png } from './helpers.js';
 import { compact, pdfFonts, pdfInfo, pdfLines, pdfOutline, pdfText, run, writePdf } from './pdf.js';
 

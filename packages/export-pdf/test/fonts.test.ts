@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { presetTheme } from '@wenshu/theme';
 import { describe, expect, it } from 'vitest';
-import { listFonts, resolveFonts, toPdf } from '../src/index.js';
-import { bundledFile } from '../src/lib/fonts/resolve.js';
+import { bundledFile } from '../src/lib/fonts/node-host.js';
+import { listFonts, resolveFonts, toPdf } from '../src/node.js';
 import { doc, installedFace } from './helpers.js';
 import { pdfFonts, writePdf } from './pdf.js';
 

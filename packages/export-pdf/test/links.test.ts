@@ -6,7 +6,7 @@
 import type { Document, Link } from '@wenshu/parser';
 import { linkRefusal, linkRefusalMessage } from '@wenshu/parser';
 import { describe, expect, it } from 'vitest';
-import { type PdfWarning, toPdf } from '../src/index.js';
+import { type PdfWarning, toPdf } from '../src/node.js';
 import { compact, pdfText, writePdf } from './pdf.js';
 
 describe('links', () => {

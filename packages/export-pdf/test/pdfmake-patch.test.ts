@@ -7,7 +7,7 @@
  */
 import { parse } from '@wenshu/parser';
 import { describe, expect, it } from 'vitest';
-import { toPdf } from '../src/index.js';
+import { toPdf } from '../src/node.js';
 import { pdfText, writePdf } from './pdf.js';
 
 const SENTENCE = '全市地区生产总值增长5.2%，城镇新增就业6.8万人，居民人均可支配收入增长6.1%。';

@@ -5,7 +5,7 @@
 import { parse, structure } from '@wenshu/parser';
 import { picturePolicyFixture } from '@wenshu/test-corpus/picture-policy';
 import { describe, expect, it } from 'vitest';
-import { type PdfWarning, toPdf } from '../src/index.js';
+import { type PdfWarning, toPdf } from '../src/node.js';
 import { compact, pdfText, run, writePdf } from './pdf.js';
 
 const fixture = picturePolicyFixture();

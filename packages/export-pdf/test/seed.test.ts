@@ -5,7 +5,7 @@
 import { type Document, type Heading, parse, structure, toText } from '@wenshu/parser';
 import { mmToPt, type PresetName, presetTheme } from '@wenshu/theme';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type PdfWarning, toPdf } from '../src/index.js';
+import { type PdfWarning, toPdf } from '../src/node.js';
 import { describeCorpus, readCorpus } from './corpus.js';
 import { type BoxLine, compact, inkTop, pdfFonts, pdfInfo, pdfLines, pdfOutline, run, writePdf } from './pdf.js';
 

@@ -6,12 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openFace } from '../src/lib/fonts/face.js';
-import { bundledFile } from '../src/lib/fonts/resolve.js';
+import { bundledFile, nodeFontHost } from '../src/lib/fonts/node-host.js';
 import type { Inline } from '../src/lib/pdf/definition.js';
 import { setText } from '../src/lib/text/set.js';
 import type { Piece } from '../src/lib/text/shape.js';
 
-const face = openFace(bundledFile('serif', 'regular'));
+const face = openFace(nodeFontHost, bundledFile('serif', 'regular'));
 const size = 16;
 const ids = { id: () => 'f0' };
 const options = { width: 442.2, indent: 0, align: 'justify' as const, pitch: 28.95, spacing: -0.2, verbatim: false };

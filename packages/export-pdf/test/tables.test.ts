@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { repeatedRows, type Table, tableGrid, toText } from '@wenshu/parser';
 import { mmToPt, type PresetName, presetTheme } from '@wenshu/theme';
 import { describe, expect, it } from 'vitest';
-import { toPdf } from '../src/index.js';
+import { toPdf } from '../src/node.js';
 import { doc } from './helpers.js';
 import { writePdf } from './pdf.js';
 import { checkTables, pdfWords } from './table-check.js';

@@ -1,7 +1,7 @@
 /** A long title is set in the lines `@wenshu/theme` breaks it into, the ones the DOCX carries. */
 import { mmToPt, presetTheme, titleLines } from '@wenshu/theme';
 import { describe, expect, it } from 'vitest';
-import { toPdf } from '../src/index.js';
+import { toPdf } from '../src/node.js';
 import { doc } from './helpers.js';
 import { pdfLines, writePdf } from './pdf.js';
 

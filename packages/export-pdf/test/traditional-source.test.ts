@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toPdf } from '../src/index.js';
+import { toPdf } from '../src/node.js';
 import { doc } from './helpers.js';
 import { compact, pdfFonts, pdfText, writePdf } from './pdf.js';
 

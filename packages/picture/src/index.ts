@@ -5,6 +5,7 @@
  * segment and first start-of-frame marker, GIF's logical screen, BMP's info header. SVG and WebP
  * are recognised, so that an exporter that does not take them can say what it was given.
  */
+import { base64Bytes, latin1Bytes } from './base64.js';
 import { i32le, u16be, u16le, u32be } from './bytes.js';
 
 export type PictureFormat = 'png' | 'jpeg' | 'gif' | 'bmp' | 'svg' | 'webp';
@@ -106,12 +107,20 @@ export function dataUrlBytes(url: string): Uint8Array | undefined {
   if (!match) return undefined;
   const payload = match[3] ?? '';
   try {
-    const bytes = match[2] ? Buffer.from(payload, 'base64') : Buffer.from(decodeURIComponent(payload), 'latin1');
-    return new Uint8Array(bytes);
+    return match[2] ? base64Bytes(payload) : latin1Bytes(decodeURIComponent(payload));
   } catch {
     return undefined;
   }
 }
 
+export { base64Text } from './base64.js';
 export { type CheckOptions, checkPicture, DEFAULT_MAX_PIXELS, type PictureCheck } from './check.js';
+export {
+  type PictureLoader,
+  type PictureRead,
+  type PictureRefusal,
+  type PictureRefusalCode,
+  refuseRemotePicture,
+  withoutLocalPictures,
+} from './loader.js';
 export { pictureName, picturePlaceholder } from './placeholder.js';

@@ -15,6 +15,7 @@ import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type PictureLoader, type PictureRead, type PictureRefusal, refuseRemotePicture } from './loader.js';
 
 export interface PicturePolicy {
   /** The folder local picture paths are relative to, and confined to. */
@@ -23,13 +24,7 @@ export interface PicturePolicy {
   allowOutside?: boolean;
 }
 
-/** Why a picture is not read: stable codes, the same in every exporter's warnings. */
-export type PictureRefusalCode = 'image-remote' | 'image-outside' | 'image-missing';
-
-export interface PictureRefusal {
-  code: PictureRefusalCode;
-  reason: string;
-}
+export type { PictureLoader, PictureRead, PictureRefusal, PictureRefusalCode } from './loader.js';
 
 /** The file a local picture's URL names (a path relative to `baseDir`, an absolute path, a `file:` URL). */
 export function localPicturePath(url: string, baseDir: string): string {
@@ -56,10 +51,8 @@ function realOrSelf(path: string): string {
  */
 export function refusePicture(url: string, policy: PicturePolicy): PictureRefusal | undefined {
   if (/^data:/i.test(url)) return undefined;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^file:/i.test(url) && !/^[a-z]:[\\/]/i.test(url)) {
-    return { code: 'image-remote', reason: 'remote pictures are not fetched' };
-  }
-  if (url.trim() === '') return { code: 'image-missing', reason: 'it has no source' };
+  const remote = refuseRemotePicture(url);
+  if (remote) return remote;
   if (policy.allowOutside) return undefined;
   const base = realOrSelf(resolve(policy.baseDir));
   const target = realOrSelf(localPicturePath(url, policy.baseDir));
@@ -73,10 +66,7 @@ export function refusePicture(url: string, policy: PicturePolicy): PictureRefusa
 /**
  * A local picture's bytes under the policy, or why not. For a `data:` URL, use `dataUrlBytes`.
  */
-export async function readLocalPicture(
-  url: string,
-  policy: PicturePolicy,
-): Promise<{ ok: true; bytes: Uint8Array } | ({ ok: false } & PictureRefusal)> {
+export async function readLocalPicture(url: string, policy: PicturePolicy): Promise<PictureRead> {
   const refusal = refusePicture(url, policy);
   if (refusal) return { ok: false, ...refusal };
   const file = localPicturePath(url, policy.baseDir);
@@ -88,4 +78,9 @@ export async function readLocalPicture(
     const why = code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (error as Error).message})`;
     return { ok: false, code: 'image-missing', reason: `${why} (${file})` };
   }
+}
+
+/** The loader an exporter is given on Node: local pictures read under `policy`. */
+export function pictureLoader(policy: PicturePolicy): PictureLoader {
+  return (url) => readLocalPicture(url, policy);
 }

@@ -1,6 +1,15 @@
 export { themeForLanguage } from './lib/editions.js';
 export { bodyArea, lineHeightPt } from './lib/geometry.js';
-export { deepMerge, extendTheme, loadTheme, parseTheme, presetTheme, ThemeError, type ThemeIssue } from './lib/load.js';
+export {
+  deepMerge,
+  extendTheme,
+  parseTheme,
+  presetTheme,
+  ThemeError,
+  type ThemeIssue,
+  themeFromText,
+  themeNamed,
+} from './lib/load.js';
 export { gov, isPresetName, type PresetName, presets, report } from './lib/presets.js';
 export { themeSchema } from './lib/schema.js';
 export {

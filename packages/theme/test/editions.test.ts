@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extendTheme, loadTheme, themeForLanguage } from '../src/index.js';
+import { extendTheme, loadTheme, themeForLanguage } from '../src/node.js';
 
 describe('themeForLanguage', () => {
   it('names Taiwan faces for a zh-TW edition, and keeps sizes and layout', () => {

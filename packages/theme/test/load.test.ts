@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deepMerge, extendTheme, gov, loadTheme, report, ThemeError } from '../src/index.js';
+import { deepMerge, extendTheme, gov, loadTheme, report, ThemeError } from '../src/node.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wenshu-theme-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -129,5 +129,22 @@ describe('extendTheme', () => {
   it('validates what it builds', () => {
     const error = themeError(() => extendTheme('report', { lang: 'Chinese please' }));
     expect(error.issues[0]?.path).toBe('lang');
+  });
+});
+
+describe('themeFromText (the core: no file read)', () => {
+  it('reads a theme file’s text that extends a preset', async () => {
+    const { themeFromText } = await import('../src/index.js');
+    const theme = themeFromText('{"extends": "gov", "body": {"sizePt": "小三"}}', 'mine.json');
+    expect(theme.name).toBe('mine.json');
+    expect(theme.body.sizePt).toBe(15);
+    expect(theme.page).toEqual(loadTheme('gov').page);
+  });
+
+  it('refuses to extend a file, which only the Node entry can read', async () => {
+    const { themeFromText } = await import('../src/index.js');
+    expect(() => themeFromText('{"extends": "base.json"}', 'mine.json')).toThrow(
+      'extends: expected a preset name (report, gov)',
+    );
   });
 });

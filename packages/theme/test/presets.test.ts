@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyArea, gov, loadTheme, mmToTwip, parseTheme, ptToTwip, report } from '../src/index.js';
+import { bodyArea, gov, loadTheme, mmToTwip, parseTheme, ptToTwip, report } from '../src/node.js';
 
 describe('report preset', () => {
   it('is A4 with 25.4/25.4/31.8/31.8 mm margins and no grid', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakTitle, loadTheme, titleCells, titleLines, withTitleBreaks } from '../src/index.js';
+import { breakTitle, loadTheme, titleCells, titleLines, withTitleBreaks } from '../src/node.js';
 
 describe('breaking a title (GB/T 9704 7.3.1)', () => {
   it('keeps a title that fits on one line', () => {

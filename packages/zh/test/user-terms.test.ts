@@ -8,12 +8,11 @@ import {
   convertText,
   createConverter,
   DictionaryFileError,
-  loadDictionary,
-  loadProtectedTerms,
   parseDictionary,
   parseProtectedTerms,
   toTraditional,
 } from '../src/index.js';
+import { loadDictionary, loadProtectedTerms } from '../src/node.js';
 
 describe('user dictionary and protected terms', () => {
   it('a dictionary entry replaces what OpenCC would give', () => {

@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { packageOrder, zipEntryTime, zipPackage } from '../src/index.js';
+import { crc32, fflateCodec, packageOrder, zipEntryTime, zipPackage } from '../src/index.js';
+import { zipPackage as nodeZip, zlibCodec } from '../src/node.js';
 
 /** Name, DOS date and time, and method of each entry, from the central directory (APPNOTE.txt 4.3.12). */
 function entryStamps(zip: Uint8Array): { name: string; time: number; date: number; method: number }[] {
@@ -87,5 +88,34 @@ describe('the package bytes', () => {
     const bytes = zipPackage(new Map([['[Content_Types].xml', '<Types/>']]), Date.UTC(2020, 0, 1));
     expect(Object.getPrototypeOf(bytes)).toBe(Uint8Array.prototype);
     expect(Buffer.isBuffer(bytes)).toBe(false);
+  });
+});
+
+describe('codecs', () => {
+  const entries = new Map<string, string | Uint8Array>([
+    ['[Content_Types].xml', '<Types/>'],
+    ['word/document.xml', `<w:document>${'正文，第一段。'.repeat(2000)}</w:document>`],
+    ['word/media/a.bin', new Uint8Array(5000).map((_, i) => (i * 7919) % 251)],
+  ]);
+
+  it('the core’s CRC-32 is zlib’s', async () => {
+    const { crc32: zlibCrc } = await import('node:zlib');
+    for (const value of entries.values()) {
+      const bytes = typeof value === 'string' ? new TextEncoder().encode(value) : value;
+      expect(crc32(bytes)).toBe(zlibCrc(bytes));
+    }
+    expect(crc32(new Uint8Array())).toBe(0);
+  });
+
+  it('fflate (the core) and zlib (the node entry) write the same entries, each reproducibly', () => {
+    const date = Date.UTC(2024, 0, 1);
+    const core = zipPackage(entries, date);
+    const node = nodeZip(entries, date);
+    expect(core).toEqual(zipPackage(entries, date, fflateCodec));
+    expect(node).toEqual(zipPackage(entries, date, zlibCodec));
+    const read = (zip: Uint8Array) => unzipSync(zip);
+    expect(read(core)).toEqual(read(node));
+    expect(Object.keys(read(core))).toEqual(['[Content_Types].xml', 'word/document.xml', 'word/media/a.bin']);
+    expect(entryStamps(core)).toEqual(entryStamps(node));
   });
 });

@@ -1,14 +1,15 @@
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import type { Document, StructureOptions } from '@wenshu/parser';
+import { convert, type Target as LibraryTarget } from '@wenshu/convert';
+import type { StructureOptions } from '@wenshu/parser';
 import { loadTheme, type Theme } from '@wenshu/theme';
-import { type Edition, editionOf, type ZhOptions } from './editions.js';
+import type { Edition, ZhOptions } from './editions.js';
 import { InputError } from './errors.js';
 import { formats } from './formats.js';
-import { vetImages } from './images.js';
-import { decodeSource, loadReport, readSource } from './input.js';
+import { commandPictureLoader } from './images.js';
+import { readBytes } from './input.js';
 import { overLimit } from './limits.js';
 import { canonicalPath, type HeldOutput, inputErrorMessage, writeOutput } from './output.js';
-import { themedPasses } from './pass-flags.js';
 import { version } from './version.js';
 
 /** What every file of a run is converted with; plain data, so it can be sent to a worker thread. */
@@ -58,6 +59,8 @@ export interface Job {
 }
 
 export interface FileWarning {
+  /** The library's stable code (`image-outside`, `glyph-missing`…): every warning of a conversion has one. */
+  code?: string;
   message: string;
   line?: number;
   column?: number;
@@ -93,6 +96,18 @@ function themeNamed(name: string): Theme {
   return theme;
 }
 
+const references = new Map<string, Promise<Uint8Array>>();
+
+/** A reference document's bytes, read once per thread however many reports use it. */
+function referenceBytes(path: string): Promise<Uint8Array> {
+  let bytes = references.get(path);
+  if (!bytes) {
+    bytes = readFile(path).then((buffer) => new Uint8Array(buffer));
+    references.set(path, bytes);
+  }
+  return bytes;
+}
+
 /** What a conversion tells as it goes (a worker thread passes it on to the main thread). */
 export interface ConvertEvents {
   /** An output has just been written. */
@@ -119,70 +134,54 @@ export async function convertFile(job: Job, settings: Settings, events: ConvertE
   }
   const rendered: HeldOutput[] = [];
   try {
-    onStage?.('reading the input');
-    const source =
-      job.path === null
-        ? decodeSource(job.name, checkedSize(job.name, job.bytes ?? new Uint8Array(), settings.maxBytes))
-        : await readSource(job.path, { maxBytes: settings.maxBytes });
-    onStage?.('parsing and repairing the report');
-    const theme = themeNamed(settings.theme);
-    const report = loadReport(source, { passes: themedPasses(settings.passes, theme) });
-    for (const warning of report.warnings) {
-      const position = warning.position?.start;
-      result.warnings.push(
-        position
-          ? { message: warning.message, line: position.line, column: position.column }
-          : { message: warning.message },
-      );
-    }
-    const baseDir = resolve(job.path === null ? '.' : dirname(job.path));
-    onStage?.('checking its pictures');
-    const vetted = await vetImages(report.document, {
-      baseDir,
-      allowOutside: settings.allowOutside,
-      maxBytes: settings.maxBytes,
-    });
-    for (const { message, position } of vetted.warnings) {
-      result.warnings.push(
-        position ? { message, line: position.start.line, column: position.start.column } : { message },
-      );
-    }
     const input = job.path === null ? undefined : canonicalPath(job.path);
-    // Each edition is converted once, whatever the number of formats it is written in.
-    const editions = new Map<Edition, Document>();
     for (const target of job.targets) {
-      const format = formats[target.format];
-      if (!format) throw new InputError(job.name, `unknown format ${target.format}`);
+      if (!formats[target.format]) throw new InputError(job.name, `unknown format ${target.format}`);
       if (target.path !== '-' && canonicalPath(target.path) === input) {
         throw new InputError(job.name, `output ${target.path} would overwrite the input`);
       }
-      let document = editions.get(target.edition);
-      if (!document) {
-        if (target.edition !== 'cn') onStage?.(`making the ${target.edition} edition`);
-        const edition = await editionOf(vetted.document, target.edition, settings.zh);
-        for (const message of edition.notes) result.warnings.push({ message });
-        document = edition.document;
-        editions.set(target.edition, document);
-      }
-      onStage?.(`rendering the ${format.name.toUpperCase()}`);
-      const bytes = await format.render(document, {
-        theme,
-        toc: settings.toc,
+    }
+    onStage?.('reading the input');
+    const bytes =
+      job.path === null
+        ? checkedSize(job.name, job.bytes ?? new Uint8Array(), settings.maxBytes)
+        : await readBytes(job.path, { maxBytes: settings.maxBytes });
+    const baseDir = resolve(job.path === null ? '.' : dirname(job.path));
+    // Everything from the bytes to the outputs is the library's, decided there for the command
+    // and for library users alike; here, what is read from the machine and where outputs go.
+    let next = 0;
+    await convert(bytes, {
+      fileName: job.name,
+      // Every format name was checked above.
+      targets: job.targets as readonly LibraryTarget[],
+      theme: themeNamed(settings.theme),
+      passes: settings.passes,
+      zhOptions: settings.zh,
+      toc: settings.toc,
+      sheetLang: settings.sheetLang,
+      ...(settings.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: settings.sourceDateEpoch }),
+      loadPicture: commandPictureLoader({
         baseDir,
         allowOutside: settings.allowOutside,
-        sourceDateEpoch: settings.sourceDateEpoch,
-        sourceFile: job.path === null ? 'stdin' : basename(job.path),
-        sheetLang: settings.sheetLang,
-        version,
-        fonts: settings.fonts,
-        ...(settings.referenceDocx === undefined ? {} : { referenceDocx: settings.referenceDocx }),
-        onWarning: (warning) => result.warnings.push(warning),
-      });
-      if (target.path === '-') {
-        result.stdout = bytes;
-        result.outputs.push('-');
-      } else rendered.push({ path: target.path, bytes });
-    }
+        maxBytes: settings.maxBytes,
+      }),
+      fonts: settings.fonts,
+      // Read only for a report written as a DOCX, as the exporter alone uses it.
+      ...(settings.referenceDocx === undefined || !job.targets.some((target) => target.format === 'docx')
+        ? {}
+        : { referenceDocx: await referenceBytes(settings.referenceDocx) }),
+      sourceFile: job.path === null ? 'stdin' : basename(job.path),
+      version,
+      onStage: (stage) => onStage?.(stage),
+      onWarning: (warning) => result.warnings.push(warning),
+      onOutput: ({ bytes }) => {
+        const target = job.targets[next++] as Target;
+        if (target.path === '-') {
+          result.stdout = bytes;
+          result.outputs.push('-');
+        } else rendered.push({ path: target.path, bytes });
+      },
+    });
   } catch (error) {
     result.error = inputErrorMessage(error);
   }

@@ -1,13 +1,17 @@
-import { type Document, hasNonXmlCharacter } from '@wenshu/parser';
+import { EDITIONS, type Edition, isEdition, type ZhOptions } from '@wenshu/convert';
+import { hasNonXmlCharacter } from '@wenshu/parser';
 import { UsageError } from './errors.js';
 
-/** `cn` is the document as written; the others are OpenCC variants of @wenshu/zh. */
-export const EDITIONS = ['cn', 't', 'tw', 'twp', 'hk'] as const;
-export type Edition = (typeof EDITIONS)[number];
-
-function isEdition(name: string): name is Edition {
-  return (EDITIONS as readonly string[]).includes(name);
-}
+// Editions, how they are named and made are the library's (@wenshu/convert); reading the flags and
+// the dictionary files is the command's.
+export {
+  EDITIONS,
+  type Edition,
+  editionSuffix,
+  ZH_VOCABULARIES,
+  type ZhOptions,
+  type ZhVocabulary,
+} from '@wenshu/convert';
 
 /** `--zh tw` → `[tw]`; `--editions cn,tw,hk` → all three; neither → `[cn]`. */
 export function parseEditions(zh: string | undefined, editions: string | undefined): Edition[] {
@@ -21,21 +25,6 @@ export function parseEditions(zh: string | undefined, editions: string | undefin
     if (!isEdition(name)) throw new UsageError(`unknown edition "${name}" (known: ${EDITIONS.join(', ')})`);
   }
   return [...new Set(list)] as Edition[];
-}
-
-/** The part an edition adds to an output's name: `report.tw.docx`; nothing for `cn`. */
-export function editionSuffix(edition: Edition): string {
-  return edition === 'cn' ? '' : `.${edition}`;
-}
-
-/** `--zh-vocabulary`: the Taiwan phrase edition's vocabulary, or `auto` (decided from the text). */
-export const ZH_VOCABULARIES = ['auto', 'general', 'it'] as const;
-export type ZhVocabulary = (typeof ZH_VOCABULARIES)[number];
-
-export interface ZhOptions {
-  dictionary?: [string, string][];
-  protect?: string[];
-  vocabulary?: ZhVocabulary;
 }
 
 /** The user dictionary and protected terms (`--zh-dict`, `--zh-protect`); a bad file is a usage error. */
@@ -60,38 +49,4 @@ export async function loadZhOptions(dictionaryFile?: string, protectFile?: strin
     );
   }
   return options;
-}
-
-/** An edition's document, and what was decided in making it (for the warnings and `check`). */
-export interface EditionResult {
-  document: Document;
-  notes: string[];
-}
-
-/**
- * The document of an edition; @wenshu/zh is loaded only when a Traditional edition is asked for.
- * The Taiwan phrase edition (`twp`) notes the vocabulary it used and why, and any edition of a
- * source already in Traditional characters says that what is Traditional was kept.
- */
-export async function editionOf(document: Document, edition: Edition, options: ZhOptions): Promise<EditionResult> {
-  if (edition === 'cn') return { document, notes: [] };
-  const { decideEdition, toTraditional } = await import('@wenshu/zh');
-  const decision = decideEdition(document, options);
-  const notes: string[] = [];
-  if (edition === 'twp') {
-    const force = decision.vocabulary.how === 'auto' ? '; force with --zh-vocabulary general|it' : '';
-    notes.push(`${edition} edition: ${decision.vocabulary.summary}${force}`);
-  }
-  if (decision.sourceScript === 'traditional') {
-    notes.push(
-      `${edition} edition: the source is mostly Traditional; words already in Traditional characters are kept`,
-    );
-  }
-  const converted = toTraditional(document, {
-    variant: edition,
-    ...options,
-    vocabulary: decision.vocabulary.vocabulary,
-    sourceScript: decision.sourceScript,
-  });
-  return { document: converted, notes };
 }

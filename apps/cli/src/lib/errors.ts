@@ -1,13 +1,8 @@
-/** A problem with one input file: reported with the file's name, exit code 1. */
-export class InputError extends Error {
-  override name = 'InputError';
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-  }
-}
+/**
+ * A problem with one input file: reported with the file's name, exit code 1. The library's class (its
+ * light `errors` entry: every command loads this module), so that an error it throws is one of these.
+ */
+export { InputError } from '@wenshu/convert/errors';
 
 /** A problem with how the command was called: exit code 2. */
 export class UsageError extends Error {

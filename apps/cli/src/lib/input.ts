@@ -1,16 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { extname } from 'node:path';
-import {
-  DecodeError,
-  type Document,
-  decode,
-  type Fix,
-  parse,
-  parsePlainText,
-  type StructureOptions,
-  structure,
-  type Warning,
-} from '@wenshu/parser';
+import { decodeSource, type SourceText } from '@wenshu/convert';
 import { InputError } from './errors.js';
 import { DEFAULT_MAX_BYTES, overLimit } from './limits.js';
 import { NotReadError, notRegularKind, readRegularFile } from './read-bounded.js';
@@ -20,19 +9,20 @@ export interface ReadOptions {
   maxBytes?: number;
 }
 
-export interface SourceText {
-  file: string;
-  text: string;
-  encoding: string;
-  /** Plain text (`.txt`): no Markdown marks are read. */
-  plain: boolean;
-}
+// Decoding, parsing and the passes are the library's (@wenshu/convert): the command and a library
+// user read a report alike. Reading the file, bounded, is the command's.
+export { decodeSource, type LoadOptions, loadReport, type Report, type SourceText } from '@wenshu/convert';
 
 /**
  * Reads and decodes one input file; every failure is an `InputError` naming the file. Only a regular
  * file is read (see read-bounded.ts): a pipe, socket, device or folder is refused with what it is.
  */
 export async function readSource(file: string, options: ReadOptions = {}): Promise<SourceText> {
+  return decodeSource(file, await readBytes(file, options));
+}
+
+/** The bytes of one input file, read as `readSource` reads them. */
+export async function readBytes(file: string, options: ReadOptions = {}): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let info: Awaited<ReturnType<typeof stat>>;
   try {
@@ -53,56 +43,7 @@ export async function readSource(file: string, options: ReadOptions = {}): Promi
     if (error instanceof NotReadError) throw new InputError(file, error.message);
     throw new InputError(file, describeFsError(error));
   }
-  return decodeSource(file, bytes);
-}
-
-/** Decodes bytes already read (standard input, tests). */
-export function decodeSource(file: string, bytes: Uint8Array): SourceText {
-  let decoded: ReturnType<typeof decode>;
-  try {
-    decoded = decode(bytes, { fileName: file });
-  } catch (error) {
-    if (error instanceof DecodeError) throw new InputError(file, error.message.replace(`${file}: `, ''));
-    throw error;
-  }
-  if (decoded.text.trim() === '') throw new InputError(file, 'is empty: there is no text to convert');
-  return { file, text: decoded.text, encoding: decoded.encoding, plain: extname(file).toLowerCase() === '.txt' };
-}
-
-export interface Report extends SourceText {
-  /** The repaired document (or the raw one when the passes are off). */
-  document: Document;
-  fixes: Fix[];
-  warnings: Warning[];
-}
-
-export interface LoadOptions {
-  /** Skip every report pass: the tree exactly as parsed. */
-  raw?: boolean;
-  passes?: StructureOptions;
-}
-
-/** Source → document: Markdown through `parse` (plain text through `parsePlainText`), then the report passes. */
-export function loadReport(source: SourceText, options: LoadOptions = {}): Report {
-  try {
-    return loadReportUnguarded(source, options);
-  } catch (error) {
-    // A pathological input (thousands of nested quotes or lists) can exhaust the stack in a
-    // recursive library walk: that is bad input, reported as such, not a crash.
-    if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new InputError(source.file, 'is nested too deeply to read (the structure exceeds the stack)');
-    }
-    throw error;
-  }
-}
-
-function loadReportUnguarded(source: SourceText, options: LoadOptions): Report {
-  const warnings: Warning[] = [];
-  const onWarning = (warning: Warning) => warnings.push(warning);
-  const parsed = source.plain ? parsePlainText(source.text, { onWarning }) : parse(source.text, { onWarning });
-  if (options.raw) return { ...source, document: parsed, fixes: [], warnings };
-  const { document, fixes } = structure(parsed, options.passes);
-  return { ...source, document, fixes, warnings };
+  return bytes;
 }
 
 function describeFsError(error: unknown): string {

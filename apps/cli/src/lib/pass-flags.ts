@@ -56,7 +56,7 @@ export function addPassFlags(command: Command): Command {
 
 /**
  * The passes' options: only what differs from a pass's default is handed on, and a themed pass's
- * flag whichever way it is given (absent, the theme decides: see `themedPasses`).
+ * flag whichever way it is given (absent, the theme decides: see `themedPasses` of @wenshu/convert).
  */
 export function passOptions(flags: PassFlags): StructureOptions {
   const options: StructureOptions = {};
@@ -66,13 +66,4 @@ export function passOptions(flags: PassFlags): StructureOptions {
     if (value === !byDefault || ('themed' in switchable && value !== undefined)) options[option] = value;
   }
   return options;
-}
-
-/** The passes for a conversion in `theme`: the theme's punctuation unless a flag or the configuration said. */
-export function themedPasses(
-  passes: StructureOptions,
-  theme: { punctuation: 'full-width' | 'as-written' },
-): StructureOptions {
-  if (passes.punctuation !== undefined) return passes;
-  return theme.punctuation === 'full-width' ? { ...passes, punctuation: true } : passes;
 }

@@ -139,6 +139,9 @@ export async function runShares(
       const parts = done[s] as JobResult[];
       parts.push(result);
       if (parts.length < share.groups.length) return;
+      // In the order of the shares, not of their completion: the report's warnings come out in the
+      // same order whichever thread finished first.
+      parts.sort((a, b) => a.index - b.index);
       const merged = mergeShares(share.job, parts);
       if (share.groups.length === 1) onResult(merged);
       else writing = writing.then(() => writeHeld(share.job, merged, parts, force).then(() => onResult(merged)));

@@ -1,12 +1,11 @@
 /**
  * Pictures: read before rendering (the handlers are synchronous), sized from their own headers.
- * `data:` URIs are decoded; local files are read under the picture policy of @wenshu/picture/node
- * (inside `baseDir` unless `allowOutside`; remote URLs never fetched), the same rule as the PDF
- * exporter's. A picture not read becomes a placeholder and a warning.
+ * `data:` URIs are decoded; other pictures come from the loader the exporter is given (on Node,
+ * @wenshu/picture/node's: inside `baseDir` unless `allowOutside`; remote URLs never fetched), the
+ * same as the PDF exporter's. A picture not read becomes a placeholder and a warning.
  */
 import type { Document, Image, Nodes, PhrasingContent } from '@wenshu/parser';
-import { checkPicture, dataUrlBytes, type PictureFormat } from '@wenshu/picture';
-import { type PicturePolicy, readLocalPicture } from '@wenshu/picture/node';
+import { checkPicture, dataUrlBytes, type PictureFormat, type PictureLoader } from '@wenshu/picture';
 
 export type ImageType = 'png' | 'jpg' | 'gif' | 'bmp';
 
@@ -53,13 +52,13 @@ function fromBytes(data: Uint8Array, url: string): ImageResult {
   };
 }
 
-async function load(url: string, policy: PicturePolicy): Promise<ImageResult> {
+async function load(url: string, loadPicture: PictureLoader): Promise<ImageResult> {
   if (/^data:/i.test(url)) {
     const bytes = dataUrlBytes(url);
     if (!bytes) return { ok: false, code: 'image-unsupported', reason: 'a malformed data: URI' };
     return fromBytes(bytes, 'data: URI');
   }
-  const read = await readLocalPicture(url, policy);
+  const read = await loadPicture(url);
   if (!read.ok) return { ok: false, code: read.code, reason: `${url}: ${read.reason}` };
   return fromBytes(read.bytes, url);
 }
@@ -77,10 +76,10 @@ function collect(node: Nodes, out: Image[]): void {
 }
 
 /** Reads every picture of the document once, by URL. */
-export async function loadImages(doc: Document, policy: PicturePolicy): Promise<Map<string, ImageResult>> {
+export async function loadImages(doc: Document, loadPicture: PictureLoader): Promise<Map<string, ImageResult>> {
   const images: Image[] = [];
   collect(doc, images);
   const urls = [...new Set(images.map((image) => image.url))];
-  const results = await Promise.all(urls.map((url) => load(url, policy)));
+  const results = await Promise.all(urls.map((url) => load(url, loadPicture)));
   return new Map(urls.map((url, i) => [url, results[i] as ImageResult]));
 }

@@ -1,4 +1,5 @@
 import type { ExportWarning, ExportWarningCode } from '@wenshu/parser';
+import type { PictureLoader } from '@wenshu/picture';
 import type { Theme } from '@wenshu/theme';
 
 /** What the exporter could not render as written; stable codes, for filtering (the PDF exporter's too). */
@@ -26,11 +27,9 @@ export interface ToDocxOptions {
   sourceDateEpoch?: number;
   onWarning?: (warning: DocxWarning) => void;
   /**
-   * The folder local picture paths are relative to, and confined to (symbolic links followed): a
-   * picture outside it is a placeholder and an `image-outside` warning, as in the PDF exporter.
-   * The current folder when absent.
+   * Reads the pictures the document names (not `data:` URLs, which are decoded here). Without it,
+   * local pictures are placeholders with an `image-missing` warning. On Node, `@wenshu/export-docx`
+   * takes `baseDir` and `allowOutside` instead (see `node.ts`).
    */
-  baseDir?: string;
-  /** Read local pictures outside `baseDir` too (the command's `--allow-outside`). Default false. */
-  allowOutside?: boolean;
+  loadPicture?: PictureLoader;
 }

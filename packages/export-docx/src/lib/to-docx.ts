@@ -6,6 +6,7 @@
  */
 
 import { type Document, documentFrame, isTraditionalChinese, titleHeadingOf } from '@wenshu/parser';
+import { withoutLocalPictures } from '@wenshu/picture';
 import { presetTheme, themeForLanguage, titleLines } from '@wenshu/theme';
 import { Document as DocxDocument, type FileChild, PageBreak, Paragraph, Table, TableOfContents, TextRun } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
@@ -50,10 +51,7 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
     theme,
     ids,
     handlers,
-    images: await loadImages(doc, {
-      baseDir: options.baseDir ?? process.cwd(),
-      allowOutside: options.allowOutside ?? false,
-    }),
+    images: await loadImages(doc, options.loadPicture ?? withoutLocalPictures),
     footnotes: new Set(doc.footnotes.map((note) => note.number)),
     sealed: documentFrame(doc)?.sealed === true,
     numbering,

@@ -1,12 +1,11 @@
 /**
- * Pictures, read before rendering. `data:` URIs are decoded; local files are read under the
- * picture policy of @wenshu/picture/node (inside `baseDir` unless `allowOutside`; remote URLs never
- * fetched: the export stays offline and reproducible), the same rule as the DOCX exporter's. pdfkit embeds PNG and JPEG; anything else, and anything missing, becomes a
+ * Pictures, read before rendering. `data:` URIs are decoded; other pictures come from the loader
+ * the exporter is given (on Node, @wenshu/picture/node's: inside `baseDir` unless `allowOutside`;
+ * remote URLs never fetched: the export stays offline and reproducible), as in the DOCX exporter. pdfkit embeds PNG and JPEG; anything else, and anything missing, becomes a
  * placeholder and a warning.
  */
 import { type Document, visit } from '@wenshu/parser';
-import { checkPicture, dataUrlBytes, type PictureFormat } from '@wenshu/picture';
-import { type PicturePolicy, readLocalPicture } from '@wenshu/picture/node';
+import { base64Text, checkPicture, dataUrlBytes, type PictureFormat, type PictureLoader } from '@wenshu/picture';
 
 export interface LoadedImage {
   ok: true;
@@ -61,7 +60,7 @@ function loaded(bytes: Uint8Array): ImageResult {
   const mime = checked.format === 'png' ? 'image/png' : 'image/jpeg';
   return {
     ok: true,
-    dataUrl: `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`,
+    dataUrl: `data:${mime};base64,${base64Text(bytes)}`,
     widthPt: size.width * scale,
     heightPt: size.height * scale,
   };
@@ -72,20 +71,20 @@ function dataUrl(url: string): ImageResult {
   return bytes ? loaded(bytes) : { ok: false, code: 'image-damaged', reason: 'a malformed data: URL' };
 }
 
-async function localFile(url: string, policy: PicturePolicy): Promise<ImageResult> {
-  const read = await readLocalPicture(url, policy);
+async function localFile(url: string, loadPicture: PictureLoader): Promise<ImageResult> {
+  const read = await loadPicture(url);
   return read.ok ? loaded(read.bytes) : { ok: false, code: read.code, reason: read.reason };
 }
 
 /** Reads every picture of the document (and its footnotes), by URL. */
-export async function loadImages(doc: Document, policy: PicturePolicy): Promise<Map<string, ImageResult>> {
+export async function loadImages(doc: Document, loadPicture: PictureLoader): Promise<Map<string, ImageResult>> {
   const urls = new Set<string>();
   visit(doc, (node) => {
     if (node.type === 'image') urls.add(node.url);
   });
   const out = new Map<string, ImageResult>();
   for (const url of [...urls].sort()) {
-    out.set(url, /^data:/i.test(url) ? dataUrl(url) : await localFile(url, policy));
+    out.set(url, /^data:/i.test(url) ? dataUrl(url) : await localFile(url, loadPicture));
   }
   return out;
 }

@@ -1,5 +1,7 @@
 import type { ExportWarning, ExportWarningCode } from '@wenshu/parser';
+import type { PictureLoader } from '@wenshu/picture';
 import type { FontRole, Theme } from '@wenshu/theme';
+import type { FontHost } from './fonts/host.js';
 
 /** What the exporter could not render as written; stable codes, for filtering (the DOCX exporter's, and two of its own). */
 export type PdfWarningCode =
@@ -29,6 +31,12 @@ export interface ToPdfOptions {
    */
   systemFonts?: boolean;
   /**
+   * Where font files are read from (the names in `fonts` and the theme), the bundled fallback faces
+   * found and installed faces listed. On Node the file system (the package's Node entry); elsewhere
+   * `memoryFontHost(bytes by name, bundled names)`. Without one, no face is available.
+   */
+  fontHost?: FontHost;
+  /**
    * Seconds since 1970 (the `SOURCE_DATE_EPOCH` convention): the document's creation and
    * modification dates, and the output is byte-for-byte reproducible. When absent, the current time
    * (to the second), as in the DOCX and XLSX exporters.
@@ -36,11 +44,9 @@ export interface ToPdfOptions {
   sourceDateEpoch?: number;
   onWarning?: (warning: PdfWarning) => void;
   /**
-   * The folder local picture paths are relative to, and confined to (symbolic links followed): a
-   * picture outside it is a placeholder and a warning, as in the DOCX exporter. The current folder
-   * when absent.
+   * Reads the pictures the document names (not `data:` URLs, which are decoded here). Without it,
+   * local pictures are placeholders with an `image-missing` warning. On Node, `@wenshu/export-pdf`
+   * takes `baseDir` and `allowOutside` instead (see `node.ts`).
    */
-  baseDir?: string;
-  /** Read local pictures outside `baseDir` too (the command's `--allow-outside`). Default false. */
-  allowOutside?: boolean;
+  loadPicture?: PictureLoader;
 }

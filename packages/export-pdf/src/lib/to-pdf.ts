@@ -12,6 +12,7 @@ import {
   type JsonValue,
   titleHeadingOf,
 } from '@wenshu/parser';
+import { withoutLocalPictures } from '@wenshu/picture';
 import { presetTheme, titleLines } from '@wenshu/theme';
 import pdfmake from 'pdfmake';
 import { documentHead, documentTail, TAIL_ID, unnumberedPages } from './document-frame.js';
@@ -133,11 +134,9 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
     theme,
     lang,
     systemFonts: options.systemFonts ?? true,
+    ...(options.fontHost ? { host: options.fontHost } : {}),
   });
-  const images = await loadImages(doc, {
-    baseDir: options.baseDir ?? process.cwd(),
-    allowOutside: options.allowOutside ?? false,
-  });
+  const images = await loadImages(doc, options.loadPicture ?? withoutLocalPictures);
   const page = geometry(theme);
   const styles = buildStyles(theme);
   const faces = new FontRegistry();
@@ -245,7 +244,8 @@ export async function toPdf(doc: Document, options: ToPdfOptions = {}): Promise<
   pdfmake.setFonts(faces.families());
   pdfmake.setUrlAccessPolicy(() => false);
   // Faces and pictures reach pdfkit as bytes (the virtual file system, data URLs): no file is read.
-  pdfmake.setLocalAccessPolicy(() => false);
+  // (pdfmake's browser build reads no local file, and has no such setter.)
+  if (typeof pdfmake.setLocalAccessPolicy === 'function') pdfmake.setLocalAccessPolicy(() => false);
   const buffer = await pdfmake.createPdf(definition).getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

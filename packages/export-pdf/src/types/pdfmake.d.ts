@@ -20,7 +20,7 @@ declare module 'pdfmake' {
 
   export interface PdfMakeVirtualFileSystem {
     existsSync(name: string): boolean;
-    writeFileSync(name: string, content: Buffer): void;
+    writeFileSync(name: string, content: Uint8Array): void;
     storage: Record<string, unknown>;
   }
 

@@ -1,11 +1,10 @@
 /**
- * Themes from presets and from JSON files. A file names the theme it `extends` (a preset name or
- * another file, relative to it; `report` when absent) and overrides parts of it: objects merge
- * key by key, anything else (numbers, strings, arrays, `null`) replaces. The merged result is
- * validated as a whole, and errors name the file and the path of the bad field.
+ * Themes from presets and from the JSON text of theme files. A file names the theme it `extends` (a
+ * preset name or, read by the Node entry, another file; `report` when absent) and overrides parts
+ * of it: objects merge key by key, anything else (numbers, strings, arrays, `null`) replaces. The
+ * merged result is validated as a whole, and errors name the file and the path of the bad field.
+ * No file is read here: `load-file.ts` (the Node entry) reads theme files and their parents.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import { isPresetName, type PresetName, presets } from './presets.js';
 import { themeSchema } from './schema.js';
@@ -92,58 +91,37 @@ export function extendTheme(base: PresetName | Theme, overrides: unknown, source
 /** Theme file keys that are not theme fields. */
 const FILE_KEYS = new Set(['extends', '$schema']);
 
-function readThemeFile(file: string, chain: readonly string[]): Theme {
-  if (chain.includes(file)) {
-    throw new ThemeError(file, [{ path: 'extends', message: `circular: ${[...chain, file].join(' → ')}` }]);
-  }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ThemeError(file, [{ path: '', message: `cannot read the file (${(error as Error).message})` }]);
-  }
+/**
+ * A theme from a theme file's text; `source` names it in errors (and is the theme's name when the
+ * file gives none). `parentTheme` gives the theme a file `extends` when it is not a preset (a file
+ * on Node); without it, only presets can be extended.
+ */
+export function themeFromText(text: string, source: string, parentTheme?: (name: string) => Theme): Theme {
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new ThemeError(file, [{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
+    throw new ThemeError(source, [{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
   }
-  if (!isObject(json)) throw new ThemeError(file, [{ path: '', message: 'expected a JSON object' }]);
+  if (!isObject(json)) throw new ThemeError(source, [{ path: '', message: 'expected a JSON object' }]);
 
   const parent = json.extends ?? 'report';
-  if (typeof parent !== 'string' || parent === '') {
-    throw new ThemeError(file, [{ path: 'extends', message: 'expected a preset name (report, gov) or a file path' }]);
+  if (typeof parent !== 'string' || parent === '' || (!parentTheme && !isPresetName(parent))) {
+    throw new ThemeError(source, [
+      { path: 'extends', message: `expected a preset name (report, gov)${parentTheme ? ' or a file path' : ''}` },
+    ]);
   }
-  const base = isPresetName(parent) ? presets[parent] : readThemeFile(resolve(dirname(file), parent), [...chain, file]);
+  const base = isPresetName(parent) ? presets[parent] : (parentTheme as (name: string) => Theme)(parent);
 
   const overrides: JsonObject = {};
   for (const [key, value] of Object.entries(json)) if (!FILE_KEYS.has(key)) overrides[key] = value;
   const merged = deepMerge(base, overrides) as JsonObject;
-  if (!('name' in overrides)) merged.name = file;
-  const theme = parseTheme(merged, file);
-  resolveFontFiles(theme, dirname(file));
-  return theme;
+  if (!('name' in overrides)) merged.name = source;
+  return parseTheme(merged, source);
 }
 
-/** Font file paths in a theme file are relative to it; make them absolute. */
-function resolveFontFiles(theme: Theme, dir: string): void {
-  for (const face of Object.values(theme.fonts)) {
-    if (face.files.regular && !isAbsolute(face.files.regular)) face.files.regular = resolve(dir, face.files.regular);
-    if (face.files.bold && !isAbsolute(face.files.bold)) face.files.bold = resolve(dir, face.files.bold);
-  }
-}
-
-/**
- * A theme by preset name (`report`, `gov`) or from a JSON theme file. Always a fresh copy.
- * Throws {@link ThemeError} naming the file and the bad fields.
- */
-export function loadTheme(nameOrPath: string): Theme {
-  if (isPresetName(nameOrPath)) return presetTheme(nameOrPath);
-  const file = resolve(nameOrPath);
-  if (!existsSync(file)) {
-    throw new ThemeError(nameOrPath, [
-      { path: '', message: `not a preset (${Object.keys(presets).join(', ')}) and no such file` },
-    ]);
-  }
-  return readThemeFile(file, []);
+/** A theme by preset name (`report`, `gov`). Always a fresh copy. Throws {@link ThemeError} for any other name. */
+export function themeNamed(name: string): Theme {
+  if (isPresetName(name)) return presetTheme(name);
+  throw new ThemeError(name, [{ path: '', message: `not a preset (${Object.keys(presets).join(', ')})` }]);
 }

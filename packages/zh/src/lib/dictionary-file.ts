@@ -4,10 +4,9 @@
  * A dictionary file has one entry per line, `简体<TAB>繁體`; a protected-terms file has one term
  * per line. In both, blank lines and lines starting with `#` (after leading spaces) are skipped,
  * spaces around a field are ignored, a byte-order mark is ignored, and lines may end in CRLF.
- * Mistakes are errors that name the file and the line, not entries silently dropped.
+ * Mistakes are errors that name the file and the line, not entries silently dropped. Files are
+ * read by the Node entry (`load-file.ts`); here, their text.
  */
-import { readFile } from 'node:fs/promises';
-
 /** A mistake in a dictionary or protected-terms file, at `file:line`. */
 export class DictionaryFileError extends Error {
   readonly file: string;
@@ -60,16 +59,6 @@ export function parseProtectedTerms(text: string, file = '<protected terms>'): s
     terms.add(content.trim());
   }
   return [...terms];
-}
-
-/** Reads and parses a dictionary file (UTF-8). */
-export async function loadDictionary(path: string): Promise<[string, string][]> {
-  return parseDictionary(await readFile(path, 'utf8'), path);
-}
-
-/** Reads and parses a protected-terms file (UTF-8). */
-export async function loadProtectedTerms(path: string): Promise<string[]> {
-  return parseProtectedTerms(await readFile(path, 'utf8'), path);
 }
 
 /** Lines that are neither blank nor comments, with their 1-based numbers. */

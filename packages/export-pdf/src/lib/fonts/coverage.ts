@@ -8,8 +8,8 @@
 
 import { isCandidateFile, PDF_FONT_ROLES } from './candidates.js';
 import { type Face, tryOpenFace } from './face.js';
+import type { FontHost } from './host.js';
 import { bundledFace, type ResolvedFonts } from './resolve.js';
-import { systemFaces, systemFacesWith } from './system.js';
 
 /**
  * Characters that draw nothing: joiners, variation selectors, soft hyphen, byte order mark. Left
@@ -48,6 +48,7 @@ export function describeCodePoint(codePoint: number): string {
 export class Coverage {
   readonly #chain: Face[];
   readonly #systemFonts: boolean;
+  readonly #host: FontHost;
   readonly #found = new Map<number, Face | null>();
   #scanned: Face[] | undefined;
 
@@ -58,9 +59,12 @@ export class Coverage {
     };
     for (const role of PDF_FONT_ROLES) add(fonts.roles[role].regular);
     for (const role of PDF_FONT_ROLES) add(fonts.roles[role].bold);
-    add(bundledFace('serif', 'regular'));
-    add(bundledFace('sans', 'regular'));
+    // The bundled faces, when the host has them.
+    for (const family of ['serif', 'sans'] as const) {
+      if (fonts.host.bundledFile(family, 'regular') !== undefined) add(bundledFace(fonts.host, family, 'regular'));
+    }
     this.#chain = chain;
+    this.#host = fonts.host;
     this.#systemFonts = fonts.systemFonts;
   }
 
@@ -77,21 +81,21 @@ export class Coverage {
 
   #installed(codePoint: number): Face | undefined {
     if (!this.#systemFonts) return undefined;
-    const listed = systemFacesWith(codePoint);
+    const listed = this.#host.systemFacesWith(codePoint);
     if (listed) {
       // Regular faces before bold, italic, light… ones: a stray symbol should not stand out.
       const plain = (name: string) =>
         /Bold|Italic|Oblique|Light|Thin|Black|Heavy|Medium|Condensed|Mono/.test(name) ? 1 : 0;
       const ordered = [...listed].sort((a, b) => plain(a.postscriptName) - plain(b.postscriptName));
       for (const entry of ordered) {
-        const face = tryOpenFace(entry.file, entry.postscriptName);
+        const face = tryOpenFace(this.#host, entry.file, entry.postscriptName);
         if (face?.has(codePoint)) return face;
       }
       return undefined;
     }
-    this.#scanned ??= systemFaces(isCandidateFile).flatMap(
-      (entry) => tryOpenFace(entry.file, entry.postscriptName) ?? [],
-    );
+    this.#scanned ??= this.#host
+      .systemFaces(isCandidateFile)
+      .flatMap((entry) => tryOpenFace(this.#host, entry.file, entry.postscriptName) ?? []);
     return this.#scanned.find((face) => face.has(codePoint));
   }
 }

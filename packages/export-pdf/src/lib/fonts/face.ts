@@ -11,10 +11,9 @@
  * glyphs directly, 0.4 µs a character, and widths are the sum of the advances. Text of scripts
  * that need shaping (Arabic, Indic, Thai…) is drawn with the face as it is (`shaped()`).
  */
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import * as fontkit from 'fontkit';
 import { FontFileError } from './font-file-error.js';
+import type { FontHost } from './host.js';
 
 /** Outline tables pdfkit can embed and subset: TrueType `glyf` or CFF (not CFF2, not bitmaps only). */
 const EMBEDDABLE = ['glyf', 'CFF '] as const;
@@ -49,7 +48,7 @@ function tablesOf(font: fontkit.Font): Record<string, TableRecord> {
  * face its own, longer directory. Copying the tables out instead took 40 ms for a Noto CJK face.
  * Only when the first kept table starts too early for the header are the tables copied.
  */
-function withoutLayoutTables(bytes: Buffer, font: fontkit.Font): Buffer {
+function withoutLayoutTables(bytes: Uint8Array, font: fontkit.Font): Uint8Array {
   const tables = tablesOf(font);
   const tags = Object.keys(tables)
     .filter((tag) => !LAYOUT_TABLES.has(tag))
@@ -65,28 +64,30 @@ function withoutLayoutTables(bytes: Buffer, font: fontkit.Font): Buffer {
     size += (record.length + 3) & ~3;
     return { tag, record, offset };
   });
-  const out = inPlace ? bytes : Buffer.alloc(size);
-  out.writeUInt32BE('CFF ' in tables ? 0x4f54544f : 0x00010000, 0);
-  out.writeUInt16BE(count, 4);
+  const out = inPlace ? bytes : new Uint8Array(size);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  view.setUint32(0, 'CFF ' in tables ? 0x4f54544f : 0x00010000);
+  view.setUint16(4, count);
   const selector = Math.floor(Math.log2(count));
   const range = 2 ** selector * 16;
-  out.writeUInt16BE(range, 6);
-  out.writeUInt16BE(selector, 8);
-  out.writeUInt16BE(count * 16 - range, 10);
+  view.setUint16(6, range);
+  view.setUint16(8, selector);
+  view.setUint16(10, count * 16 - range);
   placed.forEach(({ tag, record, offset }, i) => {
     const at = 12 + 16 * i;
-    out.write(tag.padEnd(4, ' '), at, 'latin1');
-    out.writeUInt32BE(record.checkSum >>> 0, at + 4);
-    out.writeUInt32BE(offset, at + 8);
-    out.writeUInt32BE(record.length, at + 12);
-    if (!inPlace) bytes.copy(out, offset, record.offset, record.offset + record.length);
+    const name = tag.padEnd(4, ' ');
+    for (let c = 0; c < 4; c++) out[at + c] = name.charCodeAt(c) & 0xff;
+    view.setUint32(at + 4, record.checkSum >>> 0);
+    view.setUint32(at + 8, offset);
+    view.setUint32(at + 12, record.length);
+    if (!inPlace) out.set(bytes.subarray(record.offset, record.offset + record.length), offset);
   });
   return out;
 }
 
 /** @internal fontkit's types stay out of the published declarations (they need the DOM lib). */
 interface Loaded {
-  bytes: Buffer;
+  bytes: Uint8Array;
   font: fontkit.Font;
 }
 
@@ -99,6 +100,7 @@ export class Face {
   readonly inCollection: boolean;
   /** Text in this face is shaped (fontkit's default OpenType features); else drawn glyph by glyph. */
   readonly shaping: boolean;
+  readonly #host: FontHost;
   #load: (() => Loaded) | undefined;
   #loaded: Loaded | undefined;
   readonly #advances = new Map<number, number>();
@@ -112,11 +114,13 @@ export class Face {
    * `Loaded`, so that a consumer type-checking with `skipLibCheck: false` needs no fontkit types.
    */
   constructor(
+    host: FontHost,
     file: string,
     postscriptName: string,
     load: () => Loaded,
     options: { inCollection: boolean; shaping: boolean },
   ) {
+    this.#host = host;
     this.file = file;
     this.postscriptName = postscriptName;
     this.#load = load;
@@ -134,7 +138,7 @@ export class Face {
   }
 
   /** The bytes pdfkit gets: for the shaping variant of a collection's face, the whole collection. */
-  get bytes(): Buffer {
+  get bytes(): Uint8Array {
     return this.#data().bytes;
   }
 
@@ -216,10 +220,10 @@ export class Face {
   shaped(): Face {
     if (this.shaping) return this;
     if (!this.#shaped) {
-      const bytes = readFileSync(this.file);
-      const opened = fontkit.create(bytes);
+      const bytes = this.#host.readFile(this.file);
+      const opened = fontkit.create(bytes as Buffer);
       const font = pick(this.file, opened, this.postscriptName);
-      this.#shaped = new Face(this.file, font.postscriptName, () => ({ bytes, font }), {
+      this.#shaped = new Face(this.#host, this.file, font.postscriptName, () => ({ bytes, font }), {
         inCollection: isCollection(opened),
         shaping: true,
       });
@@ -262,31 +266,48 @@ function checkEmbeddable(file: string, font: fontkit.Font): void {
   }
 }
 
-const faces = new Map<string, Face>();
-const failures = new Map<string, FontFileError>();
+/** Faces and failures by file, per host (two hosts may use one name for different bytes). */
+const caches = new WeakMap<FontHost, { faces: Map<string, Face>; failures: Map<string, FontFileError> }>();
 
-function readFont(file: string): { bytes: Buffer; opened: fontkit.Font | fontkit.FontCollection } {
-  if (!['.ttf', '.otf', '.ttc', '.otc'].includes(extname(file).toLowerCase())) {
+function cacheOf(host: FontHost): { faces: Map<string, Face>; failures: Map<string, FontFileError> } {
+  let cache = caches.get(host);
+  if (!cache) {
+    cache = { faces: new Map(), failures: new Map() };
+    caches.set(host, cache);
+  }
+  return cache;
+}
+
+/** A file name's extension as Node's `extname` gives it, lower-cased. */
+function extension(file: string): string {
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+function readFont(host: FontHost, file: string): { bytes: Uint8Array; opened: fontkit.Font | fontkit.FontCollection } {
+  if (!['.ttf', '.otf', '.ttc', '.otc'].includes(extension(file))) {
     throw new FontFileError(file, 'not a .ttf, .otf, .ttc or .otc file');
   }
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    bytes = host.readFile(file);
   } catch (error) {
     throw new FontFileError(file, `cannot read it (${(error as Error).message})`);
   }
   try {
-    return { bytes, opened: fontkit.create(bytes) };
+    // fontkit reads any Uint8Array; its declarations say Buffer.
+    return { bytes, opened: fontkit.create(bytes as Buffer) };
   } catch (error) {
     throw new FontFileError(file, `not a font fontkit can read (${(error as Error).message})`);
   }
 }
 
 /** The face without its layout tables, as a file of its own (see the module comment). */
-function plainFace(file: string, bytes: Buffer, font: fontkit.Font): Loaded {
+function plainFace(file: string, bytes: Uint8Array, font: fontkit.Font): Loaded {
   checkEmbeddable(file, font);
   const plain = withoutLayoutTables(bytes, font);
-  return { bytes: plain, font: fontkit.create(plain) as fontkit.Font };
+  return { bytes: plain, font: fontkit.create(plain as Buffer) as fontkit.Font };
 }
 
 /**
@@ -294,20 +315,21 @@ function plainFace(file: string, bytes: Buffer, font: fontkit.Font): Loaded {
  * `postscriptName` picks the face; without it, `prefer` picks the first face whose PostScript name
  * matches, else the first face. Throws {@link FontFileError} for files that cannot be read or embedded.
  */
-export function openFace(file: string, postscriptName?: string, prefer?: RegExp): Face {
+export function openFace(host: FontHost, file: string, postscriptName?: string, prefer?: RegExp): Face {
+  const { faces, failures } = cacheOf(host);
   const wanted = `${file}#${postscriptName ?? ''}#${prefer?.source ?? ''}`;
   const cached = faces.get(wanted);
   if (cached) return cached;
   const failed = failures.get(wanted);
   if (failed) throw failed;
   try {
-    const { bytes, opened } = readFont(file);
+    const { bytes, opened } = readFont(host, file);
     const font = pick(file, opened, postscriptName, prefer);
     const key = `${file}#${font.postscriptName}`;
     let face = faces.get(key);
     if (!face) {
       const loaded = plainFace(file, bytes, font);
-      face = new Face(file, font.postscriptName, () => loaded, { inCollection: false, shaping: false });
+      face = new Face(host, file, font.postscriptName, () => loaded, { inCollection: false, shaping: false });
       faces.set(key, face);
     }
     faces.set(wanted, face);
@@ -323,15 +345,17 @@ export function openFace(file: string, postscriptName?: string, prefer?: RegExp)
  * A face known by file and PostScript name (an installed or bundled one), read when it is first
  * used. Reading throws {@link FontFileError} if the file is not what fontconfig said.
  */
-export function lazyFace(file: string, postscriptName: string): Face {
+export function lazyFace(host: FontHost, file: string, postscriptName: string): Face {
+  const { faces } = cacheOf(host);
   const key = `${file}#${postscriptName}`;
   let face = faces.get(key);
   if (!face) {
     face = new Face(
+      host,
       file,
       postscriptName,
       () => {
-        const { bytes, opened } = readFont(file);
+        const { bytes, opened } = readFont(host, file);
         return plainFace(file, bytes, pick(file, opened, postscriptName));
       },
       { inCollection: false, shaping: false },
@@ -342,9 +366,9 @@ export function lazyFace(file: string, postscriptName: string): Face {
 }
 
 /** Like {@link openFace}, but `undefined` instead of an error. */
-export function tryOpenFace(file: string, postscriptName?: string, prefer?: RegExp): Face | undefined {
+export function tryOpenFace(host: FontHost, file: string, postscriptName?: string, prefer?: RegExp): Face | undefined {
   try {
-    return openFace(file, postscriptName, prefer);
+    return openFace(host, file, postscriptName, prefer);
   } catch {
     return undefined;
   }

@@ -5,12 +5,11 @@
  * to 宋; each fallback is a warning. Results are cached per process: faces are opened once.
  */
 
-import { createRequire } from 'node:module';
 import type { FontRole, Theme } from '@wenshu/theme';
 import { candidates, isCandidateFile, PDF_FONT_ROLES, type PdfFontRole, type Script, scriptOf } from './candidates.js';
 import { type Face, lazyFace, openFace, parseFontSpec } from './face.js';
 import { FontFileError } from './font-file-error.js';
-import { type SystemFace, systemFaces } from './system.js';
+import { type BundledWeight, type FontHost, noFontFiles, type SystemFace } from './host.js';
 
 /** Where a role's face came from. */
 export type FontSource = 'user' | 'theme' | 'system' | 'bundled' | 'fallback';
@@ -37,6 +36,8 @@ export interface ResolvedFonts {
   warnings: FontWarning[];
   /** Whether installed fonts were looked at (for roles and for missing characters). */
   systemFonts: boolean;
+  /** Where the faces came from, and where faces for missing characters are looked for. */
+  host: FontHost;
 }
 
 export interface ResolveFontsOptions {
@@ -48,6 +49,11 @@ export interface ResolveFontsOptions {
   lang?: string;
   /** Look at installed fonts (default `true`); `false` uses only given and bundled files. */
   systemFonts?: boolean;
+  /**
+   * Where font files are read from, bundled faces found and installed ones listed: on Node the
+   * file system (the default of the package's Node entry); elsewhere `memoryFontHost(bytes…)`.
+   */
+  host?: FontHost;
 }
 
 /** Chinese names of the roles, for messages and listings. */
@@ -64,24 +70,17 @@ export function roleLabel(role: PdfFontRole): string {
   return `${ROLE_NAMES[role]} (${role})`;
 }
 
-const require = createRequire(import.meta.url);
-
-/** The TrueType files of the npm packages, resolved through the module system (never their Expo `index.js`). */
-type BundledWeight = 'light' | 'regular' | 'bold';
-
-const WEIGHT_DIRS: Record<BundledWeight, string> = { light: '300Light', regular: '400Regular', bold: '700Bold' };
-
-export function bundledFile(family: 'serif' | 'sans', weight: BundledWeight): string {
-  const pkg = family === 'serif' ? 'noto-serif-sc' : 'noto-sans-sc';
-  const name = family === 'serif' ? 'NotoSerifSC' : 'NotoSansSC';
-  const dir = WEIGHT_DIRS[weight];
-  return require.resolve(`@expo-google-fonts/${pkg}/${dir}/${name}_${dir}.ttf`);
-}
-
-/** A bundled face, read when first used. */
-export function bundledFace(family: 'serif' | 'sans', weight: BundledWeight): Face {
+/** A bundled face, read when first used; an error when the host has none (every role then needs a file). */
+export function bundledFace(host: FontHost, family: 'serif' | 'sans', weight: BundledWeight): Face {
   const style = { light: 'Light', regular: 'Regular', bold: 'Bold' }[weight];
-  return lazyFace(bundledFile(family, weight), `${family === 'serif' ? 'NotoSerifSC' : 'NotoSansSC'}-${style}`);
+  const file = host.bundledFile(family, weight);
+  if (file === undefined) {
+    throw new FontFileError(
+      `Noto ${family === 'serif' ? 'Serif' : 'Sans'} SC ${style}`,
+      'no bundled faces here: give font files',
+    );
+  }
+  return lazyFace(host, file, `${family === 'serif' ? 'NotoSerifSC' : 'NotoSansSC'}-${style}`);
 }
 
 /**
@@ -90,9 +89,9 @@ export function bundledFace(family: 'serif' | 'sans', weight: BundledWeight): Fa
  * did, （一） would look exactly like body text (issue 15). A light 黑 is neither 宋 (body, 1. in
  * bold) nor the regular 黑 of the first level (一、). `undefined` when the bundled file is absent.
  */
-function kaiFallback(): Face | undefined {
+function kaiFallback(host: FontHost): Face | undefined {
   try {
-    return bundledFace('sans', 'light');
+    return bundledFace(host, 'sans', 'light');
   } catch {
     return undefined;
   }
@@ -109,41 +108,44 @@ interface Found {
   source: FontSource;
 }
 
-function findSystem(role: PdfFontRole, script: Script, installed: SystemFace[]): Found | undefined {
+function findSystem(host: FontHost, role: PdfFontRole, script: Script, installed: SystemFace[]): Found | undefined {
   const byName = new Map<string, SystemFace>();
   for (const face of installed) if (!byName.has(face.postscriptName)) byName.set(face.postscriptName, face);
   for (const candidate of candidates(role, script)) {
     const entry = byName.get(candidate.regular);
     if (!entry) continue;
-    const regular = lazyFace(entry.file, entry.postscriptName);
+    const regular = lazyFace(host, entry.file, entry.postscriptName);
     const boldEntry = candidate.bold ? byName.get(candidate.bold) : undefined;
-    const bold = boldEntry ? lazyFace(boldEntry.file, boldEntry.postscriptName) : undefined;
+    const bold = boldEntry ? lazyFace(host, boldEntry.file, boldEntry.postscriptName) : undefined;
     return { regular, ...(bold ? { bold } : {}), source: 'system' };
   }
   return undefined;
 }
 
 /** A bold face of the role's other candidates, when the chosen face has none of its own. */
-function findSystemBold(role: PdfFontRole, script: Script, installed: SystemFace[]): Face | undefined {
+function findSystemBold(host: FontHost, role: PdfFontRole, script: Script, installed: SystemFace[]): Face | undefined {
   const byName = new Map(installed.map((face) => [face.postscriptName, face]));
   for (const candidate of candidates(role, script)) {
     const entry = candidate.bold ? byName.get(candidate.bold) : undefined;
-    if (entry) return lazyFace(entry.file, entry.postscriptName);
+    if (entry) return lazyFace(host, entry.file, entry.postscriptName);
   }
   return undefined;
 }
 
-function resolveUncached(options: ResolveFontsOptions): ResolvedFonts {
+function resolveUncached(host: FontHost, options: ResolveFontsOptions): ResolvedFonts {
   const script = scriptOf(options.lang);
   const useSystem = options.systemFonts ?? true;
-  const installed = useSystem ? systemFaces(isCandidateFile) : [];
+  const installed = useSystem ? host.systemFaces(isCandidateFile) : [];
+  // A bundled face, or none when the host has no bundled faces (then every role needs a file).
+  const bundled = (family: 'serif' | 'sans', weight: BundledWeight): Face | undefined =>
+    host.bundledFile(family, weight) === undefined ? undefined : bundledFace(host, family, weight);
   const warnings: FontWarning[] = [];
   const roles = {} as Record<PdfFontRole, RoleFaces>;
 
   const open = (role: PdfFontRole, spec: string, what: string): Face | undefined => {
     const { file, postscriptName } = parseFontSpec(spec);
     try {
-      return openFace(file, postscriptName, script === 'tc' ? /tc|TC|hk|HK/ : /sc|SC|CN/);
+      return openFace(host, file, postscriptName, script === 'tc' ? /tc|TC|hk|HK/ : /sc|SC|CN/);
     } catch (error) {
       const reason = error instanceof FontFileError ? error.message : String(error);
       warnings.push({ role, message: `${what} for ${roleLabel(role)} cannot be used: ${reason}` });
@@ -167,15 +169,21 @@ function resolveUncached(options: ResolveFontsOptions): ResolvedFonts {
       const bold = open(role, files.bold, `the theme's bold font file`);
       if (bold) found.bold = bold;
     }
-    if (!found && useSystem) found = findSystem(role, script, installed);
+    if (!found && useSystem) found = findSystem(host, role, script, installed);
     const family = BUNDLED[role];
-    if (!found && family) {
-      found = { regular: bundledFace(family, 'regular'), bold: bundledFace(family, 'bold'), source: 'bundled' };
+    const regular = !found && family ? bundled(family, 'regular') : undefined;
+    if (regular && family) {
+      const bold = bundled(family, 'bold');
+      found = { regular, ...(bold ? { bold } : {}), source: 'bundled' };
+    }
+    if (!found && role === 'song') {
+      // Every other role falls back to 宋: without it there is nothing to fall back to.
+      throw new FontFileError(roleLabel(role), 'no face for it: give its font file, or the bundled faces');
     }
 
     if (!found) {
       const song = roles.song;
-      const light = role === 'kai' ? kaiFallback() : undefined;
+      const light = role === 'kai' ? kaiFallback(host) : undefined;
       const regular = light ?? (role === 'title' ? song.bold : song.regular);
       const bold = light ? roles.hei.bold : song.bold;
       roles[role] = {
@@ -200,12 +208,13 @@ function resolveUncached(options: ResolveFontsOptions): ResolvedFonts {
     let boldSource = found.source;
     let boldNote: string | undefined;
     if (!bold && useSystem) {
-      bold = findSystemBold(role, script, installed);
+      bold = findSystemBold(host, role, script, installed);
       boldSource = 'system';
       if (bold) boldNote = 'the bold of another installed face';
     }
-    if (!bold && family) {
-      bold = bundledFace(family, 'bold');
+    const bundledBold = !bold && family ? bundled(family, 'bold') : undefined;
+    if (bundledBold) {
+      bold = bundledBold;
       boldSource = 'bundled';
       boldNote = 'the bundled bold';
     }
@@ -228,10 +237,10 @@ function resolveUncached(options: ResolveFontsOptions): ResolvedFonts {
       ...(boldNote ? { boldNote } : {}),
     };
   }
-  return { script, roles, warnings, systemFonts: useSystem };
+  return { script, roles, warnings, systemFonts: useSystem, host };
 }
 
-const cache = new Map<string, ResolvedFonts>();
+const caches = new WeakMap<FontHost, Map<string, ResolvedFonts>>();
 
 /**
  * The face of every role (see the module comment for the order). Cached per process for the same
@@ -242,9 +251,15 @@ export function resolveFonts(options: ResolveFontsOptions = {}): ResolvedFonts {
     ? Object.fromEntries(Object.entries(options.theme.fonts).map(([role, face]) => [role, face.files]))
     : {};
   const key = JSON.stringify([options.fonts ?? {}, themeFiles, scriptOf(options.lang), options.systemFonts ?? true]);
+  const host = options.host ?? noFontFiles;
+  let cache = caches.get(host);
+  if (!cache) {
+    cache = new Map();
+    caches.set(host, cache);
+  }
   let resolved = cache.get(key);
   if (!resolved) {
-    resolved = resolveUncached(options);
+    resolved = resolveUncached(host, options);
     cache.set(key, resolved);
   }
   return resolved;

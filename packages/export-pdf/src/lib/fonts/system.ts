@@ -10,13 +10,9 @@ import { homedir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 
-/** One face of an installed font file. */
-export interface SystemFace {
-  file: string;
-  postscriptName: string;
-  /** Family names, first the one fontconfig lists first. */
-  families: string[];
-}
+import type { SystemFace } from './host.js';
+
+export type { SystemFace };
 
 function fcList(args: string[]): string | undefined {
   try {
