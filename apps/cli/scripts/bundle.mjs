@@ -27,7 +27,7 @@
  * `__dirname` points.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -55,6 +55,19 @@ const oneFontkit = {
       });
       return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path };
     });
+  },
+};
+
+/**
+ * mathml2omml (Word equations) is LGPL-3.0: it stays out of the minified bundle, a file of its own
+ * beside it (`dist/lgpl/mathml2omml.cjs`, its CommonJS build as published but for the source-map comment, with its licence) that the
+ * bundle requires at run time, so that a user can replace it (LGPL-3.0 section 4).
+ */
+const LGPL_MODULE = 'mathml2omml';
+const separateLgpl = {
+  name: 'separate-lgpl',
+  setup(build) {
+    build.onResolve({ filter: /^mathml2omml$/ }, () => ({ path: `./lgpl/${LGPL_MODULE}.cjs`, external: true }));
   },
 };
 
@@ -99,7 +112,7 @@ const common = {
 
 await build({
   ...common,
-  plugins: [oneFontkit, bundledFonts],
+  plugins: [oneFontkit, bundledFonts, separateLgpl],
   entryPoints: { cli: 'src/cli.ts', worker: 'src/lib/worker.ts' },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
@@ -141,6 +154,19 @@ await build({
 const fromPdfExporter = createRequire(createRequire(join(root, 'package.json')).resolve('@wenshu/export-pdf'));
 const pdfkit = createRequire(fromPdfExporter.resolve('pdfmake')).resolve('pdfkit/package.json');
 cpSync(join(dirname(pdfkit), 'js', 'data'), join(root, 'dist', 'data'), { recursive: true });
+
+// The LGPL module beside the bundle, as published, with its licence (see separateLgpl).
+const fromDocxExporter = createRequire(createRequire(join(root, 'package.json')).resolve('@wenshu/export-docx'));
+const fromMath = createRequire(fromDocxExporter.resolve('@wenshu/math'));
+const lgplFolder = dirname(fromMath.resolve(`${LGPL_MODULE}/package.json`));
+mkdirSync(join(root, 'dist', 'lgpl'), { recursive: true });
+// Its code as published; only the comment naming its source map goes (the map is not shipped).
+const lgplCode = readFileSync(join(lgplFolder, 'dist', 'index.cjs.js'), 'utf8').replace(
+  /\n\/\/# sourceMappingURL=\S+\s*$/,
+  '\n',
+);
+writeFileSync(join(root, 'dist', 'lgpl', `${LGPL_MODULE}.cjs`), lgplCode);
+cpSync(join(lgplFolder, 'LICENSE'), join(root, 'dist', 'lgpl', `${LGPL_MODULE}-LICENSE.txt`));
 
 // The fallback faces and their licence, from the packages the PDF exporter depends on.
 for (const [pkg, name, weights] of FONT_PACKAGES) {
