@@ -19,7 +19,18 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const libraries = ['parser', 'zh', 'theme', 'picture', 'zip', 'math', 'export-docx', 'export-pdf', 'export-xlsx', 'convert'];
+const libraries = [
+  'parser',
+  'zh',
+  'theme',
+  'picture',
+  'zip',
+  'math',
+  'export-docx',
+  'export-pdf',
+  'export-xlsx',
+  'convert',
+];
 const scratch = mkdtempSync(join(tmpdir(), 'wenshu-release-'));
 const keep = process.argv.includes('--keep');
 
