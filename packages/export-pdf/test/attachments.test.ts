@@ -2,7 +2,7 @@
 import { parsePlainText, structure } from '@wenshu/parser';
 import { presetTheme } from '@wenshu/theme';
 import { describe, expect, it } from 'vitest';
-import { toPdf } from '../src/index.js';
+import { toPdf } from '../src/node.js';
 import { pdfLines, pdfText, writePdf } from './pdf.js';
 
 const NOTICE = [

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type PdfWarning, toPdf } from '../src/index.js';
+import { type PdfWarning, toPdf } from '../src/node.js';
 import { doc } from './helpers.js';
 import { compact, pdfLines, pdfText, run, writePdf } from './pdf.js';
 

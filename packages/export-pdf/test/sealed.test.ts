@@ -2,7 +2,7 @@
 import { parse, structure } from '@wenshu/parser';
 import { presetTheme } from '@wenshu/theme';
 import { describe, expect, it } from 'vitest';
-import { toPdf } from '../src/index.js';
+import { toPdf } from '../src/node.js';
 import { pdfLines, writePdf } from './pdf.js';
 
 const notice = (sealed: boolean) =>

@@ -6,7 +6,7 @@
 import { parse, structure } from '@wenshu/parser';
 import { presetTheme } from '@wenshu/theme';
 import { describe, expect, it } from 'vitest';
-import { toPdf } from '../src/index.js';
+import { toPdf } from '../src/node.js';
 import { pdfInfo, pdfText, writePdf } from './pdf.js';
 
 const LINE = '为进一步提升公共文化场馆服务质量现就开展检查有关事项通知如下请认真组织实施。';

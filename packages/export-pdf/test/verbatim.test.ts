@@ -4,7 +4,7 @@
  */
 import { presetTheme } from '@wenshu/theme';
 import { describe, expect, it } from 'vitest';
-import { toPdf } from '../src/index.js';
+import { toPdf } from '../src/node.js';
 import { doc } from './helpers.js';
 import { pdfLines, writePdf } from './pdf.js';
 
