@@ -1,8 +1,8 @@
 /** The PDF's table of contents draws dot leaders from each entry to its page number, as Word does. */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { toPdf } from '../src/node.js';
 import { leader } from '../src/lib/toc-leaders.js';
+import { toPdf } from '../src/node.js';
 import { doc } from './helpers.js';
 import { pdfLines, writePdf } from './pdf.js';
 
