@@ -9,6 +9,7 @@
  */
 import { type TexOptions, texToMathml } from './mathml.js';
 import { type MathElement, type MathNode, parseMathml, textOf } from './mathml-tree.js';
+import { RELATIONS } from './operators.js';
 import { type MathResult, reasonOf } from './result.js';
 
 export interface LinearOptions extends TexOptions {
@@ -62,32 +63,7 @@ function letters(text: string): string {
   return text.replace(/[\u{1d400}-\u{1d7ff}\u210e]/gu, (char) => char.normalize('NFKC'));
 }
 
-const SPACED = new Set([
-  '=',
-  '≠',
-  '<',
-  '>',
-  '≤',
-  '≥',
-  '≈',
-  '≡',
-  '∼',
-  '≃',
-  '∝',
-  '→',
-  '⇒',
-  '⇔',
-  '∈',
-  '∉',
-  '⊂',
-  '⊆',
-  '+',
-  '−',
-  '±',
-  '×',
-  '÷',
-  '·',
-]);
+const SPACED = new Set([...RELATIONS, '∈', '∉', '⊂', '⊆', '+', '−', '±', '×', '÷', '·']);
 
 /** Relations and binary operators with a space on each side, as a reader writes them; prefix signs without. */
 function operator(node: MathElement, text: string): string {

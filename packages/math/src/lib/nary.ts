@@ -10,36 +10,14 @@
  */
 import type { MathElement, MathNode } from './mathml-tree.js';
 import { textOf } from './mathml-tree.js';
+import { RELATIONS } from './operators.js';
 
 /** mathml2omml's own test for an n-ary character (its NARY_REGEXP). */
 const NARY = /^(?:[\u220f-\u2211]|[\u2229-\u2233]|[\u22c0-\u22c3])$/;
 const SCRIPTED = new Set(['munderover', 'munder', 'mover', 'msubsup', 'msub', 'msup']);
 const OPEN = new Set(['(', '[', '{', '⟨']);
 const CLOSE = new Set([')', ']', '}', '⟩']);
-const ENDS = new Set([
-  '=',
-  '≠',
-  '<',
-  '>',
-  '≤',
-  '≥',
-  '≈',
-  '≡',
-  '∼',
-  '≃',
-  '∝',
-  '→',
-  '⇒',
-  '⇔',
-  '+',
-  '−',
-  '-',
-  '±',
-  ',',
-  ';',
-  '&lt;',
-  '&gt;',
-]);
+const ENDS = new Set([...RELATIONS, '+', '−', '-', '±', ',', ';', '&lt;', '&gt;']);
 
 function isNary(node: MathNode): boolean {
   if (typeof node === 'string') return false;
