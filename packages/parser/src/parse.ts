@@ -1,8 +1,8 @@
 import type { Document } from './ast.js';
 import { documentFromMdast } from './lib/from-mdast.js';
-import { markdownToMdast } from './lib/markdown.js';
 import { flattenTooDeep, INDENT_LIMIT, limitContainerNesting } from './lib/nesting.js';
 import { LineIndex } from './lib/positions.js';
+import { SEGMENT_CHARS, segmentedMdast } from './lib/segments.js';
 import type { Warning } from './lib/warnings.js';
 import { keepXmlCharacters } from './lib/xml-characters.js';
 
@@ -14,6 +14,12 @@ export interface ParseOptions {
    * with a warning, so that no stage can overflow the stack. Default 64.
    */
   maxDepth?: number;
+  /**
+   * A source longer than this is parsed a piece at a time, cut at blank lines where nothing runs on
+   * (`lib/segments.ts`): the same tree, with the parser's memory bounded by the piece. Default 16 Ki
+   * characters; `Infinity` parses it whole.
+   */
+  segmentChars?: number;
 }
 
 export const DEFAULT_MAX_DEPTH = 64;
@@ -67,7 +73,10 @@ export function parse(markdown: string, options: ParseOptions = {}): Document {
     });
     return undefined;
   };
-  const mdast = markdownToMdast(guarded.text, { transforms: [flatten] });
+  const mdast = segmentedMdast(guarded.text, {
+    transforms: [flatten],
+    segmentChars: options.segmentChars ?? SEGMENT_CHARS,
+  });
   const document = documentFromMdast(mdast, { lines, warn, maxDepth });
   // After parsing, not before: character references (`&#xFFFE;` in HTML) are decoded by then.
   keepXmlCharacters(document, warn);
