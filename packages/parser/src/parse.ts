@@ -2,7 +2,7 @@ import type { Document } from './ast.js';
 import { documentFromMdast } from './lib/from-mdast.js';
 import { flattenTooDeep, INDENT_LIMIT, limitContainerNesting } from './lib/nesting.js';
 import { LineIndex } from './lib/positions.js';
-import { SEGMENT_CHARS, segmentedMdast } from './lib/segments.js';
+import { DENSE_BRACKETS, DENSE_CONTAINER_LINES, SEGMENT_CHARS, segmentedMdast } from './lib/segments.js';
 import type { Warning } from './lib/warnings.js';
 import { keepXmlCharacters } from './lib/xml-characters.js';
 
@@ -73,9 +73,25 @@ export function parse(markdown: string, options: ParseOptions = {}): Document {
     });
     return undefined;
   };
+  const count = (n: number) => n.toLocaleString('en');
   const mdast = segmentedMdast(guarded.text, {
     transforms: [flatten],
     segmentChars: options.segmentChars ?? SEGMENT_CHARS,
+    onDense: (block) => {
+      const start = lines.point(block.start);
+      const end = lines.point(block.textEnd);
+      const what =
+        block.containerLines > DENSE_CONTAINER_LINES
+          ? `${count(block.containerLines)} lines opening a list item or quote (more than ${count(DENSE_CONTAINER_LINES)})`
+          : `${count(block.brackets)} \`[\` (more than ${count(DENSE_BRACKETS)})`;
+      const where =
+        start.line === end.line ? `line ${count(start.line)}` : `lines ${count(start.line)}–${count(end.line)}`;
+      warn({
+        code: 'too-dense',
+        message: `${where} ${start.line === end.line ? 'holds' : 'hold'} ${what} with no blank line between: read as plain text, the marks as written`,
+        position: { start, end },
+      });
+    },
   });
   const document = documentFromMdast(mdast, { lines, warn, maxDepth });
   // After parsing, not before: character references (`&#xFFFE;` in HTML) are decoded by then.

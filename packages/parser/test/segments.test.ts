@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { adversarialCases } from '@wenshu/test-corpus/adversarial';
 import { describe, expect, it } from 'vitest';
 import { parse, type Warning } from '../src/index.js';
-import { cutPoints } from '../src/lib/segments.js';
+import { cutPoints, DENSE_BRACKETS, DENSE_CONTAINER_LINES, denseBlocks } from '../src/lib/segments.js';
 import { describeCorpus, readCorpus } from './corpus.js';
 
 function decoded(made: string | Uint8Array): string {
@@ -98,6 +98,50 @@ describe('parsing a piece at a time', () => {
     expect(child.stderr).not.toMatch(/heap out of memory/);
     expect(Number(child.stdout.trim())).toBeGreaterThan(35_000);
   }, 120_000);
+});
+
+describe('a block too dense to parse', () => {
+  it('is found by its lines opening list items or quotes, or by its brackets', () => {
+    const text = '段。\n\n- > 一\n- > 二\n- > 三\n\n[[[[\n\n- 项\n';
+    const found = denseBlocks(text, { containerLines: 2, brackets: 3 });
+    expect(found.map((block) => text.slice(block.start, block.textEnd))).toEqual(['- > 一\n- > 二\n- > 三', '[[[[']);
+    expect(found.map((block) => [block.containerLines, block.brackets])).toEqual([
+      [3, 0],
+      [0, 4],
+    ]);
+  });
+
+  it('is read as plain text with a warning naming its lines, and what is around it is parsed as ever', () => {
+    const lines = DENSE_CONTAINER_LINES + 1;
+    const block = '- > 引文\n'.repeat(lines);
+    const text = `# 标题\n\n${block}\n正文**加粗**。\n`;
+    const warnings: Warning[] = [];
+    const document = parse(text, { onWarning: (warning) => warnings.push(warning) });
+    expect(document.children.map((node) => node.type)).toEqual(['heading', 'paragraph', 'paragraph']);
+    const paragraph = document.children[1];
+    expect(paragraph?.type === 'paragraph' && paragraph.children).toEqual([
+      expect.objectContaining({ type: 'text', value: block.trimEnd() }),
+    ]);
+    expect(paragraph?.position?.start).toMatchObject({ line: 3, column: 1 });
+    expect(paragraph?.position?.end).toMatchObject({ line: lines + 2 });
+    const dense = warnings.filter((warning) => warning.code === 'too-dense');
+    expect(dense).toHaveLength(1);
+    expect(dense[0]?.message).toContain(
+      `lines 3–${(lines + 2).toLocaleString('en')} hold ${lines.toLocaleString('en')} lines`,
+    );
+    // After it, Markdown is read again.
+    expect(JSON.stringify(document.children[2])).toContain('strong');
+  });
+
+  it('counts brackets: a line of unclosed `[` over the limit is text, at the limit it is parsed', () => {
+    const warnings: Warning[] = [];
+    const over = '['.repeat(DENSE_BRACKETS + 1);
+    const document = parse(`${over}\n`, { onWarning: (warning) => warnings.push(warning) });
+    expect(warnings.map((warning) => warning.code)).toEqual(['too-dense']);
+    expect(warnings[0]?.message).toMatch(/^line 1 holds 100,001 `\[`/);
+    expect(JSON.stringify(document.children)).toContain(over);
+    expect(denseBlocks('['.repeat(DENSE_BRACKETS))).toEqual([]);
+  });
 });
 
 describeCorpus('commonmark', () => {

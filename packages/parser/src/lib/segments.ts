@@ -121,21 +121,138 @@ function runsToEnd(tree: Root, length: number): boolean {
   return end !== undefined && end >= length - 1;
 }
 
+/*
+ * What no piece can hold: a block (lines without a blank line between) so dense with constructs that
+ * micromark's events for it alone exceed the memory a conversion may take. Measured (2 cores, Node
+ * 20): a list item holding a quote costs about 30 KB a line while it is parsed (71,000 such lines in
+ * 1 MB took 2.4 GB), an unclosed `[` about 1.8 KB (1 MB of them, 1.9 GB). Such a block is read as
+ * plain text — its characters kept, its marks not read — with a warning, within these limits:
+ */
+
+/** Lines opening a list item or a quote, in one block: 10,000 cost about 300 MB to parse. */
+export const DENSE_CONTAINER_LINES = 10_000;
+/** `[` in one block: 100,000 cost about 180 MB to parse. */
+export const DENSE_BRACKETS = 100_000;
+
+/** A block read as plain text: from `start` (a line's start) to `end` (the next line's start). */
+export interface DenseBlock {
+  start: number;
+  /** Where its last line's text ends (before the line ending). */
+  textEnd: number;
+  end: number;
+  containerLines: number;
+  brackets: number;
+}
+
+const CONTAINER_LINE = /^[ \t]*(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
+
+/** The blocks of `text` over either limit, in order. */
+export function denseBlocks(
+  text: string,
+  limits: { containerLines: number; brackets: number } = {
+    containerLines: DENSE_CONTAINER_LINES,
+    brackets: DENSE_BRACKETS,
+  },
+): DenseBlock[] {
+  const found: DenseBlock[] = [];
+  // Each counted line takes two characters at least (`>` and its line ending), each bracket one.
+  if (text.length <= Math.min(2 * limits.containerLines, limits.brackets)) return found;
+  let block: DenseBlock | undefined;
+  const close = () => {
+    if (block && (block.containerLines > limits.containerLines || block.brackets > limits.brackets)) found.push(block);
+    block = undefined;
+  };
+  const ending = /\r\n|\r|\n/g;
+  for (let start = 0; start < text.length; ) {
+    const match = ending.exec(text);
+    const textEnd = match ? match.index : text.length;
+    const next = match ? match.index + match[0].length : text.length;
+    const line = text.slice(start, textEnd);
+    if (line.trim() === '') close();
+    else {
+      block ??= { start, textEnd, end: next, containerLines: 0, brackets: 0 };
+      block.textEnd = textEnd;
+      block.end = next;
+      if (CONTAINER_LINE.test(line)) block.containerLines++;
+      for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) block.brackets++;
+    }
+    start = next;
+  }
+  close();
+  return found;
+}
+
+/** A dense block as one paragraph of its text, at its place (`lines`: line endings before it). */
+function plainParagraph(text: string, block: DenseBlock, lines: number): RootContent {
+  const value = text.slice(block.start, block.textEnd);
+  const lastLine = Math.max(value.lastIndexOf('\n'), value.lastIndexOf('\r')) + 1;
+  const position = {
+    start: { line: lines + 1, column: 1, offset: block.start },
+    end: {
+      line: lines + 1 + lineEndings(value, 0, value.length),
+      column: value.length - lastLine + 1,
+      offset: block.textEnd,
+    },
+  };
+  return { type: 'paragraph', children: [{ type: 'text', value, position }], position: structuredClone(position) };
+}
+
+export interface SegmentOptions extends MdastOptions {
+  segmentChars?: number;
+  /** Limits of a dense block (`denseBlocks`); the defaults above when not given. */
+  dense?: { containerLines: number; brackets: number };
+  /** Told of each dense block read as plain text. */
+  onDense?: (block: DenseBlock) => void;
+}
+
+/** `cuts` without those inside a dense block, with the blocks' bounds, sorted. */
+function cutsAround(cuts: number[], dense: DenseBlock[], length: number): number[] {
+  const all = new Set<number>();
+  let blockIndex = 0;
+  for (const at of cuts) {
+    while (blockIndex < dense.length && (dense[blockIndex] as DenseBlock).end <= at) blockIndex++;
+    const block = dense[blockIndex];
+    if (!block || at <= block.start) all.add(at);
+  }
+  for (const block of dense) {
+    if (block.start > 0) all.add(block.start);
+    if (block.end < length) all.add(block.end);
+  }
+  return [...all].sort((a, b) => a - b);
+}
+
 /**
  * `markdownToMdast` a piece at a time (see above): the same tree, its positions those of the whole
- * text, without holding the parser's events for more than one piece.
+ * text, without holding the parser's events for more than one piece. Dense blocks are read as text.
  */
-export function segmentedMdast(text: string, options: MdastOptions & { segmentChars?: number } = {}): Root {
-  const cuts = cutPoints(text, options.segmentChars ?? SEGMENT_CHARS);
-  if (cuts.length === 0) return markdownToMdast(text, options);
+export function segmentedMdast(text: string, options: SegmentOptions = {}): Root {
+  const dense = denseBlocks(text, options.dense);
+  const cuts = cutsAround(cutPoints(text, options.segmentChars ?? SEGMENT_CHARS), dense, text.length);
+  if (cuts.length === 0 && dense.length === 0) return markdownToMdast(text, options);
   cuts.push(text.length);
+  const denseAt = new Map(dense.map((block) => [block.start, block]));
   const children: RootContent[] = [];
   let first: Root['position'];
   let final: Root['position'];
   let start = 0;
   let line = 0;
+  let nextDense = 0;
   for (let index = 0; index < cuts.length; index++) {
     let end = cuts[index] as number;
+    const block = denseAt.get(start);
+    if (block) {
+      options.onDense?.(block);
+      const paragraph = plainParagraph(text, block, line);
+      children.push(paragraph);
+      first ??= { start: { line: 1, column: 1, offset: 0 }, end: paragraph.position?.end ?? { line: 1, column: 1 } };
+      final = { start: first.start, end: { ...(paragraph.position?.end ?? first.start) } };
+      nextDense++;
+      line += lineEndings(text, start, end);
+      start = end;
+      continue;
+    }
+    // A piece parsed again with more may not reach into a dense block.
+    const limit = nextDense < dense.length ? (dense[nextDense] as DenseBlock).start : text.length;
     let piece = text.slice(start, end);
     const lines = line;
     const offset = start;
@@ -149,9 +266,9 @@ export function segmentedMdast(text: string, options: MdastOptions & { segmentCh
     let tree = markdownToMdast(piece, { transforms });
     // A block open at the cut: parse again up to a cut at least twice as far (doubling, so that a
     // fence left open at the top costs a linear amount of work, not one parse per piece).
-    while (end < text.length && runsToEnd(tree, offset + piece.length)) {
+    while (end < limit && runsToEnd(tree, offset + piece.length)) {
       const reach = start + 2 * (end - start);
-      while (index < cuts.length - 1 && (cuts[index] as number) < reach) index++;
+      while (index < cuts.length - 1 && (cuts[index] as number) < reach && (cuts[index] as number) < limit) index++;
       end = cuts[index] as number;
       piece = text.slice(start, end);
       tree = markdownToMdast(piece, { transforms });
