@@ -82,7 +82,7 @@ export function parse(markdown: string, options: ParseOptions = {}): Document {
       const end = lines.point(block.textEnd);
       const what =
         block.containerLines > DENSE_CONTAINER_LINES
-          ? `${count(block.containerLines)} lines opening a list item or quote (more than ${count(DENSE_CONTAINER_LINES)})`
+          ? `${count(block.containerLines)} lines of list items or quotes (more than ${count(DENSE_CONTAINER_LINES)})`
           : `${count(block.brackets)} \`[\` (more than ${count(DENSE_BRACKETS)})`;
       const where =
         start.line === end.line ? `line ${count(start.line)}` : `lines ${count(start.line)}–${count(end.line)}`;

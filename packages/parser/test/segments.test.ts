@@ -102,12 +102,17 @@ describe('parsing a piece at a time', () => {
 
 describe('a block too dense to parse', () => {
   it('is found by its lines opening list items or quotes, or by its brackets', () => {
-    const text = '段。\n\n- > 一\n- > 二\n- > 三\n\n[[[[\n\n- 项\n';
+    const text = '段。\n\n- > 一\n- > 二\n- > 三\n\n[[[[\n\n- 项\n\n> 引\n续\n续\n\n续\n续\n续\n';
     const found = denseBlocks(text, { containerLines: 2, brackets: 3 });
-    expect(found.map((block) => text.slice(block.start, block.textEnd))).toEqual(['- > 一\n- > 二\n- > 三', '[[[[']);
+    expect(found.map((block) => text.slice(block.start, block.textEnd))).toEqual([
+      '- > 一\n- > 二\n- > 三',
+      '[[[[',
+      '> 引\n续\n续',
+    ]);
     expect(found.map((block) => [block.containerLines, block.brackets])).toEqual([
       [3, 0],
       [0, 4],
+      [3, 0],
     ]);
   });
 
@@ -127,7 +132,7 @@ describe('a block too dense to parse', () => {
     const dense = warnings.filter((warning) => warning.code === 'too-dense');
     expect(dense).toHaveLength(1);
     expect(dense[0]?.message).toContain(
-      `lines 3–${(lines + 2).toLocaleString('en')} hold ${lines.toLocaleString('en')} lines`,
+      `lines 3–${(lines + 2).toLocaleString('en')} hold ${lines.toLocaleString('en')} lines of list items or quotes`,
     );
     // After it, Markdown is read again.
     expect(JSON.stringify(document.children[2])).toContain('strong');

@@ -125,11 +125,15 @@ function runsToEnd(tree: Root, length: number): boolean {
  * What no piece can hold: a block (lines without a blank line between) so dense with constructs that
  * micromark's events for it alone exceed the memory a conversion may take. Measured (2 cores, Node
  * 20): a list item holding a quote costs about 30 KB a line while it is parsed (71,000 such lines in
- * 1 MB took 2.4 GB), an unclosed `[` about 1.8 KB (1 MB of them, 1.9 GB). Such a block is read as
+ * 1 MB took 2.4 GB), a lazy line under a quote about 4 KB, an unclosed `[` about 1.8 KB (1 MB of them,
+ * 1.9 GB). Such a block is read as
  * plain text — its characters kept, its marks not read — with a warning, within these limits:
  */
 
-/** Lines opening a list item or a quote, in one block: 10,000 cost about 300 MB to parse. */
+/**
+ * Lines opening a list item or a quote, or lazy lines under a quote (each line after a `>` line), in
+ * one block: 10,000 cost about 300 MB to parse (lazy lines about 4 KB each, 1 MB of them 700 MB).
+ */
 export const DENSE_CONTAINER_LINES = 10_000;
 /** `[` in one block: 100,000 cost about 180 MB to parse. */
 export const DENSE_BRACKETS = 100_000;
@@ -163,17 +167,23 @@ export function denseBlocks(
     block = undefined;
   };
   const ending = /\r\n|\r|\n/g;
+  let quoted = false;
   for (let start = 0; start < text.length; ) {
     const match = ending.exec(text);
     const textEnd = match ? match.index : text.length;
     const next = match ? match.index + match[0].length : text.length;
     const line = text.slice(start, textEnd);
-    if (line.trim() === '') close();
-    else {
+    if (line.trim() === '') {
+      close();
+      quoted = false;
+    } else {
       block ??= { start, textEnd, end: next, containerLines: 0, brackets: 0 };
       block.textEnd = textEnd;
       block.end = next;
-      if (CONTAINER_LINE.test(line)) block.containerLines++;
+      // Under a quote, a line without its own `>` is a lazy line of it, and costs as much.
+      const container = CONTAINER_LINE.exec(line);
+      if (container || quoted) block.containerLines++;
+      if (container?.[0].trimStart() === '>') quoted = true;
       for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) block.brackets++;
     }
     start = next;
