@@ -83,7 +83,7 @@ export function parse(markdown: string, options: ParseOptions = {}): Document {
       const what =
         block.containerLines > DENSE_CONTAINER_LINES
           ? `${count(block.containerLines)} lines of list items or quotes (more than ${count(DENSE_CONTAINER_LINES)})`
-          : `${count(block.brackets)} \`[\` (more than ${count(DENSE_BRACKETS)})`;
+          : `${count(block.brackets)} \`[\` (a footnote call counting as six; more than ${count(DENSE_BRACKETS)})`;
       const where =
         start.line === end.line ? `line ${count(start.line)}` : `lines ${count(start.line)}–${count(end.line)}`;
       warn({

@@ -146,6 +146,10 @@ describe('a block too dense to parse', () => {
     expect(warnings[0]?.message).toMatch(/^line 1 holds 100,001 `\[`/);
     expect(JSON.stringify(document.children)).toContain(over);
     expect(denseBlocks('['.repeat(DENSE_BRACKETS))).toEqual([]);
+    // A footnote call counts as six brackets.
+    const calls = Math.floor(DENSE_BRACKETS / 6) + 1;
+    expect(denseBlocks(`${'正文[^1]'.repeat(calls)}\n`).map((block) => block.brackets)).toEqual([calls * 6]);
+    expect(denseBlocks(`${'正文[^1]'.repeat(calls - 1)}\n`)).toEqual([]);
   });
 });
 

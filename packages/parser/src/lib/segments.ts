@@ -148,6 +148,13 @@ export interface DenseBlock {
   brackets: number;
 }
 
+/**
+ * A footnote call `[^` costs about six brackets (11 KB while parsed: 20,000 calls in 0.2 MB peaked
+ * at 300 MB): it counts as six, so that 16,666 calls are the most one block may hold.
+ */
+const FOOTNOTE_CALL_WEIGHT = 6;
+const CARET = 94;
+
 const CONTAINER_LINE = /^[ \t]*(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 
 /** The blocks of `text` over either limit, in order. */
@@ -184,7 +191,9 @@ export function denseBlocks(
       const container = CONTAINER_LINE.exec(line);
       if (container || quoted) block.containerLines++;
       if (container?.[0].trimStart() === '>') quoted = true;
-      for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) block.brackets++;
+      for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) {
+        block.brackets += line.charCodeAt(at + 1) === CARET ? FOOTNOTE_CALL_WEIGHT : 1;
+      }
     }
     start = next;
   }
