@@ -8,9 +8,12 @@
  *   the 20 MB case ≤ 25 × the 1 MB case.
  *
  *   node src/adversarial.mjs [--sizes 1,5,20] [--filter name] [--formats docx,pdf,xlsx] [--limit S]
+ *                            [--cli FILE] [--out NAME]
  *
  * `--limit` stops a conversion after S seconds (default: 10 s per MB, so a row over the bound shows
- * as such rather than running for an hour). Results go to bench/out/adversarial.json as well.
+ * as such rather than running for an hour). `--cli` runs another build of the command (a copy of
+ * apps/cli/dist, to compare two builds). `--filter` takes names separated by commas. Results go to
+ * bench/out/adversarial.json (or NAME.json) as well.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
-const cli = join(repo, 'apps/cli/dist/cli.js');
+
 const corpusModule = join(repo, 'packages/test-corpus/dist/adversarial.js');
 const GNU_TIME = '/usr/bin/time';
 
@@ -33,6 +36,8 @@ const sizes = option('sizes', '1,5,20').split(',').map(Number);
 const formats = option('formats', 'docx,pdf,xlsx').split(',');
 const filter = option('filter', '');
 const limitOption = option('limit', '');
+const cli = resolve(option('cli', join(repo, 'apps/cli/dist/cli.js')));
+const outName = option('out', 'adversarial');
 
 for (const needed of [cli, corpusModule]) {
   if (!existsSync(needed)) {
@@ -46,7 +51,8 @@ if (!existsSync(GNU_TIME)) {
 }
 
 const { adversarialCases } = await import(corpusModule);
-const cases = adversarialCases.filter((item) => item.name.includes(filter));
+const filters = filter.split(',');
+const cases = adversarialCases.filter((item) => filters.some((name) => item.name.includes(name)));
 const work = mkdtempSync(join(tmpdir(), 'wenshu-adversarial-'));
 
 /** One conversion in its own process: wall seconds, peak MiB, exit status, first message line. */
@@ -97,6 +103,9 @@ for (const item of cases) {
       const ok = (run.status === 0 || (refused && run.message !== '')) && withinTime && withinMemory;
       const row = { case: item.name, mb, format, ...run, boundMiB, ok };
       rows.push(row);
+      // Written as it goes: a long run stopped halfway keeps what it measured.
+      mkdirSync(join(repo, 'bench/out'), { recursive: true });
+      writeFileSync(join(repo, `bench/out/${outName}.json`), `${JSON.stringify({ sizes, formats, rows }, null, 2)}\n`);
       console.log(
         [
           item.name,
@@ -134,5 +143,5 @@ console.log(
   `\n${rows.length - failed.length} of ${rows.length} rows within the bound; load ${loadavg()[0].toFixed(1)}`,
 );
 mkdirSync(join(repo, 'bench/out'), { recursive: true });
-writeFileSync(join(repo, 'bench/out/adversarial.json'), `${JSON.stringify({ sizes, formats, rows }, null, 2)}\n`);
+writeFileSync(join(repo, `bench/out/${outName}.json`), `${JSON.stringify({ sizes, formats, rows }, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });

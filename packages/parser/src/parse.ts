@@ -1,8 +1,8 @@
 import type { Document } from './ast.js';
 import { documentFromMdast } from './lib/from-mdast.js';
-import { markdownToMdast } from './lib/markdown.js';
 import { flattenTooDeep, INDENT_LIMIT, limitContainerNesting } from './lib/nesting.js';
 import { LineIndex } from './lib/positions.js';
+import { DENSE_BRACKETS, DENSE_CONTAINER_LINES, SEGMENT_CHARS, segmentedMdast } from './lib/segments.js';
 import type { Warning } from './lib/warnings.js';
 import { keepXmlCharacters } from './lib/xml-characters.js';
 
@@ -14,6 +14,12 @@ export interface ParseOptions {
    * with a warning, so that no stage can overflow the stack. Default 64.
    */
   maxDepth?: number;
+  /**
+   * A source longer than this is parsed a piece at a time, cut at blank lines where nothing runs on
+   * (`lib/segments.ts`): the same tree, with the parser's memory bounded by the piece. Default 16 Ki
+   * characters; `Infinity` parses it whole.
+   */
+  segmentChars?: number;
 }
 
 export const DEFAULT_MAX_DEPTH = 64;
@@ -67,7 +73,26 @@ export function parse(markdown: string, options: ParseOptions = {}): Document {
     });
     return undefined;
   };
-  const mdast = markdownToMdast(guarded.text, { transforms: [flatten] });
+  const count = (n: number) => n.toLocaleString('en');
+  const mdast = segmentedMdast(guarded.text, {
+    transforms: [flatten],
+    segmentChars: options.segmentChars ?? SEGMENT_CHARS,
+    onDense: (block) => {
+      const start = lines.point(block.start);
+      const end = lines.point(block.textEnd);
+      const what =
+        block.containerLines > DENSE_CONTAINER_LINES
+          ? `${count(block.containerLines)} lines of list items or quotes (more than ${count(DENSE_CONTAINER_LINES)})`
+          : `${count(block.brackets)} \`[\` (a footnote call counting as six; more than ${count(DENSE_BRACKETS)})`;
+      const where =
+        start.line === end.line ? `line ${count(start.line)}` : `lines ${count(start.line)}–${count(end.line)}`;
+      warn({
+        code: 'too-dense',
+        message: `${where} ${start.line === end.line ? 'holds' : 'hold'} ${what} with no blank line between: read as plain text, the marks as written`,
+        position: { start, end },
+      });
+    },
+  });
   const document = documentFromMdast(mdast, { lines, warn, maxDepth });
   // After parsing, not before: character references (`&#xFFFE;` in HTML) are decoded by then.
   keepXmlCharacters(document, warn);

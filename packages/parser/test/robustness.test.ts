@@ -12,6 +12,7 @@ import { math } from 'micromark-extension-math';
 import { describe, expect, it } from 'vitest';
 import { type Document, markdownExtensions, type Nodes, parse, toText, type Warning } from '../src/index.js';
 import { markdownToMdast } from '../src/lib/markdown.js';
+import { DENSE_CONTAINER_LINES } from '../src/lib/segments.js';
 import { structure } from '../src/passes/index.js';
 import { hasCorpus, readCorpus } from './corpus.js';
 
@@ -227,9 +228,10 @@ describe('nesting spread over lines', () => {
         }
         return elapsed;
       };
-      const small = time(2_000);
-      const large = time(20_000);
-      console.log(`2,000 lines: ${Math.round(small)} ms; 20,000 lines: ${Math.round(large)} ms (quadratic ≈ ×100)`);
+      // 10,000 lines: the most one block may hold before it is read as plain text (segments.ts).
+      const small = time(1_000);
+      const large = time(DENSE_CONTAINER_LINES);
+      console.log(`1,000 lines: ${Math.round(small)} ms; 10,000 lines: ${Math.round(large)} ms (quadratic ≈ ×100)`);
       expect(large).toBeLessThan(30 * Math.max(small, 100));
     },
     TIMEOUT,
@@ -250,9 +252,10 @@ describe('nesting spread over lines', () => {
         expect(toText(doc).split('续行')).toHaveLength(count + 1);
         return elapsed;
       };
-      const small = time(5_000);
-      const large = time(50_000);
-      console.log(`5,000 lazy lines: ${Math.round(small)} ms; 50,000: ${Math.round(large)} ms (quadratic ≈ ×100)`);
+      // The quote's line and its lazy lines: at most 10,000 in one block are parsed (segments.ts).
+      const small = time(1_000);
+      const large = time(DENSE_CONTAINER_LINES - 1);
+      console.log(`1,000 lazy lines: ${Math.round(small)} ms; 9,999: ${Math.round(large)} ms (quadratic ≈ ×100)`);
       expect(large).toBeLessThan(30 * Math.max(small, 100));
     },
     TIMEOUT,

@@ -7,6 +7,7 @@ export type WarningCode =
   | 'html-unknown'
   | 'unsafe-url'
   | 'too-deep'
+  | 'too-dense'
   | 'front-matter'
   | 'footnote-unused'
   | 'table-cells'

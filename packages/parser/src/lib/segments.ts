@@ -1,0 +1,307 @@
+import type { Nodes, Root, RootContent } from 'mdast';
+import { type MdastOptions, markdownToMdast } from './markdown.js';
+
+type Point = NonNullable<Root['position']>['start'];
+
+/*
+ * Why this exists: micromark keeps every event of the whole document (a token with two point
+ * objects each, and a tokenizer with its closures for every paragraph's text) until the tree is
+ * built. That costs about 800 bytes per source character on a document of short paragraphs: 1 MB
+ * of one-line paragraphs peaked at 860 MiB in the parse alone, 20 MB could not fit in memory, though
+ * the finished tree holds 50 MiB. Nothing in Markdown reaches across a blank line at the top level
+ * except a few constructs (below), so a long source is parsed a piece at a time, each piece's tree
+ * moved to its place in the whole (positions shifted) and its events let go before the next piece.
+ * The tree is the one a single parse makes: `parse.test.ts` compares the two on every fixture.
+ */
+
+/** A piece is cut at the first safe place after this many characters. */
+export const SEGMENT_CHARS = 16 * 1024;
+
+/**
+ * A top-level line that opens a block which may run on past blank lines: a fenced code or math block
+ * (only its closing fence ends it) or an HTML block of CommonMark kinds 1–5 (only its end mark does).
+ */
+const OPENERS =
+  /^ {0,3}(?:`{3,}|~{3,}|\${2,}|<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)/i;
+
+/**
+ * A line after a blank line that continues what came before it: indented (a list item's or a
+ * footnote's further paragraphs, indented code), a list item or thematic break (the same list goes on,
+ * loose), or a line a container could claim. Only a line starting flush with anything else begins
+ * new, independent top-level content.
+ */
+const CONTINUES = /^(?:[\s>]|[-+*_=]|\d{1,9}[.)])/;
+
+/**
+ * Definitions (`[a]: url`, `[^1]: …`) are read before the text that refers to them, wherever they
+ * are: a piece could not see those of another. A source with `]:` anywhere is parsed whole.
+ */
+const DEFINITION = /\]:/;
+
+/**
+ * Offsets where `text` can be cut into pieces that parse alone to the same trees: after a blank line,
+ * before a line that starts new top-level content, outside front matter. A block that might still be
+ * open there (`OPENERS`) is caught when its piece is parsed (it runs to the end of the piece), and the
+ * cut is then dropped (see `segmentedMdast`).
+ */
+export function cutPoints(text: string, size: number): number[] {
+  const cuts: number[] = [];
+  if (text.length <= size || DEFINITION.test(text)) return cuts;
+  let from = 0;
+  // Front matter may hold blank lines: no cut before its closing fence.
+  const fence = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (fence) {
+    const close = new RegExp(
+      `(?:\\r\\n|\\r|\\n)${fence[1] === '+++' ? '\\+\\+\\+' : '---'}[ \\t]*(?:\\r\\n|\\r|\\n|$)`,
+      'g',
+    );
+    close.lastIndex = fence[0].length - 1;
+    const found = close.exec(text);
+    if (!found) return cuts;
+    from = found.index + found[0].length;
+  }
+  let last = 0;
+  const blank = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/g;
+  blank.lastIndex = Math.max(from, size);
+  for (let match = blank.exec(text); match !== null; match = blank.exec(text)) {
+    // Further blank lines belong to this gap: the cut is before the first line with text.
+    let at = match.index + match[0].length;
+    for (;;) {
+      const next = /^[ \t]*(?:\r\n|\r|\n)/.exec(text.slice(at, at + 256));
+      if (!next) break;
+      at += next[0].length;
+    }
+    if (at >= text.length) break;
+    const head = text.slice(at, at + 16);
+    if (CONTINUES.test(head) || OPENERS.test(head) || head.startsWith('[^')) {
+      blank.lastIndex = at;
+      continue;
+    }
+    if (at - last >= size) {
+      cuts.push(at);
+      last = at;
+    }
+    blank.lastIndex = Math.max(at, last + size);
+  }
+  return cuts;
+}
+
+/** Line endings in `text` from `from` to `to`, counted as micromark counts them (CRLF is one). */
+function lineEndings(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10) count++;
+    else if (code === 13) {
+      count++;
+      if (text.charCodeAt(index + 1) === 10) index++;
+    }
+  }
+  return count;
+}
+
+/** Moves every position in `tree` by `lines` lines and `offset` characters (each node gets new points). */
+function shift(tree: Root, lines: number, offset: number): void {
+  const move = (point: Point): Point => ({
+    line: point.line + lines,
+    column: point.column,
+    ...(point.offset === undefined ? {} : { offset: point.offset + offset }),
+  });
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.position) node.position = { start: move(node.position.start), end: move(node.position.end) };
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+}
+
+/** True when the last block of a piece runs to its very end: a fence or HTML block left open. */
+function runsToEnd(tree: Root, length: number): boolean {
+  const last = tree.children.at(-1);
+  const end = last?.position?.end.offset;
+  return end !== undefined && end >= length - 1;
+}
+
+/*
+ * What no piece can hold: a block (lines without a blank line between) so dense with constructs that
+ * micromark's events for it alone exceed the memory a conversion may take. Measured (2 cores, Node
+ * 20): a list item holding a quote costs about 30 KB a line while it is parsed (71,000 such lines in
+ * 1 MB took 2.4 GB), a lazy line under a quote about 4 KB, an unclosed `[` about 1.8 KB (1 MB of them,
+ * 1.9 GB). Such a block is read as
+ * plain text — its characters kept, its marks not read — with a warning, within these limits:
+ */
+
+/**
+ * Lines opening a list item or a quote, or lazy lines under a quote (each line after a `>` line), in
+ * one block: 10,000 cost about 300 MB to parse (lazy lines about 4 KB each, 1 MB of them 700 MB).
+ */
+export const DENSE_CONTAINER_LINES = 10_000;
+/** `[` in one block: 100,000 cost about 180 MB to parse. */
+export const DENSE_BRACKETS = 100_000;
+
+/** A block read as plain text: from `start` (a line's start) to `end` (the next line's start). */
+export interface DenseBlock {
+  start: number;
+  /** Where its last line's text ends (before the line ending). */
+  textEnd: number;
+  end: number;
+  containerLines: number;
+  brackets: number;
+}
+
+/**
+ * A footnote call `[^` costs about six brackets (11 KB while parsed: 20,000 calls in 0.2 MB peaked
+ * at 300 MB): it counts as six, so that 16,666 calls are the most one block may hold.
+ */
+const FOOTNOTE_CALL_WEIGHT = 6;
+const CARET = 94;
+
+const CONTAINER_LINE = /^[ \t]*(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
+
+/** The blocks of `text` over either limit, in order. */
+export function denseBlocks(
+  text: string,
+  limits: { containerLines: number; brackets: number } = {
+    containerLines: DENSE_CONTAINER_LINES,
+    brackets: DENSE_BRACKETS,
+  },
+): DenseBlock[] {
+  const found: DenseBlock[] = [];
+  // Each counted line takes two characters at least (`>` and its line ending), each bracket one.
+  if (text.length <= Math.min(2 * limits.containerLines, limits.brackets)) return found;
+  let block: DenseBlock | undefined;
+  const close = () => {
+    if (block && (block.containerLines > limits.containerLines || block.brackets > limits.brackets)) found.push(block);
+    block = undefined;
+  };
+  const ending = /\r\n|\r|\n/g;
+  let quoted = false;
+  for (let start = 0; start < text.length; ) {
+    const match = ending.exec(text);
+    const textEnd = match ? match.index : text.length;
+    const next = match ? match.index + match[0].length : text.length;
+    const line = text.slice(start, textEnd);
+    if (line.trim() === '') {
+      close();
+      quoted = false;
+    } else {
+      block ??= { start, textEnd, end: next, containerLines: 0, brackets: 0 };
+      block.textEnd = textEnd;
+      block.end = next;
+      // Under a quote, a line without its own `>` is a lazy line of it, and costs as much.
+      const container = CONTAINER_LINE.exec(line);
+      if (container || quoted) block.containerLines++;
+      if (container?.[0].trimStart() === '>') quoted = true;
+      for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) {
+        block.brackets += line.charCodeAt(at + 1) === CARET ? FOOTNOTE_CALL_WEIGHT : 1;
+      }
+    }
+    start = next;
+  }
+  close();
+  return found;
+}
+
+/** A dense block as one paragraph of its text, at its place (`lines`: line endings before it). */
+function plainParagraph(text: string, block: DenseBlock, lines: number): RootContent {
+  const value = text.slice(block.start, block.textEnd);
+  const lastLine = Math.max(value.lastIndexOf('\n'), value.lastIndexOf('\r')) + 1;
+  const position = {
+    start: { line: lines + 1, column: 1, offset: block.start },
+    end: {
+      line: lines + 1 + lineEndings(value, 0, value.length),
+      column: value.length - lastLine + 1,
+      offset: block.textEnd,
+    },
+  };
+  return { type: 'paragraph', children: [{ type: 'text', value, position }], position: structuredClone(position) };
+}
+
+export interface SegmentOptions extends MdastOptions {
+  segmentChars?: number;
+  /** Limits of a dense block (`denseBlocks`); the defaults above when not given. */
+  dense?: { containerLines: number; brackets: number };
+  /** Told of each dense block read as plain text. */
+  onDense?: (block: DenseBlock) => void;
+}
+
+/** `cuts` without those inside a dense block, with the blocks' bounds, sorted. */
+function cutsAround(cuts: number[], dense: DenseBlock[], length: number): number[] {
+  const all = new Set<number>();
+  let blockIndex = 0;
+  for (const at of cuts) {
+    while (blockIndex < dense.length && (dense[blockIndex] as DenseBlock).end <= at) blockIndex++;
+    const block = dense[blockIndex];
+    if (!block || at <= block.start) all.add(at);
+  }
+  for (const block of dense) {
+    if (block.start > 0) all.add(block.start);
+    if (block.end < length) all.add(block.end);
+  }
+  return [...all].sort((a, b) => a - b);
+}
+
+/**
+ * `markdownToMdast` a piece at a time (see above): the same tree, its positions those of the whole
+ * text, without holding the parser's events for more than one piece. Dense blocks are read as text.
+ */
+export function segmentedMdast(text: string, options: SegmentOptions = {}): Root {
+  const dense = denseBlocks(text, options.dense);
+  const cuts = cutsAround(cutPoints(text, options.segmentChars ?? SEGMENT_CHARS), dense, text.length);
+  if (cuts.length === 0 && dense.length === 0) return markdownToMdast(text, options);
+  cuts.push(text.length);
+  const denseAt = new Map(dense.map((block) => [block.start, block]));
+  const children: RootContent[] = [];
+  let first: Root['position'];
+  let final: Root['position'];
+  let start = 0;
+  let line = 0;
+  let nextDense = 0;
+  for (let index = 0; index < cuts.length; index++) {
+    let end = cuts[index] as number;
+    const block = denseAt.get(start);
+    if (block) {
+      options.onDense?.(block);
+      const paragraph = plainParagraph(text, block, line);
+      children.push(paragraph);
+      first ??= { start: { line: 1, column: 1, offset: 0 }, end: paragraph.position?.end ?? { line: 1, column: 1 } };
+      final = { start: first.start, end: { ...(paragraph.position?.end ?? first.start) } };
+      nextDense++;
+      line += lineEndings(text, start, end);
+      start = end;
+      continue;
+    }
+    // A piece parsed again with more may not reach into a dense block.
+    const limit = nextDense < dense.length ? (dense[nextDense] as DenseBlock).start : text.length;
+    let piece = text.slice(start, end);
+    const lines = line;
+    const offset = start;
+    const transforms = [
+      (tree: Root) => {
+        shift(tree, lines, offset);
+        return undefined;
+      },
+      ...(options.transforms ?? []),
+    ];
+    let tree = markdownToMdast(piece, { transforms });
+    // A block open at the cut: parse again up to a cut at least twice as far (doubling, so that a
+    // fence left open at the top costs a linear amount of work, not one parse per piece).
+    while (end < limit && runsToEnd(tree, offset + piece.length)) {
+      const reach = start + 2 * (end - start);
+      while (index < cuts.length - 1 && (cuts[index] as number) < reach && (cuts[index] as number) < limit) index++;
+      end = cuts[index] as number;
+      piece = text.slice(start, end);
+      tree = markdownToMdast(piece, { transforms });
+    }
+    for (const child of tree.children) children.push(child);
+    first ??= tree.position;
+    final = tree.position;
+    line += lineEndings(text, start, end);
+    start = end;
+  }
+  // The root spans the whole text, as a single parse's does.
+  return {
+    type: 'root',
+    children,
+    ...(first && final ? { position: { start: first.start, end: final.end } } : {}),
+  };
+}

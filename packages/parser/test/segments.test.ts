@@ -1,0 +1,168 @@
+/**
+ * A long source is parsed a piece at a time (`lib/segments.ts`). The pieces must give the tree one
+ * parse of the whole gives, positions and warnings included, and must bound the parser's memory.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { adversarialCases } from '@wenshu/test-corpus/adversarial';
+import { describe, expect, it } from 'vitest';
+import { parse, type Warning } from '../src/index.js';
+import { cutPoints, DENSE_BRACKETS, DENSE_CONTAINER_LINES, denseBlocks } from '../src/lib/segments.js';
+import { describeCorpus, readCorpus } from './corpus.js';
+
+function decoded(made: string | Uint8Array): string {
+  return typeof made === 'string' ? made : new TextDecoder().decode(made);
+}
+
+/** The document and warnings of `text`, parsed whole and cut wherever a cut is allowed. */
+function both(text: string): { whole: string; cut: string } {
+  const run = (segmentChars: number) => {
+    const warnings: Warning[] = [];
+    const document = parse(text, { segmentChars, onWarning: (warning) => warnings.push(warning) });
+    return JSON.stringify({ document, warnings });
+  };
+  return { whole: run(Number.POSITIVE_INFINITY), cut: run(1) };
+}
+
+function fixtureInputs(): [string, string][] {
+  const root = fileURLToPath(new URL('fixtures', import.meta.url));
+  const inputs: [string, string][] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.md') && entry.name !== 'README.md')
+        inputs.push([path, readFileSync(path, 'utf8')]);
+    }
+  };
+  walk(root);
+  return inputs;
+}
+
+describe('parsing a piece at a time', () => {
+  it('cuts only after a blank line, before new top-level content', () => {
+    const text = '段一。\n\n- 项\n\n  续\n\n段二。\n\n    缩进\n\n> 引\n\n段三。\n';
+    const cuts = cutPoints(text, 1);
+    // Not before a list item (the list might go on), a quote, indented text or a fence.
+    expect(cuts.map((at) => text.slice(at, at + 3))).toEqual(['段二。', '段三。']);
+    const fenced = '一\n\n```\n二\n\n三\n```\n';
+    expect(cutPoints(fenced, 1).map((at) => fenced.slice(at, at + 1))).toEqual(['三']);
+  });
+
+  it('never cuts front matter, nor a source with definitions', () => {
+    const matter = '---\ntitle: 一\n\nnote: 二\n---\n\n正文。\n\n再一段。\n';
+    expect(cutPoints(matter, 1).map((at) => matter.slice(at, at + 3))).toEqual(['再一段']);
+    expect(cutPoints('见[注]。\n\n段。\n\n[注]: https://example.org\n', 1)).toEqual([]);
+    expect(cutPoints('见[^1]。\n\n段。\n\n[^1]: 注。\n', 1)).toEqual([]);
+  });
+
+  it('gives the tree of one parse when a fence, math or HTML block runs across a cut', () => {
+    for (const text of [
+      '段。\n\n```\n代码\n\n仍是代码\n\n```\n\n后。\n',
+      '段。\n\n$$\nx\n\ny\n$$\n\n后。\n',
+      '段。\n\n<!--\n注释\n\n仍是注释\n-->\n\n后。\n',
+      '段。\n\n<pre>\n一\n\n二\n</pre>\n\n后。\n',
+      '段。\n\n```\n未闭合\n\n到结尾\n',
+    ]) {
+      const { whole, cut } = both(text);
+      expect(cut).toBe(whole);
+    }
+  });
+
+  it('gives the tree of one parse for every fixture and every adversarial shape', () => {
+    const inputs = fixtureInputs();
+    for (const item of adversarialCases) inputs.push([item.name, decoded(item.make(5_000))]);
+    expect(inputs.length).toBeGreaterThan(20);
+    for (const [name, text] of inputs) {
+      const { whole, cut } = both(text);
+      expect(cut, name).toBe(whole);
+    }
+  }, 120_000);
+
+  it('keeps the memory of a parse of many short paragraphs bounded (a heap of 100 MB is enough for 0.5 MB)', () => {
+    // Whole, 0.5 MB of one-line paragraphs (35,700) does not fit a heap of 100 MB (1 MB needed over
+    // 300 MB, and 1 GB resident); a piece at a time it fits in 80 MB. Run in a child with that heap limit: a V8 abort there fails this test.
+    const script = `
+      const { parse } = await import(${JSON.stringify(new URL('../src/index.ts', import.meta.url).href)});
+      const { adversarialCases } = await import('@wenshu/test-corpus/adversarial');
+      const made = adversarialCases.find((c) => c.name === 'flat-paragraphs').make(5e5);
+      const text = typeof made === 'string' ? made : new TextDecoder().decode(made);
+      console.log(parse(text).children.length);`;
+    const child = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=100', '--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) },
+    );
+    expect(child.stderr).not.toMatch(/heap out of memory/);
+    expect(Number(child.stdout.trim())).toBeGreaterThan(35_000);
+  }, 120_000);
+});
+
+describe('a block too dense to parse', () => {
+  it('is found by its lines opening list items or quotes, or by its brackets', () => {
+    const text = '段。\n\n- > 一\n- > 二\n- > 三\n\n[[[[\n\n- 项\n\n> 引\n续\n续\n\n续\n续\n续\n';
+    const found = denseBlocks(text, { containerLines: 2, brackets: 3 });
+    expect(found.map((block) => text.slice(block.start, block.textEnd))).toEqual([
+      '- > 一\n- > 二\n- > 三',
+      '[[[[',
+      '> 引\n续\n续',
+    ]);
+    expect(found.map((block) => [block.containerLines, block.brackets])).toEqual([
+      [3, 0],
+      [0, 4],
+      [3, 0],
+    ]);
+  });
+
+  it('is read as plain text with a warning naming its lines, and what is around it is parsed as ever', () => {
+    const lines = DENSE_CONTAINER_LINES + 1;
+    const block = '- > 引文\n'.repeat(lines);
+    const text = `# 标题\n\n${block}\n正文**加粗**。\n`;
+    const warnings: Warning[] = [];
+    const document = parse(text, { onWarning: (warning) => warnings.push(warning) });
+    expect(document.children.map((node) => node.type)).toEqual(['heading', 'paragraph', 'paragraph']);
+    const paragraph = document.children[1];
+    expect(paragraph?.type === 'paragraph' && paragraph.children).toEqual([
+      expect.objectContaining({ type: 'text', value: block.trimEnd() }),
+    ]);
+    expect(paragraph?.position?.start).toMatchObject({ line: 3, column: 1 });
+    expect(paragraph?.position?.end).toMatchObject({ line: lines + 2 });
+    const dense = warnings.filter((warning) => warning.code === 'too-dense');
+    expect(dense).toHaveLength(1);
+    expect(dense[0]?.message).toContain(
+      `lines 3–${(lines + 2).toLocaleString('en')} hold ${lines.toLocaleString('en')} lines of list items or quotes`,
+    );
+    // After it, Markdown is read again.
+    expect(JSON.stringify(document.children[2])).toContain('strong');
+  });
+
+  it('counts brackets: a line of unclosed `[` over the limit is text, at the limit it is parsed', () => {
+    const warnings: Warning[] = [];
+    const over = '['.repeat(DENSE_BRACKETS + 1);
+    const document = parse(`${over}\n`, { onWarning: (warning) => warnings.push(warning) });
+    expect(warnings.map((warning) => warning.code)).toEqual(['too-dense']);
+    expect(warnings[0]?.message).toMatch(/^line 1 holds 100,001 `\[`/);
+    expect(JSON.stringify(document.children)).toContain(over);
+    expect(denseBlocks('['.repeat(DENSE_BRACKETS))).toEqual([]);
+    // A footnote call counts as six brackets.
+    const calls = Math.floor(DENSE_BRACKETS / 6) + 1;
+    expect(denseBlocks(`${'正文[^1]'.repeat(calls)}\n`).map((block) => block.brackets)).toEqual([calls * 6]);
+    expect(denseBlocks(`${'正文[^1]'.repeat(calls - 1)}\n`)).toEqual([]);
+  });
+});
+
+describeCorpus('commonmark', () => {
+  it('gives the tree of one parse for the CommonMark and GFM examples, cut between every two', () => {
+    for (const file of ['spec.json', 'gfm/gfm-spec.json']) {
+      const examples = (JSON.parse(readCorpus('commonmark', file)) as { markdown: string }[])
+        .map((example) => example.markdown)
+        .filter((markdown) => !markdown.includes(']:'));
+      const joined = examples.join('\n\n');
+      expect(cutPoints(joined, 1).length).toBeGreaterThan(200);
+      const { whole, cut } = both(joined);
+      expect(cut, file).toBe(whole);
+    }
+  }, 60_000);
+});
