@@ -38,14 +38,9 @@ function inColumn(block: BlockContent): boolean {
   return (block.position?.start.column ?? 1) > CELL_INDENT + 1;
 }
 
-/** The text of a one-line paragraph from plain text, or `null`. */
-function lineOf(block: BlockContent): string | null {
-  return plainLine(block);
-}
-
 /** A row: a line whose text holds a run of three spaces or more between two cells. */
 function isRow(block: BlockContent): boolean {
-  const line = lineOf(block);
+  const line = plainLine(block);
   return line !== null && CELL_GAP.test(trimLayout(line));
 }
 
@@ -55,7 +50,7 @@ function isRow(block: BlockContent): boolean {
  * set flush left (`四、结转下年度继续办理`), is a cell of the table.
  */
 function isSectionHeading(block: BlockContent): boolean {
-  const line = lineOf(block);
+  const line = plainLine(block);
   if (line === null || (block.position?.start.column ?? 1) === 1) return false;
   const match = matchOrdinal(trimLayout(line));
   return (
@@ -67,13 +62,13 @@ function isSectionHeading(block: BlockContent): boolean {
 
 /** A line of prose: it ends a sentence. A table's caption or header line does not. */
 function isProse(block: BlockContent): boolean {
-  const line = lineOf(block);
+  const line = plainLine(block);
   return line === null || /[。！？]$/.test(trimLayout(line));
 }
 
 /** The line as laid out: its indent (from its column) and its text. */
 function laidOut(block: BlockContent): string {
-  return ' '.repeat((block.position?.start.column ?? 1) - 1) + (lineOf(block) ?? '').trimEnd();
+  return ' '.repeat((block.position?.start.column ?? 1) - 1) + (plainLine(block) ?? '').trimEnd();
 }
 
 /** Index ranges `[from, to]` of the blocks that make up tables laid out with spaces. */
@@ -92,7 +87,7 @@ function tableRanges(blocks: readonly BlockContent[]): [number, number][] {
   };
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index] as BlockContent;
-    if (isSectionHeading(block) || lineOf(block) === null) {
+    if (isSectionHeading(block) || plainLine(block) === null) {
       close();
       continue;
     }
@@ -150,7 +145,7 @@ function simpleTables(lines: readonly BlockContent[]): Table[] | null {
   let rows: BlockContent[] = [];
   const close = (): boolean => {
     if (rows.length === 0) return caption === null;
-    const cells = rows.map((row) => cellsOf(lineOf(row) ?? ''));
+    const cells = rows.map((row) => cellsOf(plainLine(row) ?? ''));
     const width = (cells[0] as string[]).length;
     if (width < 2 || cells.some((row) => row.length !== width) || rows.length < 2) return false;
     const header =
@@ -165,7 +160,7 @@ function simpleTables(lines: readonly BlockContent[]): Table[] | null {
       children: row.map((text) => cell(text, header && index === 0)),
     }));
     const table: Table = { type: 'table', align, headerRows: header ? 1 : 0, children };
-    if (caption) table.caption = [{ type: 'text', value: trimLayout(lineOf(caption) ?? '') }];
+    if (caption) table.caption = [{ type: 'text', value: trimLayout(plainLine(caption) ?? '') }];
     const position = spanOf(caption ? [caption, ...rows] : rows);
     if (position) table.position = position;
     tables.push(table);
@@ -200,7 +195,7 @@ export function keepLayoutTables(blocks: BlockContent[], fixes: Fix[]): BlockCon
     fixes.push({
       kind: 'layout-table',
       line: startLine(first),
-      before: head(trimLayout(lineOf(first) ?? ''), 12),
+      before: head(trimLayout(plainLine(first) ?? ''), 12),
       after: tables
         ? `${tables.length} table${tables.length > 1 ? 's' : ''}`
         : `${lines.length} lines kept as laid out`,

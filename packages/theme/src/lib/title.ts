@@ -162,7 +162,6 @@ export function withTitleBreaks<T extends TitleNode>(nodes: readonly T[], lines:
   // The lines decide: a break the source set inside the title (a title typed on two lines) goes.
   const unbroken = withoutBreaks(nodes);
   if (lines.length < 2) return unbroken as T[];
-  nodes = unbroken as T[];
   const starts = new Set<number>();
   let count = 0;
   for (const line of lines.slice(0, -1)) {
@@ -197,5 +196,5 @@ export function withTitleBreaks<T extends TitleNode>(nodes: readonly T[], lines:
     }
     return out;
   };
-  return walk(nodes) as T[];
+  return walk(unbroken) as T[];
 }
