@@ -25,6 +25,7 @@ import {
   isWide,
   lastCharacter,
   PARAGRAPH_END,
+  SENTENCE_END,
   trimEndWhere,
   trimLayout,
 } from './characters.js';
@@ -153,10 +154,25 @@ const LEADS_ON = /(?:为|為|是|如下|如|即)$/;
  */
 function endsParagraph(paragraph: Paragraph, ending: string): boolean {
   // A formula ends the paragraph only with a mark of its own (`s \leqslant t ;`), not with a bracket of TeX.
-  const formula = paragraph.children[paragraph.children.length - 1];
+  // A box (`□`) is a glyph OCR could not read: it says nothing of where the sentence ends, so what
+  // stands before it decides (`…$\alpha < 2 ,$ □`).
+  const children = paragraph.children;
+  const unread = children.length > 1 && UNREAD_END.test(phrasingText(children.slice(-1)));
+  const formula = children[children.length - (unread ? 2 : 1)];
   if (formula?.type === 'inlineMath') return /[;,.，。；]\s*$/.test(formula.value);
-  return PARAGRAPH_END.has(lastCharacter(ending));
+  const last = lastCharacter(ending);
+  // A quoted term at the end of a long paragraph of prose (`…表明人口“负利”`) is inside a sentence cut
+  // there: prose ends its sentences before the quote closes (`…。”`).
+  if (CLOSING_QUOTES.has(last) && characterCount(ending) > MAX_LIST_LINE) {
+    return SENTENCE_END.has(lastCharacter(ending.slice(0, -last.length)));
+  }
+  return PARAGRAPH_END.has(last);
 }
+
+const UNREAD_END = /^[\s\u3000]*□$/;
+const CLOSING_QUOTES = new Set(['”', '’', '」', '』']);
+/** A line of a list is at most this long; a paragraph past it is prose. */
+const MAX_LIST_LINE = 80;
 
 /** Bare markers that stand alone: an article over its text (the ordinals pass reads it), an attachment's label. */
 const STANDS_ALONE = new Set(['article', 'attachment']);

@@ -16,6 +16,7 @@ import type { BlockContent, Document, DocumentElement, Heading, Paragraph, Phras
 import { titleHeadingOf } from '../lib/document.js';
 import { characterCount, trimLayout, withoutSpaces } from './characters.js';
 import { type Fix, startLine } from './fix.js';
+import { markLetterSignature, markQuotedAddressees } from './letters.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { head, phrasingText } from './phrasing.js';
 
@@ -253,6 +254,8 @@ export function elementsPass(document: Document): { document: Document; fixes: F
     const line = lineOf(block);
     if (block.type === 'paragraph' && !block.element && line && OFFICE_AND_NAME.test(line)) mark(at, 'signature');
   }
+  markQuotedAddressees(blocks, index, lineOf, isAddressee, mark);
+  markLetterSignature(blocks, isSignature, lineOf, mark, fixes);
   attachmentsAndNotes(blocks, index, mark, fixes);
   markAttachedDocuments(blocks, index, fixes);
   if (fixes.length === 0) return { document, fixes };

@@ -14,6 +14,15 @@ export const MAX_SENTENCE_HEADING = 30;
 /** A heading line without an ordinal (a title, a date line, a byline) is at most this long. */
 export const MAX_PLAIN_HEADING = 40;
 
+/** A numbered label over what follows (`２、兑换破烂本币：`) is a heading up to this long, colon included. */
+const MAX_LABEL_HEADING = 12;
+/** A label names something in two characters or more: `改：` alone is a verb leading on. */
+const MIN_LABEL_HEADING = 3;
+
+/** A label: words and a colon, not a clause that leads on (`将第一条修改为：`, `主要包括：`). */
+const LABEL = /^\p{Script=Han}+[：:]$/u;
+const LEADS_ON = /(?:[为為是有即如含括]|如下|以下|下列)[：:]$/;
+
 /** A sentence inside: a heading has none. */
 const SENTENCE_INSIDE = /[。！？；;!?]/;
 
@@ -36,7 +45,9 @@ export function ordinalHeading(text: string, options: MatchOptions = {}): Ordina
   if (body === '' || characterCount(body) > MAX_ORDINAL_HEADING) return null;
   // A line that is one short sentence standing alone heads what follows (`（一）健全国家职业教育制度框架。`).
   const sentence = /^[^。！？；;!?：:]+。$/.test(body) && characterCount(body) <= MAX_SENTENCE_HEADING;
-  if (!sentence && (SENTENCE_INSIDE.test(body) || NOT_A_HEADING_END.test(body))) return null;
+  const length = characterCount(body);
+  const label = LABEL.test(body) && length >= MIN_LABEL_HEADING && length <= MAX_LABEL_HEADING && !LEADS_ON.test(body);
+  if (!sentence && !label && (SENTENCE_INSIDE.test(body) || NOT_A_HEADING_END.test(body))) return null;
   // OCR ran two entries into one line: `2.完全失能保险金3.祝寿保险金`.
   if (match.ordinal.style === 'arabic-dot' && nextEntryInside(body, match.ordinal.number)) return null;
   return match;

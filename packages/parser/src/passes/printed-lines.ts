@@ -56,6 +56,25 @@ function isHeadingLine(text: string): boolean {
   return rest !== '' && displayWidth(text) <= 50 && !/[。，；：！？,;:!?、]/.test(rest);
 }
 
+const CONTINUES = /^[。，、；：！？）」』”’]/;
+
+/**
+ * The share of lines that end a sentence or clause, leaving out the heading lines at the top (a
+ * title set on two lines) and a short line at the bottom (who signs): lines of their own by nature.
+ */
+function endingShare(lines: readonly Line[]): number {
+  const texts = lines.map((line) => trimLayout(line.text));
+  // A line that opens with a sentence's punctuation (`。蘇聯根據…` after a link extracted onto its own
+  // line) goes on from the one before: these breaks are not paragraph ends.
+  if (texts.some((text) => CONTINUES.test(text))) return 0;
+  let first = 0;
+  while (first < texts.length - 1 && isHeadingLine(texts[first] as string)) first++;
+  const last =
+    texts.length > first + 1 && isHeadingLine(texts[texts.length - 1] as string) ? texts.length - 1 : texts.length;
+  const body = texts.slice(first, last);
+  return body.filter((text) => PARAGRAPH_END.has(text.slice(-1))).length / body.length;
+}
+
 /**
  * The lines grouped at each line that numbers on from the first line's ordinal (`(1)`, `(2)`, …; a
  * line without the next number goes on the one before), or `null` when no line numbers on.
@@ -184,10 +203,7 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
   // Lines of Latin words with breaks (a figure's labels, a table that extraction flattened) are not Chinese print.
   if (!mostlyWide(text)) return null;
   // Lines far longer than any page's were never wrapped: each is a paragraph of its own, or a heading line.
-  const unwrapped =
-    !printed &&
-    Math.max(...widths) >= UNWRAPPED_LINE &&
-    lines.filter((line) => PARAGRAPH_END.has(trimLayout(line.text).slice(-1))).length >= lines.length * UNWRAPPED_ENDS;
+  const unwrapped = !printed && Math.max(...widths) >= UNWRAPPED_LINE && endingShare(lines) >= UNWRAPPED_ENDS;
   // Numbered lines with no blank line between them (`(1) …` / `(2) …`): each number starts a paragraph.
   const numbered = printed ? null : numberedGroups(lines);
   if (numbered) return numbered.map((group) => paragraphOf(group, [{ type: 'text', value: '\n' }]));
@@ -208,7 +224,8 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
     const alone = (groups[groups.length - 1] as Line[]).length === 1 && isHeadingLine(ending);
     // An addressee or salutation (`…各报馆、各救济团体公鉴：`) ends its line as a sentence does.
     const frame = frameElementOf(ending);
-    const addressed = frame === 'addressee' || frame === 'salutation';
+    // So does a sentence that introduces a document quoted below it (`原电如下：`).
+    const addressed = frame === 'addressee' || frame === 'salutation' || /如下[：:]$/.test(ending);
     const finished =
       unwrapped && (SENTENCE_END.has(ending.replace(/[”’」』）)]+$/, '').slice(-1)) || alone || addressed);
     // Unwrapped, a numbered line starts a paragraph whatever the line before ends with (`…分为四种：` / `二、…`).

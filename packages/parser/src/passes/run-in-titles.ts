@@ -25,6 +25,9 @@ export const MAX_TITLE = 60;
 
 const LEADING_SPACE = /^[\s\u3000]+/;
 
+/** A remark in brackets and nothing else: `（百分数随时决定宣布）`. */
+const BRACKETED_REMARK = /^[（(][^（）()]*[）)][。；;]?$/;
+
 /** Where the first sentence of a text ends (after its closing quotes), or -1. */
 export function firstSentenceEnd(text: string): number {
   for (let index = 0; index < text.length; index++) {
@@ -62,7 +65,10 @@ export function splitRunInTitle(
   const sentence = text.slice(0, end);
   const length = characterCount(sentence);
   if (length < 2 || length > MAX_TITLE || !isBalanced(sentence)) return null;
-  if (trimLayout(text.slice(end)) === '') return null;
+  const rest = trimLayout(text.slice(end));
+  // A sentence followed only by a bracketed remark on it (`收取一定之手续费。（百分数随时决定宣布）`)
+  // is the whole item, not a title over a body.
+  if (rest === '' || BRACKETED_REMARK.test(rest)) return null;
   const [title, body] = splitPhrasing(content, end);
   return { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE), bold: false };
 }
@@ -122,6 +128,16 @@ export function splitColonTitle(
   return { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE), bold: false };
 }
 
+/** An item's whole text when it is one short sentence that could be a title (`政府信息管理情况。`), else null. */
+function wholeTitle(block: BlockContent | undefined): PhrasingContent[] | null {
+  if (block?.type !== 'item' || block.title || block.ordinal.style === 'article') return null;
+  const content = trimPhrasingStart(block.children, LEADING_SPACE);
+  const text = trimLayout(phrasingText(content));
+  const end = firstSentenceEnd(text);
+  if (end !== text.length || characterCount(text) < 2 || characterCount(text) > MAX_TITLE) return null;
+  return isBalanced(text) && !isClausal(text) ? dropEmpty(content) : null;
+}
+
 /** A sentence of three clauses or more (two commas), which no heading is. */
 function isClausal(sentence: string): boolean {
   return (sentence.match(/[，,]/g) ?? []).length >= 2;
@@ -163,6 +179,15 @@ export function runInTitlesPass(document: Document): { document: Document; fixes
         clausal.length * 2 > sentences.length
       ) {
         for (const index of sentences) splits[index] = null;
+        continue;
+      }
+      // The list has titles: an item that is only a title-like sentence, over the paragraph it heads
+      // (`（三）政府信息管理情况。` / `加强区政府门户网站…`), is all title, as its siblings' leads are.
+      if (sentences.length === 0) continue;
+      for (const index of run) {
+        if (splits[index] || blocks[index + 1]?.type !== 'paragraph') continue;
+        const whole = wholeTitle(blocks[index]);
+        if (whole) splits[index] = { title: whole, body: [], bold: false };
       }
     }
     if (splits.every((split) => split === null)) return blocks;

@@ -54,13 +54,13 @@ describe('gold files', () => {
  * that lowers a figure fails here; one that raises it should raise the floor.
  */
 const FLOORS: { [measure in keyof Omit<Scores, 'documents'>]: number } = {
-  headings: 0.99,
-  headingTexts: 0.99,
-  items: 0.99,
-  runInTitles: 0.99,
+  headings: 0.995,
+  headingTexts: 0.995,
+  items: 0.995,
+  runInTitles: 0.995,
   joins: 0.97,
   titles: 0.98,
-  elements: 0.98,
+  elements: 0.99,
 };
 
 /** The F1 of a count: the harmonic mean of precision and recall (1 when there was nothing to find). */

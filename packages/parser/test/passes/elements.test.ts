@@ -59,6 +59,40 @@ describe('elements', () => {
     expect(blockLines(document).filter((line) => line.startsWith('p['))).toEqual([]);
   });
 
+  it('reads a telegram quoted in a news item: its addressee after 如下：, the sender on its last line', () => {
+    const body = '本解放区八年抗战，四年灾荒，人民之牺牲损失空前严重。恳请各界同胞，主持正义，公平救济。';
+    const markdown = [
+      '# 边区救济分会通电全国抗议',
+      '',
+      '　　【本报特讯】晋冀鲁豫边区救济分会，特于本月十四日通电全国，呼吁公平救济。原电如下：',
+      '    国府蒋主席、延安毛主席、北平执行部钧鉴，各报馆、各救济团体公鉴：',
+      `    ${body.repeat(3)}`,
+      '                                    晋冀鲁豫边区救济分会叩寒',
+    ].join('\n');
+    const lines = blockLines(structure(parse(markdown)).document);
+    expect(lines.slice(2)).toEqual([
+      'p[addressee] 国府蒋主席、延安毛主席、北平执行部钧鉴，各报馆、各救济团体公鉴：',
+      `p ${body.repeat(3)}`,
+      'p[signature] 晋冀鲁豫边区救济分会叩寒',
+    ]);
+  });
+
+  it('cuts the dash and name that sign a letter off its last paragraph, and signs nothing a 公文 closes with', () => {
+    const body = '我们要求各分社，在收到这封信后，联系本身实际工作，展开一个讨论，并将得到的经验告诉我们。';
+    const letter = `# 电讯要简练\n\n各分社、支社暨特派记者：\n\n${body}——新华通讯社（新华社延安二十四日电）。\n`;
+    const { document, fixes } = structure(parse(letter));
+    expect(blockLines(document).slice(1)).toEqual([
+      'p[addressee] 各分社、支社暨特派记者：',
+      `p ${body}`,
+      'p[signature] ——新华通讯社',
+      'p （新华社延安二十四日电）。',
+    ]);
+    expect(fixes.some((fix) => fix.kind === 'element' && fix.after.includes('——新华通讯社'))).toBe(true);
+    // A 公文 signed and dated keeps its 附注 a note; a closing formula signs nothing.
+    const notice = `# 关于表彰的通知\n\n各区人民政府：\n\n${body}\n\n特此通知`;
+    expect(blockLines(structure(parse(notice)).document).at(-1)).toBe('p 特此通知');
+  });
+
   it('reads a code’s dated lines under its title as subtitles, and a signature naming an office', () => {
     const text =
       '# 中华人民共和国刑法\n\n1979年7月1日第五届全国人民代表大会第二次会议通过\n\n第一条 为了惩罚犯罪，保护人民，制定本法。\n\n部　　長　陳威仁';

@@ -47,6 +47,33 @@ describe('headings', () => {
     );
     expect(blockLines(document).slice(2, 3)).toEqual(['h2 說　　明：']);
   });
+  it('reads a numbered label over items (２、兑换破烂本币：) as a heading, not a clause that leads on', () => {
+    const text = [
+      '营业简章',
+      '（甲）存款',
+      '１、定期存款',
+      '一、存款期限分为三个月、六个月两种。到期不取者，照原利率续存。',
+      '二、存款利率随时挂牌公布。存款人可随时查询。',
+      '２、兑换破烂本币：',
+      '一、由本行委托本市商号设兑换所。兑换所每日营业。',
+      '二、本行门市不办理兑换。请往兑换所办理。',
+    ].join('\n');
+    const lines = blockLines(structure(parsePlainText(text)).document);
+    const headings = lines.filter((line) => line.startsWith('h'));
+    expect(headings.map((line) => line.slice(3))).toEqual([
+      '营业简章',
+      '（甲）存款',
+      '１、定期存款',
+      '２、兑换破烂本币：',
+    ]);
+    // The label is a heading at the level of its sibling `１、`.
+    expect(headings[3]?.slice(0, 2)).toBe(headings[2]?.slice(0, 2));
+    for (const clause of ['1.将第一条修改为：', '1.主要包括：', '1.改：']) {
+      const blocks = structure(parsePlainText(`标题\n${LONG}\n${clause}\n${LONG}`)).document.children;
+      expect(blocks.slice(1).every((block) => block.type !== 'heading')).toBe(true);
+    }
+  });
+
   it('puts the headings of the page out of the outline: parallel titles, running heads, column labels', () => {
     const text = [
       '# 转型与发展',

@@ -43,6 +43,24 @@ describe('printed lines', () => {
     ]);
   });
 
+  it('reads unwrapped lines under a title set on two lines and over a signature line, but not lines a link cut', () => {
+    const body =
+      '本解放区八年抗战，四年灾荒，人民之牺牲损失空前严重，目前急待救济之灾民四百三十八万人，惨苦情状，已为联总两先生所目睹。';
+    const markdown = [
+      '　　国民党倒行逆施不救灾民救伪军',
+      '边区救济分会通电全国抗议',
+      `【本报特讯】晋冀鲁豫边区救济分会，特于本月十四日，通电全国，呼吁立即停止用飞机给伪军运送物资，主持正义，公平救济。原电如下：`,
+      '国府蒋主席、延安毛主席、北平执行部钧鉴，各报馆、各救济团体公鉴：',
+      `${body}${body}`,
+      '晋冀鲁豫边区救济分会叩寒',
+    ].join('\n');
+    const { document } = only(markdown, { brokenParagraphs: true });
+    expect(blockLines(document)).toHaveLength(6);
+    // A name a link put on its own line (`。蘇聯根據…` goes on from it): one paragraph.
+    const linked = `我國同偉大的和平堡壘蘇聯已經締結了\n友好同盟互助條約\n。蘇聯根據友好互助的精神，${body}${body}`;
+    expect(blockLines(only(linked, { brokenParagraphs: true }).document)).toHaveLength(1);
+  });
+
   it('starts a paragraph at each numbered line and keeps a numbered heading line alone, among unwrapped lines', () => {
     const long = '凡借款均须立契约一纸，利率按月息二分至七分计算，为优待顾客起见，特规定凡未至期而先行交回者利息减轻。';
     const markdown = `　　营业简章\n（乙）放款\n１、工商业放款\n无论信用保证或抵押等形式，其办法：\n一、${long}${long}\n二、${long}\n三、${long}\n四、${long}`;

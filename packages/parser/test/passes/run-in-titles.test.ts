@@ -23,6 +23,33 @@ describe('runInTitles', () => {
     expect(lines.every((line) => !line.includes('**'))).toBe(true);
   });
 
+  it('takes no title from a sentence followed only by a bracketed remark on it', () => {
+    const lines = titles(
+      [
+        '一、随时挂牌定价兑换。',
+        '二、兑出货币或票据须经政府或工商局。办理手续，金银之兑出需要政府批准方可办理。',
+        '三、兑换时银行收取一定之手续费。（百分数随时决定宣布）',
+      ].join('\n\n'),
+    );
+    expect(lines.every((line) => !line.includes('**'))).toBe(true);
+  });
+
+  it('gives an item that is only a title over the paragraph it heads its whole text as title, as its siblings', () => {
+    const lines = titles(
+      [
+        '（一）主动公开情况。主要通过政府门户网站主动公开政府文件。',
+        '（二）依申请公开情况。进一步规范依申请公开流程。',
+        '（三）政府信息管理情况。',
+        '加强区政府门户网站及政务新媒体日常管理，执行信息审核发布制度。',
+        '（四）平台建设情况。加强对区政府网站、政务新媒体动态全面监管。',
+      ].join('\n\n'),
+    );
+    expect(lines[2]).toBe('item （三）|**政府信息管理情况。**|');
+    // Where the list has no titles, such an item keeps none either.
+    const plain = titles(['一、随时挂牌定价兑换。', '二、本行门市不办理兑换。', '附注：另行规定。'].join('\n\n'));
+    expect(plain.every((line) => !line.includes('**'))).toBe(true);
+  });
+
   it('gives a list of terms and colons its terms as titles, and its items without a term none', () => {
     const lines = titles(
       [
