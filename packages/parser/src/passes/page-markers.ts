@@ -17,7 +17,7 @@ import { mapBlockLists } from './blocks.js';
 import { isLayout, trimEndWhere, trimLayout } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { chineseNumber } from './ordinal-marker.js';
-import { dropEmpty, phrasingText, splitPhrasing } from './phrasing.js';
+import { dropEmpty, phrasingText, splitPhrasing, trimPhrasingStart } from './phrasing.js';
 
 /** The spaces OCR puts between a marker's characters: a few, never a run, which keeps the patterns linear. */
 const S = '[\\s\\u3000]{0,2}';
@@ -143,6 +143,36 @@ function isContent(block: BlockContent | null): boolean {
   return block !== null && block.type !== 'heading' && block.type !== 'thematicBreak' && block.type !== 'pageBreak';
 }
 
+/** A journal's running head (`第51卷第9期 2007年9月`): volume, issue, year and month. */
+const RUNNING_HEAD =
+  /^第[\s\u3000]?[0-9０-９]{1,3}[\s\u3000]?卷[\s\u3000]?第[\s\u3000]?[0-9０-９]{1,2}[\s\u3000]?期[\s\u3000]{0,2}[0-9０-９]{4}[\s\u3000]?年[\s\u3000]?[0-9０-９]{1,2}[\s\u3000]?月/;
+
+/**
+ * Right after a boundary where the article breaks off (`(下转第83页)`), the next page's running head
+ * that OCR ran into the text of the article printed there (`第51卷第9期 2007年9月在转化主体…`) is
+ * where that article continues: a boundary of its own, cut from the text. Returns whether it cut one.
+ */
+function splitRunningHeads(blocks: BlockContent[], fixes: Fix[]): boolean {
+  let changed = false;
+  for (let index = 1; index < blocks.length; index++) {
+    const before = blocks[index - 1] as BlockContent;
+    const block = blocks[index] as BlockContent;
+    if (before.type !== 'paragraph' || before.element !== 'boundary' || block.type !== 'paragraph') continue;
+    if (wholeMarker(phrasingText(before.children))?.direction !== 'to') continue;
+    const text = phrasingText(block.children);
+    const head = RUNNING_HEAD.exec(text);
+    if (!head || trimLayout(text.slice(head[0].length)) === '') continue;
+    const [marker, rest] = splitPhrasing(block.children, head[0].length);
+    const kept: Paragraph = { type: 'paragraph', element: 'boundary', children: dropEmpty(marker) };
+    const continued: Paragraph = { ...block, children: trimPhrasingStart(dropEmpty(rest), /^[\s\u3000]+/) };
+    if (block.position) kept.position = block.position;
+    fixes.push({ kind: 'element', line: startLine(block), before: head[0], after: `[boundary] ${head[0]}` });
+    blocks.splice(index, 1, kept, continued);
+    changed = true;
+  }
+  return changed;
+}
+
 export function pageMarkersPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
   const markers: Found[] = [];
@@ -194,6 +224,7 @@ export function pageMarkersPass(document: Document): { document: Document; fixes
         else kept.push(keep(entry.closing));
       }
     });
+    if (body) changed = splitRunningHeads(kept, fixes) || changed;
     return changed ? kept : blocks;
   });
   if (markers.length === 0) return { document: out, fixes };

@@ -56,6 +56,22 @@ describe('page markers', () => {
     expect(document.meta).toMatchObject({ continuedFrom: '3', continuedTo: '5' });
   });
 
+  it('cuts the running head of the page another article continues on, after the marker where one breaks off', () => {
+    const markdown = '# 题\n\n正文。\n\n(下转第83页)\n\n第51卷第9期 2007年9月在转化主体有意识的状态下进行。\n\n正文。';
+    const { document } = only(markdown, { pageMarkers: true });
+    expect(blockLines(document)).toEqual([
+      'h1 题',
+      'p 正文。',
+      'p[boundary] (下转第83页)',
+      'p[boundary] 第51卷第9期 2007年9月',
+      'p 在转化主体有意识的状态下进行。',
+      'p 正文。',
+    ]);
+    // A running head with no marker before it is the page's and stays in the text for the other passes.
+    const plain = only('# 题\n\n正文。\n\n第51卷第9期 2007年9月在转化主体。', { pageMarkers: true });
+    expect(blockLines(plain.document).at(-1)).toBe('p 第51卷第9期 2007年9月在转化主体。');
+  });
+
   it('leaves a marker in the middle of a sentence (check reports it)', () => {
     const { document, fixes } = only('全市经济(下转9版)运行平稳。', { pageMarkers: true });
     expect(blockLines(document)).toEqual(['p 全市经济(下转9版)运行平稳。']);
