@@ -28,4 +28,18 @@ describe('a sealed 公文 in Word', () => {
     expect(unsealed.before).toBeUndefined();
     expect(unsealed.date).toBeLessThan(1280);
   });
+
+  it('stacks several bodies signing (7.3.5.2): no blank line above the second, first characters in one column', async () => {
+    const markdown =
+      '# 通知\n\n各县农业农村局、财政局：\n\n现就有关事项通知如下。\n\n青山市农业农村局\n青山市财政局\n2025年3月1日\n';
+    const out = await render(structure(parse(markdown)).document, { theme: presetTheme('gov') });
+    const blocks = bodyBlocks(out);
+    const find = (text: string) => must(blocks.find((block) => paragraphText(block) === text));
+    const right = (block: ReturnType<typeof find>) => Number(descendants(block, 'w:ind')[0]?.attributes['w:right']);
+    const spaceBefore = (block: ReturnType<typeof find>) => descendants(block, 'w:spacing')[0]?.attributes['w:before'];
+    // 8 em and 6 em: the narrower 2 em further in, so both start in one column.
+    expect(right(find('青山市财政局')) - right(find('青山市农业农村局'))).toBe(2 * 320);
+    expect(spaceBefore(find('青山市农业农村局'))).toBeUndefined();
+    expect(spaceBefore(find('青山市财政局'))).toBe('0');
+  });
 });

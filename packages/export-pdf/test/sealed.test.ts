@@ -58,4 +58,26 @@ describe('a sealed 公文', () => {
     expect(Math.abs(((date?.xMin ?? 0) - (signature?.xMin ?? 0)) / 16 - 2)).toBeLessThan(0.5);
     expect(Math.round(((signature?.yMin ?? 0) - (body?.yMin ?? 0)) / 28.95)).toBe(2);
   });
+
+  it('stacks several bodies signing (7.3.5.2): no blank line between, first characters in one column', async () => {
+    const markdown = [
+      '# 关于做好春季农业生产工作的通知',
+      '',
+      '各县农业农村局、财政局：',
+      '',
+      '为做好今年春季农业生产工作，现就有关事项通知如下，请认真组织实施。',
+      '',
+      '青山市农业农村局',
+      '青山市财政局',
+      '2025年3月1日',
+    ].join('\n');
+    const document = structure(parse(markdown)).document;
+    const { lines } = pdfLines(writePdf(await toPdf(document, { theme: presetTheme('gov') }), 'joint-signatures'));
+    const find = (text: string) => lines.find((line) => line.text.replace(/\s/g, '') === text);
+    const [first, second, date] = ['青山市农业农村局', '青山市财政局', '2025年3月1日'].map(find);
+    expect(Math.abs((first?.xMin ?? 0) - (second?.xMin ?? 1))).toBeLessThan(0.5);
+    expect(Math.round(((second?.yMin ?? 0) - (first?.yMin ?? 0)) / 28.95)).toBe(1);
+    expect(Math.round(((date?.yMin ?? 0) - (second?.yMin ?? 0)) / 28.95)).toBe(1);
+    expect(Math.abs(((date?.xMin ?? 0) - (first?.xMin ?? 0)) / 16 - 2)).toBeLessThan(0.5);
+  });
 });

@@ -41,4 +41,32 @@ describe('frameRightIndents', () => {
     expect([...indents.values()]).toEqual([7, 2]);
     expect(indents.has(blocks[0] as (typeof blocks)[0])).toBe(false);
   });
+
+  it('places several bodies signing as one block over the date: their first characters in one column', () => {
+    const joint = [
+      { element: 'signature', text: '青山市农业农村局' },
+      { element: 'signature', text: '青山市财政局' },
+      { element: 'date', text: '2025年3月1日' },
+    ];
+    const indents = frameRightIndents(
+      joint,
+      (block) => block.element,
+      (block) => block.text,
+    );
+    // The widest (8 em) right-spaced two characters; the narrower (6 em) starts where it starts.
+    expect([...indents.values()]).toEqual([2, 4, 2]);
+    const start = (block: (typeof joint)[0]) => (indents.get(block) ?? 0) + textEm(block.text);
+    expect(start(joint[1] as (typeof joint)[0])).toBe(start(joint[0] as (typeof joint)[0]));
+    // The date's first character two characters right of theirs.
+    expect(start(joint[0] as (typeof joint)[0]) - start(joint[2] as (typeof joint)[0])).toBe(2);
+    // Sealed: each centred over the date.
+    const sealed = frameRightIndents(
+      joint,
+      (block) => block.element,
+      (block) => block.text,
+      true,
+    );
+    const centre = (block: (typeof joint)[0]) => (sealed.get(block) ?? 0) + textEm(block.text) / 2;
+    expect(new Set(joint.map(centre)).size).toBe(1);
+  });
 });

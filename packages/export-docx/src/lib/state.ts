@@ -97,6 +97,8 @@ export class State {
   /** Whether the 公文 is sealed (7.3.5.1), and the signatures the seal's room goes above. */
   readonly sealed: boolean;
   readonly sealSpace = new Set<ParagraphNode>();
+  /** Signatures under another (several bodies signing): no blank line above them (7.3.5.2). */
+  readonly stackedSignatures = new Set<ParagraphNode>();
   /** Blocks kept on the page of the block after them: the body's last, above the signature. */
   readonly keepWithNext = new Set<BlockContent>();
   readonly #handlers: Handlers;
@@ -130,6 +132,11 @@ export class State {
     const pairs = frameRightIndents(nodes, elementOf, (node) => toText(node), this.sealed);
     for (const [node, em] of pairs) this.frameRightEm.set(node as ParagraphNode, em);
     if (this.sealed) for (const node of closingSignatures(nodes, elementOf)) this.sealSpace.add(node as ParagraphNode);
+    nodes.forEach((node, at) => {
+      if (elementOf(node) === 'signature' && at > 0 && elementOf(nodes[at - 1] as BlockContent) === 'signature') {
+        this.stackedSignatures.add(node as ParagraphNode);
+      }
+    });
     // The signature block (and the 附件说明 over it) stays with the last lines of the body (Word keeps a paragraph's last
     // lines with the next paragraph, widow control makes them two), as the PDF keeps them.
     nodes.forEach((node, at) => {

@@ -107,6 +107,8 @@ export class State {
   /** Whether the 公文 is sealed (7.3.5.1), and the signatures the seal's room goes above. */
   readonly sealed: boolean;
   readonly sealSpace = new Set<Paragraph>();
+  /** Signatures under another (several bodies signing): no blank line above them (7.3.5.2). */
+  readonly stackedSignatures = new Set<Paragraph>();
   /** Headings whose bookmarks may be parents: the last of each level. */
   #outlineStack: HeadingEntry[] = [];
   readonly #missing = new Set<string>();
@@ -159,6 +161,11 @@ export class State {
     const pairs = frameRightIndents(nodes, elementOf, (node) => toText(node), this.sealed);
     for (const [node, em] of pairs) this.frameRightEm.set(node as Paragraph, em);
     if (this.sealed) for (const node of closingSignatures(nodes, elementOf)) this.sealSpace.add(node as Paragraph);
+    nodes.forEach((node, at) => {
+      if (elementOf(node) === 'signature' && at > 0 && elementOf(nodes[at - 1] as BlockContent) === 'signature') {
+        this.stackedSignatures.add(node as Paragraph);
+      }
+    });
     const body = context.block === this.styles.body && context.listDepth === 0;
     const out: Content[] = [];
     let held: Content[] = [];

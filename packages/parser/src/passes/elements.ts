@@ -134,11 +134,14 @@ export function isDateLine(line: string): boolean {
 }
 
 /** A line that can sign a text: short, a name, nothing of a sentence. */
-function isSignature(block: BlockContent | undefined): boolean {
-  if (block?.type !== 'paragraph' || block.element) return false;
-  const line = lineOf(block);
+export function isSignatureLine(line: string): boolean {
   if (!line || characterCount(line) > MAX_SIGNATURE || /[。，；：:,;！？!?、“”"]/.test(line)) return false;
   return !matchOrdinal(line) && !DATE_LINE.test(line) && /\p{Script=Han}{2}/u.test(line);
+}
+
+function isSignature(block: BlockContent | undefined): boolean {
+  if (block?.type !== 'paragraph' || block.element) return false;
+  return isSignatureLine(lineOf(block) ?? '');
 }
 
 /** What the name of a body that signs ends with: `…专家组`, `…人民政府`, `…办公室`. */

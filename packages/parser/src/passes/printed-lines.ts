@@ -18,7 +18,7 @@
  */
 import type { Paragraph, PhrasingContent, Position } from '../ast.js';
 import { displayWidth, isWide, PARAGRAPH_END, SENTENCE_END, trimLayout, WIDE_SPACE_CHARS } from './characters.js';
-import { frameElementOf, isDateLine, PRINT_PAGE } from './elements.js';
+import { frameElementOf, isDateLine, isSignatureLine, PRINT_PAGE } from './elements.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { dropEmpty, phrasingText, splitPhrasing } from './phrasing.js';
 
@@ -74,6 +74,35 @@ function endingShare(lines: readonly Line[]): number {
   const body = texts.slice(first, last);
   return body.filter((text) => PARAGRAPH_END.has(text.slice(-1))).length / body.length;
 }
+
+/** The most lines that sign one text over its date (several bodies may sign). */
+const MAX_CLOSING_SIGNATURES = 6;
+
+/**
+ * How many lines at the end of a paragraph are its closing: a last line that is only a date, with
+ * the signature lines right above it (at least one); 0 when the paragraph does not end so.
+ */
+function closingLines(lines: readonly Line[]): number {
+  if (lines.length < 2 || !isDateLine(trimLayout((lines[lines.length - 1] as Line).text))) return 0;
+  let count = 1;
+  while (
+    count <= MAX_CLOSING_SIGNATURES &&
+    count < lines.length &&
+    isSignatureLine(trimLayout((lines[lines.length - 1 - count] as Line).text))
+  ) {
+    count++;
+  }
+  if (count === 1) return 0;
+  // The line above ends its sentence (`特此通知。`), and the first signer is a name, not a clause cut
+  // before its date (`会议定于` / `2025年3月1日`).
+  const above = lines[lines.length - 1 - count];
+  const first = trimLayout((lines[lines.length - count] as Line).text);
+  if (above && !PARAGRAPH_END.has(trimLayout(above.text).slice(-1))) return 0;
+  return CLAUSE_END.test(first) ? 0 : count;
+}
+
+/** A function word a clause cut before what follows ends with; a name does not. */
+const CLAUSE_END = /[于於在的和与與及对對从從向为為是将將把被至到截止]$/;
 
 /**
  * The lines grouped at each line that numbers on from the first line's ordinal (`(1)`, `(2)`, …; a
@@ -190,6 +219,27 @@ export function splitPrintedLines(paragraph: Paragraph): Paragraph[] | null {
   // it line by line would take time in the square of its length).
   if (countLines(text) > MAX_LINES) return null;
   const lines = linesOf(paragraph.children);
+  // A closing typed under the body's last line (`特此通知。` / `青山市农业农村局` / `2025年3月1日`): who signs
+  // and the date, each a paragraph of its own; the lines above are read as they would be without it.
+  const closing = closingLines(lines);
+  if (closing > 0) {
+    const tail = lines.slice(lines.length - closing).map((line) => paragraphOf([line], []));
+    const bodyLines = lines.slice(0, lines.length - closing);
+    if (bodyLines.length === 0) return tail;
+    // The body's text runs to the break before the closing (each break is one character of the text).
+    const bodyLength = bodyLines.reduce((length, line) => length + line.text.length + 1, -1);
+    const children = dropEmpty(splitPhrasing(paragraph.children, bodyLength)[0]);
+    const body: Paragraph = { type: 'paragraph', children };
+    const position = phrasingPosition(children);
+    if (position) body.position = position;
+    return [...(splitLines(body, bodyLines) ?? [body]), ...tail];
+  }
+  return splitLines(paragraph, lines);
+}
+
+/** {@link splitPrintedLines} for a paragraph and its lines, once any closing is cut off. */
+function splitLines(paragraph: Paragraph, lines: Line[]): Paragraph[] | null {
+  const text = phrasingText(paragraph.children);
   const hardBreaks = lines.filter((line) => line.hard).length;
   const widths = lines.map((line) => displayWidth(trimLayout(line.text)));
   const full = fullWidth(widths);

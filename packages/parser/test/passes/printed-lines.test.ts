@@ -61,6 +61,23 @@ describe('printed lines', () => {
     expect(blockLines(only(linked, { brokenParagraphs: true }).document)).toHaveLength(1);
   });
 
+  it('cuts the closing typed under the last line of the body: each signature and the date a paragraph', () => {
+    const body = '各地要加强组织领导，压实工作责任，及早部署春耕备耕，确保农资供应充足、价格稳定。';
+    const { document } = structure(
+      parse(`# 通知\n\n各区农业农村局：\n\n${body}\n特此通知。\n青山市农业农村局\n青山市财政局\n2025年3月1日\n`),
+    );
+    // The lines above are read as without the closing: Markdown's one paragraph.
+    expect(blockLines(document).slice(2)).toEqual([
+      `p ${body}特此通知。`,
+      'p[signature] 青山市农业农村局',
+      'p[signature] 青山市财政局',
+      'p[date] 2025年3月1日',
+    ]);
+    // A date that ends a sentence's line is no closing: `…于` / `2025年3月1日` stays one paragraph.
+    const sentence = only(`会议定于\n2025年3月1日`, { brokenParagraphs: true });
+    expect(blockLines(sentence.document)).toHaveLength(1);
+  });
+
   it('starts a paragraph at each numbered line and keeps a numbered heading line alone, among unwrapped lines', () => {
     const long = '凡借款均须立契约一纸，利率按月息二分至七分计算，为优待顾客起见，特规定凡未至期而先行交回者利息减轻。';
     const markdown = `　　营业简章\n（乙）放款\n１、工商业放款\n无论信用保证或抵押等形式，其办法：\n一、${long}${long}\n二、${long}\n三、${long}\n四、${long}`;

@@ -47,10 +47,12 @@ export const SIGNATURE_RIGHT_EM = 2;
 export const ATTACHMENT_LABEL_EM = 3;
 
 /**
- * The right indents (em) of the signatures and dates among `blocks`: a signature right above a
- * date is placed with it by `signatureIndents`; a signature or date alone gets none here (its
- * style's two characters apply). Generic over the block type, so each exporter passes its own
- * reading of a block's element and text.
+ * The right indents (em) of the signatures and dates among `blocks`: the signatures right above a
+ * date (one body, or several signing together, 7.3.5.2: 依次向下编排) are placed with it by
+ * `signatureIndents` as one block as wide as the widest — their first characters in one column
+ * (sealed: each centred over the date); a signature or date alone gets none here (its style's two
+ * characters apply). Generic over the block type, so each exporter passes its own reading of a
+ * block's element and text.
  */
 export function frameRightIndents<T>(
   blocks: readonly T[],
@@ -60,13 +62,20 @@ export function frameRightIndents<T>(
 ): Map<T, number> {
   const out = new Map<T, number>();
   for (let at = 1; at < blocks.length; at++) {
-    const signature = blocks[at - 1] as T;
     const date = blocks[at] as T;
-    if (element(date) !== 'date' || element(signature) !== 'signature') continue;
+    if (element(date) !== 'date') continue;
+    let top = at;
+    while (top > 0 && element(blocks[top - 1] as T) === 'signature') top--;
+    if (top === at) continue;
+    const signatures = blocks.slice(top, at);
     // A signature of two lines (a long name) is as wide as its longest line.
-    const signatureEm = Math.max(...text(signature).split('\n').map(textEm));
-    const indents = signatureIndents(signatureEm, textEm(text(date)), sealed);
-    out.set(signature, indents.signature);
+    const widths = signatures.map((signature) => Math.max(...text(signature).split('\n').map(textEm)));
+    const widest = Math.max(...widths);
+    const indents = signatureIndents(widest, textEm(text(date)), sealed);
+    signatures.forEach((signature, index) => {
+      const narrower = widest - (widths[index] as number);
+      out.set(signature, indents.signature + (sealed ? narrower / 2 : narrower));
+    });
     out.set(date, indents.date);
   }
   return out;

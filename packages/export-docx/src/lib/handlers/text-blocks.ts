@@ -59,9 +59,12 @@ export function paragraph(state: State, node: ParagraphNode, context: Context): 
     const keep = state.keepWithNext.has(node) ? { keepNext: true } : {};
     // A sealed 公文's first signature: the seal's room above it (7.3.5.1), over the style's one blank line.
     const body = state.theme.body;
+    // Several bodies signing stand one under the other, no blank line between (7.3.5.2).
     const seal = state.sealSpace.has(node)
       ? { spacing: { before: ptToTwip(SEAL_SPACE_LINES * lineHeightPt(body.sizePt, body.lineSpacing)) } }
-      : {};
+      : state.stackedSignatures.has(node)
+        ? { spacing: { before: 0 } }
+        : {};
     return [new Paragraph({ style: state.ids[node.element], children, ...indent, ...keep, ...seal })];
   }
   const figure = body && isFigure(node.children);

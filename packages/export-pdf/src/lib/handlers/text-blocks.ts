@@ -53,7 +53,8 @@ function frameElement(
       const rightPt = (state.frameRightEm.get(node) ?? SIGNATURE_RIGHT_EM) * em;
       // 署名 under the body (or the 附件说明) after a blank line (7.3.5.2); a sealed 公文's first after
       // the seal's room (7.3.5.1).
-      const lines = state.sealSpace.has(node) ? SEAL_SPACE_LINES : 1;
+      // Several bodies signing stand one under the other with no blank line between (7.3.5.2).
+      const lines = state.sealSpace.has(node) ? SEAL_SPACE_LINES : state.stackedSignatures.has(node) ? 0 : 1;
       const beforePt = element === 'signature' ? lines * body.pitchPt : 0;
       return state.text(runs, { ...context, block: { ...block, align: 'right', rightPt, beforePt } });
     }
