@@ -42,4 +42,20 @@ describe('a sealed 公文 in Word', () => {
     expect(spaceBefore(find('青山市农业农村局'))).toBeUndefined();
     expect(spaceBefore(find('青山市财政局'))).toBe('0');
   });
+
+  it('sets several bodies sealing side by side (7.3.5.1): one paragraph a row, a centre tab under each seal', async () => {
+    const markdown =
+      '---\nsealed: true\n---\n\n# 通知\n\n各县农业农村局、财政局：\n\n现就有关事项通知如下。\n\n青山市农业农村局\n青山市财政局\n2025年3月1日\n';
+    const out = await render(structure(parse(markdown)).document, { theme: presetTheme('gov') });
+    const blocks = bodyBlocks(out);
+    const row = must(blocks.find((block) => paragraphText(block).includes('青山市农业农村局')));
+    expect(paragraphText(row).replace(/\t/g, '|')).toBe('|青山市农业农村局|青山市财政局');
+    expect(blocks.filter((block) => paragraphText(block).includes('青山市财政局'))).toHaveLength(1);
+    const stops = descendants(row, 'w:tab').map((tab) => [tab.attributes['w:val'], Number(tab.attributes['w:pos'])]);
+    // The right name's centre over the date's: 4 em from the right plus half the date's 6 em, at 16 pt (320 twips).
+    const width = 156 * 56.7;
+    expect(stops.map(([kind]) => kind)).toEqual(['center', 'center']);
+    expect(Math.abs((stops[1]?.[1] as number) - (width - 7 * 320))).toBeLessThan(40);
+    expect((stops[1]?.[1] as number) - (stops[0]?.[1] as number)).toBe(10 * 320);
+  });
 });

@@ -1,5 +1,6 @@
 /** A sealed 公文 (front matter `sealed: true`), GB/T 9704-2012 7.3.5.1, measured in the PDF. */
 import { parse, structure } from '@wenshu/parser';
+import { pdfWords } from '@wenshu/test-corpus/pdf-words';
 import { presetTheme } from '@wenshu/theme';
 import { describe, expect, it } from 'vitest';
 import { toPdf } from '../src/node.js';
@@ -79,5 +80,39 @@ describe('a sealed 公文', () => {
     expect(Math.round(((second?.yMin ?? 0) - (first?.yMin ?? 0)) / 28.95)).toBe(1);
     expect(Math.round(((date?.yMin ?? 0) - (second?.yMin ?? 0)) / 28.95)).toBe(1);
     expect(Math.abs(((date?.xMin ?? 0) - (first?.xMin ?? 0)) / 16 - 2)).toBeLessThan(0.5);
+  });
+
+  it('sets several bodies sealing side by side, two a row, the last centred over the date (7.3.5.1)', async () => {
+    const markdown = [
+      '---',
+      'sealed: true',
+      '---',
+      '',
+      '# 关于做好春季农业生产工作的通知',
+      '',
+      '各县农业农村局、财政局、水利局：',
+      '',
+      '为做好今年春季农业生产工作，现就有关事项通知如下，请认真组织实施。',
+      '',
+      '青山市农业农村局',
+      '青山市财政局',
+      '青山市水利局',
+      '2025年3月1日',
+    ].join('\n');
+    const document = structure(parse(markdown)).document;
+    const file = writePdf(await toPdf(document, { theme: presetTheme('gov') }), 'joint-sealed');
+    const words = pdfWords(file).flatMap((page) => page.words);
+    const find = (text: string) => words.find((word) => word.text.replace(/\s/g, '') === text);
+    const [first, second, third, date] = ['青山市农业农村局', '青山市财政局', '青山市水利局', '2025年3月1日'].map(find);
+    const centre = (box: typeof date) => ((box?.xMin ?? 0) + (box?.xMax ?? 0)) / 2;
+    const em = 16;
+    // Row one: two names a seal's pitch (10 em) apart, the right one over the date's centre.
+    expect(Math.abs((first?.yMin ?? 0) - (second?.yMin ?? 1))).toBeLessThan(1);
+    expect(Math.abs((centre(second) - centre(first)) / em - 10)).toBeLessThan(0.3);
+    expect(Math.abs(centre(second) - centre(date))).toBeLessThan(4);
+    // Row two, a row of seals lower (five lines): the last name, over the date on the next line.
+    expect(Math.round(((third?.yMin ?? 0) - (second?.yMin ?? 0)) / 28.95)).toBe(5);
+    expect(Math.abs(centre(third) - centre(date))).toBeLessThan(4);
+    expect(Math.round(((date?.yMin ?? 0) - (third?.yMin ?? 0)) / 28.95)).toBe(1);
   });
 });

@@ -16,9 +16,13 @@ export {
   ATTACHMENT_LABEL_EM,
   closingSignatures,
   frameRightIndents,
+  SEAL_PITCH_EM,
+  SEAL_ROW_LINES,
   SEAL_SPACE_LINES,
   SEALED_DATE_RIGHT_EM,
+  type SealedRow,
   SIGNATURE_RIGHT_EM,
+  sealedSignatureRows,
   signatureIndents,
   textEm,
 } from './lib/signature.js';

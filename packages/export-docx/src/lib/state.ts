@@ -14,7 +14,7 @@ import {
   type Position,
   toText,
 } from '@wenshu/parser';
-import { closingSignatures, frameRightIndents, type Theme } from '@wenshu/theme';
+import { closingSignatures, frameRightIndents, type SealedRow, sealedSignatureRows, type Theme } from '@wenshu/theme';
 import { Paragraph, type ParagraphChild, Table } from 'docx';
 import type { ImageResult } from './images.js';
 import type { ListNumbering, ListRef } from './numbering.js';
@@ -99,6 +99,10 @@ export class State {
   readonly sealSpace = new Set<ParagraphNode>();
   /** Signatures under another (several bodies signing): no blank line above them (7.3.5.2). */
   readonly stackedSignatures = new Set<ParagraphNode>();
+  /** Sealed, several bodies signing: the rows of names under their seals, keyed by each row's first name (7.3.5.1). */
+  readonly sealedRows = new Map<ParagraphNode, SealedRow<ParagraphNode>>();
+  /** The names set in a row of another: nothing of their own. */
+  readonly inSealedRow = new Set<ParagraphNode>();
   /** Blocks kept on the page of the block after them: the body's last, above the signature. */
   readonly keepWithNext = new Set<BlockContent>();
   readonly #handlers: Handlers;
@@ -132,6 +136,12 @@ export class State {
     const pairs = frameRightIndents(nodes, elementOf, (node) => toText(node), this.sealed);
     for (const [node, em] of pairs) this.frameRightEm.set(node as ParagraphNode, em);
     if (this.sealed) for (const node of closingSignatures(nodes, elementOf)) this.sealSpace.add(node as ParagraphNode);
+    if (this.sealed) {
+      for (const [first, row] of sealedSignatureRows(nodes, elementOf, (node) => toText(node))) {
+        this.sealedRows.set(first as ParagraphNode, row as SealedRow<ParagraphNode>);
+        for (const name of row.names.slice(1)) this.inSealedRow.add(name as ParagraphNode);
+      }
+    }
     nodes.forEach((node, at) => {
       if (elementOf(node) === 'signature' && at > 0 && elementOf(nodes[at - 1] as BlockContent) === 'signature') {
         this.stackedSignatures.add(node as ParagraphNode);

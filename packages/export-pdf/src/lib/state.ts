@@ -14,7 +14,7 @@ import {
   toText,
 } from '@wenshu/parser';
 import { pictureName, picturePlaceholder } from '@wenshu/picture';
-import { closingSignatures, frameRightIndents, type Theme } from '@wenshu/theme';
+import { closingSignatures, frameRightIndents, type SealedRow, sealedSignatureRows, type Theme } from '@wenshu/theme';
 import { describeCodePoint } from './fonts/coverage.js';
 import type { FontRegistry } from './fonts/registry.js';
 import type { ImageResult } from './images.js';
@@ -109,6 +109,10 @@ export class State {
   readonly sealSpace = new Set<Paragraph>();
   /** Signatures under another (several bodies signing): no blank line above them (7.3.5.2). */
   readonly stackedSignatures = new Set<Paragraph>();
+  /** Sealed, several bodies signing: the rows of names under their seals, keyed by each row's first name (7.3.5.1). */
+  readonly sealedRows = new Map<Paragraph, SealedRow<Paragraph>>();
+  /** The names set in a row of another: nothing of their own. */
+  readonly inSealedRow = new Set<Paragraph>();
   /** Headings whose bookmarks may be parents: the last of each level. */
   #outlineStack: HeadingEntry[] = [];
   readonly #missing = new Set<string>();
@@ -161,6 +165,12 @@ export class State {
     const pairs = frameRightIndents(nodes, elementOf, (node) => toText(node), this.sealed);
     for (const [node, em] of pairs) this.frameRightEm.set(node as Paragraph, em);
     if (this.sealed) for (const node of closingSignatures(nodes, elementOf)) this.sealSpace.add(node as Paragraph);
+    if (this.sealed) {
+      for (const [first, row] of sealedSignatureRows(nodes, elementOf, (node) => toText(node))) {
+        this.sealedRows.set(first as Paragraph, row as SealedRow<Paragraph>);
+        for (const name of row.names.slice(1)) this.inSealedRow.add(name as Paragraph);
+      }
+    }
     nodes.forEach((node, at) => {
       if (elementOf(node) === 'signature' && at > 0 && elementOf(nodes[at - 1] as BlockContent) === 'signature') {
         this.stackedSignatures.add(node as Paragraph);

@@ -93,3 +93,45 @@ export function closingSignatures<T>(blocks: readonly T[], element: (block: T) =
   });
   return out;
 }
+
+/** Centre to centre of two seals side by side, in em: a seal is 4.2 cm across (about 7.4 em of 16 pt) and none may touch. */
+export const SEAL_PITCH_EM = 10;
+/** From one row of sealed names to the next, in lines: a seal is about four lines tall and rows of seals may not touch. */
+export const SEAL_ROW_LINES = 5;
+
+/** One row of names signing under their seals: the names and the right indent (em) of each name's centre. */
+export interface SealedRow<T> {
+  names: T[];
+  centresEm: number[];
+}
+
+/**
+ * A sealed 公文 that several bodies sign (7.3.5.1: 各发文机关署名按照发文机关顺序整齐排列…印章一一对应…
+ * 最后一个印章…下压发文机关署名和成文日期，印章之间排列整齐、互不相交或相切，每排印章两端不得超出版心):
+ * the names in rows of two, in order, each row's right name centred over the date (where the date is
+ * four characters from the right), its left name a seal's pitch to the left; a last row of one holds
+ * the last name over the date. Keyed by the first name of each row; empty for one signature (which
+ * `frameRightIndents` places) or when not sealed.
+ */
+export function sealedSignatureRows<T>(
+  blocks: readonly T[],
+  element: (block: T) => string | undefined,
+  text: (block: T) => string,
+): Map<T, SealedRow<T>> {
+  const out = new Map<T, SealedRow<T>>();
+  for (let at = 1; at < blocks.length; at++) {
+    const date = blocks[at] as T;
+    if (element(date) !== 'date') continue;
+    let top = at;
+    while (top > 0 && element(blocks[top - 1] as T) === 'signature') top--;
+    if (at - top < 2) continue;
+    const right = SEALED_DATE_RIGHT_EM + textEm(text(date)) / 2;
+    const names = blocks.slice(top, at);
+    for (let first = 0; first < names.length; first += 2) {
+      const row = names.slice(first, first + 2);
+      const centresEm = row.length === 2 ? [right + SEAL_PITCH_EM, right] : [right];
+      out.set(row[0] as T, { names: row, centresEm });
+    }
+  }
+  return out;
+}

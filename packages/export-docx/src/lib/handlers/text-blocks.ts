@@ -11,8 +11,16 @@ import {
   type PhrasingContent,
   toText,
 } from '@wenshu/parser';
-import { lineHeightPt, ptToTwip, SEAL_SPACE_LINES, titleLines, withTitleBreaks } from '@wenshu/theme';
-import { Paragraph, type ParagraphChild, TextRun } from 'docx';
+import {
+  lineHeightPt,
+  ptToTwip,
+  SEAL_ROW_LINES,
+  SEAL_SPACE_LINES,
+  type SealedRow,
+  titleLines,
+  withTitleBreaks,
+} from '@wenshu/theme';
+import { AlignmentType, Paragraph, type ParagraphChild, TabStopType, TextRun } from 'docx';
 import type { Block, Context, State } from '../state.js';
 import { HEADING_ROLES } from '../styles.js';
 
@@ -53,6 +61,9 @@ export function paragraph(state: State, node: ParagraphNode, context: Context): 
   const body = !context.inNote && context.paragraphStyle === state.ids.normal;
   // A frame element (a signature, a date, a boundary) has a style of its own in the body.
   if (body && node.element) {
+    const row = state.sealedRows.get(node);
+    if (row) return [sealedRow(state, node, row, context)];
+    if (state.inSealedRow.has(node)) return [];
     // A signature over its date: the pair's right indents (GB/T 9704 7.3.5.2) on the paragraph, over the style's.
     const rightEm = state.frameRightEm.get(node);
     const indent = rightEm === undefined ? {} : { indent: { right: ptToTwip(rightEm * state.theme.body.sizePt) } };
@@ -70,6 +81,29 @@ export function paragraph(state: State, node: ParagraphNode, context: Context): 
   const figure = body && isFigure(node.children);
   const keep = state.keepWithNext.has(node) ? { keepNext: true } : {};
   return [new Paragraph({ style: figure ? state.ids.figure : context.paragraphStyle, children, ...keep })];
+}
+
+/**
+ * A row of names signing under their seals (7.3.5.1): one paragraph, each name after a centre tab
+ * stop where the theme puts its centre; the first row under the seal's room, each later one a row
+ * of seals lower. The PDF sets the same centres.
+ */
+function sealedRow(state: State, node: ParagraphNode, row: SealedRow<ParagraphNode>, context: Context): Paragraph {
+  const body = state.theme.body;
+  const lines = state.sealSpace.has(node) ? SEAL_SPACE_LINES : SEAL_ROW_LINES - 1;
+  const children: ParagraphChild[] = [];
+  for (const name of row.names) children.push(new TextRun({ text: '\t' }), ...state.phrasing(name.children, context));
+  return new Paragraph({
+    style: state.ids.signature,
+    alignment: AlignmentType.LEFT,
+    indent: { left: 0, right: 0 },
+    tabStops: row.centresEm.map((centre) => ({
+      type: TabStopType.CENTER,
+      position: state.textWidthTwips - ptToTwip(centre * body.sizePt),
+    })),
+    spacing: { before: ptToTwip(lines * lineHeightPt(body.sizePt, body.lineSpacing)) },
+    children,
+  });
 }
 
 /** The style level of a heading: its outline level, decided by the parser's `structure()`, 1 to 6. */

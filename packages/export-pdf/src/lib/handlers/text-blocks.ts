@@ -10,7 +10,16 @@ import {
   type Paragraph,
   toText,
 } from '@wenshu/parser';
-import { ATTACHMENT_LABEL_EM, SEAL_SPACE_LINES, SIGNATURE_RIGHT_EM, titleLines, withTitleBreaks } from '@wenshu/theme';
+import {
+  ATTACHMENT_LABEL_EM,
+  SEAL_PITCH_EM,
+  SEAL_ROW_LINES,
+  SEAL_SPACE_LINES,
+  type SealedRow,
+  SIGNATURE_RIGHT_EM,
+  titleLines,
+  withTitleBreaks,
+} from '@wenshu/theme';
 import type { Content } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
 import { headingStyle } from '../styles.js';
@@ -50,6 +59,9 @@ function frameElement(
       return state.text(runs, { ...context, block });
     case 'signature':
     case 'date': {
+      const row = state.sealedRows.get(node);
+      if (row) return sealedRow(state, node, row, context);
+      if (state.inSealedRow.has(node)) return [];
       const rightPt = (state.frameRightEm.get(node) ?? SIGNATURE_RIGHT_EM) * em;
       // 署名 under the body (or the 附件说明) after a blank line (7.3.5.2); a sealed 公文's first after
       // the seal's room (7.3.5.1).
@@ -75,6 +87,31 @@ function frameElement(
       return [rule, ...state.text(runs, { ...context, block: { ...block, align: 'center' } })];
     }
   }
+}
+
+/**
+ * A row of names signing under their seals (7.3.5.1), each centred in a column a seal's pitch wide
+ * whose centre stands where the theme puts it; the first row under the seal's room, each later one
+ * a row of seals lower.
+ */
+function sealedRow(state: State, node: Paragraph, row: SealedRow<Paragraph>, context: Context): Content[] {
+  const body = state.styles.body;
+  const em = body.sizePt;
+  const pitch = SEAL_PITCH_EM * em;
+  const lines = state.sealSpace.has(node) ? SEAL_SPACE_LINES : SEAL_ROW_LINES - 1;
+  const block = { ...body, indentPt: 0, align: 'center' as const, beforePt: 0 };
+  const names = row.names.map((name) => ({
+    width: pitch,
+    stack: state.text(state.phrasing(name.children, context), { ...context, width: pitch, block }),
+  }));
+  const rightPt = Math.max(0, (row.centresEm[row.centresEm.length - 1] ?? 0) * em - pitch / 2);
+  return [
+    {
+      columns: [{ width: '*', stack: [] }, ...names, { width: rightPt, stack: [] }],
+      columnGap: 0,
+      margin: [0, lines * body.pitchPt, 0, 0],
+    },
+  ];
 }
 
 /** The style level of a heading: its outline level, decided by the parser's `structure()`, 1 to 6. */
