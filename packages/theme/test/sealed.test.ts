@@ -59,7 +59,7 @@ describe('sealed signature and date', () => {
     // One signature is `frameRightIndents`' to place.
     expect(
       sealedSignatureRows(
-        blocks.slice(2),
+        blocks.slice(3),
         (block) => block.element,
         (block) => block.text,
       ).size,
