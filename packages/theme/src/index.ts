@@ -14,7 +14,10 @@ export { gov, isPresetName, type PresetName, presets, report } from './lib/prese
 export { themeSchema } from './lib/schema.js';
 export {
   ATTACHMENT_LABEL_EM,
+  addClosingLayout,
+  type ClosingLayout,
   closingSignatures,
+  emptyClosingLayout,
   frameRightIndents,
   SEAL_PITCH_EM,
   SEAL_ROW_LINES,

@@ -9,12 +9,11 @@ import {
   exportWarning,
   type Heading,
   type Nodes,
-  type Paragraph as ParagraphNode,
   type PhrasingContent,
   type Position,
   toText,
 } from '@wenshu/parser';
-import { closingSignatures, frameRightIndents, type SealedRow, sealedSignatureRows, type Theme } from '@wenshu/theme';
+import { addClosingLayout, type ClosingLayout, emptyClosingLayout, type Theme } from '@wenshu/theme';
 import { Paragraph, type ParagraphChild, Table } from 'docx';
 import type { ImageResult } from './images.js';
 import type { ListNumbering, ListRef } from './numbering.js';
@@ -92,17 +91,10 @@ export class State {
   /** The heading that is the document's title (its text is `meta.title`), rendered as Title. */
   readonly titleHeading: Heading | undefined;
   readonly pictureWord: string;
-  /** Right indents (em) of the signatures and dates placed as a pair (GB/T 9704 7.3.5.2). */
-  readonly frameRightEm = new Map<ParagraphNode, number>();
-  /** Whether the 公文 is sealed (7.3.5.1), and the signatures the seal's room goes above. */
+  /** Whether the 公文 is sealed (7.3.5.1). */
   readonly sealed: boolean;
-  readonly sealSpace = new Set<ParagraphNode>();
-  /** Signatures under another (several bodies signing): no blank line above them (7.3.5.2). */
-  readonly stackedSignatures = new Set<ParagraphNode>();
-  /** Sealed, several bodies signing: the rows of names under their seals, keyed by each row's first name (7.3.5.1). */
-  readonly sealedRows = new Map<ParagraphNode, SealedRow<ParagraphNode>>();
-  /** The names set in a row of another: nothing of their own. */
-  readonly inSealedRow = new Set<ParagraphNode>();
+  /** How the closings are set: signatures' and dates' indents, the seal's room, stacked and sealed rows (theme). */
+  readonly closing: ClosingLayout<BlockContent> = emptyClosingLayout();
   /** Blocks kept on the page of the block after them: the body's last, above the signature. */
   readonly keepWithNext = new Set<BlockContent>();
   readonly #handlers: Handlers;
@@ -133,20 +125,7 @@ export class State {
   /** Renders blocks; two tables in a row would merge into one in Word, so a paragraph goes between. */
   blocks(nodes: readonly BlockContent[], context: Context): Block[] {
     const elementOf = (node: BlockContent) => (node.type === 'paragraph' ? node.element : undefined);
-    const pairs = frameRightIndents(nodes, elementOf, (node) => toText(node), this.sealed);
-    for (const [node, em] of pairs) this.frameRightEm.set(node as ParagraphNode, em);
-    if (this.sealed) for (const node of closingSignatures(nodes, elementOf)) this.sealSpace.add(node as ParagraphNode);
-    if (this.sealed) {
-      for (const [first, row] of sealedSignatureRows(nodes, elementOf, (node) => toText(node))) {
-        this.sealedRows.set(first as ParagraphNode, row as SealedRow<ParagraphNode>);
-        for (const name of row.names.slice(1)) this.inSealedRow.add(name as ParagraphNode);
-      }
-    }
-    nodes.forEach((node, at) => {
-      if (elementOf(node) === 'signature' && at > 0 && elementOf(nodes[at - 1] as BlockContent) === 'signature') {
-        this.stackedSignatures.add(node as ParagraphNode);
-      }
-    });
+    addClosingLayout(this.closing, nodes, elementOf, (node) => toText(node), this.sealed);
     // The signature block (and the 附件说明 over it) stays with the last lines of the body (Word keeps a paragraph's last
     // lines with the next paragraph, widow control makes them two), as the PDF keeps them.
     nodes.forEach((node, at) => {

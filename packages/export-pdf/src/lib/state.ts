@@ -8,13 +8,12 @@ import {
   type FootnoteDefinition,
   type Heading,
   type Nodes,
-  type Paragraph,
   type PhrasingContent,
   type Position,
   toText,
 } from '@wenshu/parser';
 import { pictureName, picturePlaceholder } from '@wenshu/picture';
-import { closingSignatures, frameRightIndents, type SealedRow, sealedSignatureRows, type Theme } from '@wenshu/theme';
+import { addClosingLayout, type ClosingLayout, emptyClosingLayout, type Theme } from '@wenshu/theme';
 import { describeCodePoint } from './fonts/coverage.js';
 import type { FontRegistry } from './fonts/registry.js';
 import type { ImageResult } from './images.js';
@@ -102,17 +101,10 @@ export class State {
   >();
   /** Pieces of text blocks cut for widow control, and how tall they are. */
   readonly #pieceLines = new WeakMap<Content, { lines: number; pitch: number }>();
-  /** Right indents (em) of the signatures and dates placed as a pair (GB/T 9704 7.3.5.2). */
-  readonly frameRightEm = new Map<Paragraph, number>();
-  /** Whether the 公文 is sealed (7.3.5.1), and the signatures the seal's room goes above. */
+  /** Whether the 公文 is sealed (7.3.5.1). */
   readonly sealed: boolean;
-  readonly sealSpace = new Set<Paragraph>();
-  /** Signatures under another (several bodies signing): no blank line above them (7.3.5.2). */
-  readonly stackedSignatures = new Set<Paragraph>();
-  /** Sealed, several bodies signing: the rows of names under their seals, keyed by each row's first name (7.3.5.1). */
-  readonly sealedRows = new Map<Paragraph, SealedRow<Paragraph>>();
-  /** The names set in a row of another: nothing of their own. */
-  readonly inSealedRow = new Set<Paragraph>();
+  /** How the closings are set: signatures' and dates' indents, the seal's room, stacked and sealed rows (theme). */
+  readonly closing: ClosingLayout<BlockContent> = emptyClosingLayout();
   /** Headings whose bookmarks may be parents: the last of each level. */
   #outlineStack: HeadingEntry[] = [];
   readonly #missing = new Set<string>();
@@ -162,20 +154,7 @@ export class State {
    */
   blocks(nodes: readonly BlockContent[], context: Context): Content[] {
     const elementOf = (node: BlockContent) => (node.type === 'paragraph' ? node.element : undefined);
-    const pairs = frameRightIndents(nodes, elementOf, (node) => toText(node), this.sealed);
-    for (const [node, em] of pairs) this.frameRightEm.set(node as Paragraph, em);
-    if (this.sealed) for (const node of closingSignatures(nodes, elementOf)) this.sealSpace.add(node as Paragraph);
-    if (this.sealed) {
-      for (const [first, row] of sealedSignatureRows(nodes, elementOf, (node) => toText(node))) {
-        this.sealedRows.set(first as Paragraph, row as SealedRow<Paragraph>);
-        for (const name of row.names.slice(1)) this.inSealedRow.add(name as Paragraph);
-      }
-    }
-    nodes.forEach((node, at) => {
-      if (elementOf(node) === 'signature' && at > 0 && elementOf(nodes[at - 1] as BlockContent) === 'signature') {
-        this.stackedSignatures.add(node as Paragraph);
-      }
-    });
+    addClosingLayout(this.closing, nodes, elementOf, (node) => toText(node), this.sealed);
     const body = context.block === this.styles.body && context.listDepth === 0;
     const out: Content[] = [];
     let held: Content[] = [];

@@ -135,3 +135,50 @@ export function sealedSignatureRows<T>(
   }
   return out;
 }
+
+/**
+ * How the closing of a text is set, decided once for both exporters from the blocks' elements and
+ * texts: the right indents of signatures and dates (`frameRightIndents`), the signatures with the
+ * seal's room above them, the signatures stacked under another (no blank line between, 7.3.5.2),
+ * and, sealed, the rows of names side by side (`sealedSignatureRows`) and the names set in a row
+ * of another.
+ */
+export interface ClosingLayout<T> {
+  rightEm: Map<T, number>;
+  sealSpace: Set<T>;
+  stacked: Set<T>;
+  sealedRows: Map<T, SealedRow<T>>;
+  inSealedRow: Set<T>;
+}
+
+export function emptyClosingLayout<T>(): ClosingLayout<T> {
+  return {
+    rightEm: new Map(),
+    sealSpace: new Set(),
+    stacked: new Set(),
+    sealedRows: new Map(),
+    inSealedRow: new Set(),
+  };
+}
+
+/** Adds the closing layout of one list of sibling blocks to `layout` (exporters call it for each list they render). */
+export function addClosingLayout<T>(
+  layout: ClosingLayout<T>,
+  blocks: readonly T[],
+  element: (block: T) => string | undefined,
+  text: (block: T) => string,
+  sealed: boolean,
+): void {
+  for (const [block, em] of frameRightIndents(blocks, element, text, sealed)) layout.rightEm.set(block, em);
+  blocks.forEach((block, at) => {
+    if (element(block) === 'signature' && at > 0 && element(blocks[at - 1] as T) === 'signature') {
+      layout.stacked.add(block);
+    }
+  });
+  if (!sealed) return;
+  for (const block of closingSignatures(blocks, element)) layout.sealSpace.add(block);
+  for (const [first, row] of sealedSignatureRows(blocks, element, text)) {
+    layout.sealedRows.set(first, row);
+    for (const name of row.names.slice(1)) layout.inSealedRow.add(name);
+  }
+}

@@ -3,6 +3,7 @@
  */
 
 import {
+  type BlockContent,
   type Heading,
   headingLevel,
   type Item,
@@ -61,19 +62,19 @@ export function paragraph(state: State, node: ParagraphNode, context: Context): 
   const body = !context.inNote && context.paragraphStyle === state.ids.normal;
   // A frame element (a signature, a date, a boundary) has a style of its own in the body.
   if (body && node.element) {
-    const row = state.sealedRows.get(node);
+    const row = state.closing.sealedRows.get(node);
     if (row) return [sealedRow(state, node, row, context)];
-    if (state.inSealedRow.has(node)) return [];
+    if (state.closing.inSealedRow.has(node)) return [];
     // A signature over its date: the pair's right indents (GB/T 9704 7.3.5.2) on the paragraph, over the style's.
-    const rightEm = state.frameRightEm.get(node);
+    const rightEm = state.closing.rightEm.get(node);
     const indent = rightEm === undefined ? {} : { indent: { right: ptToTwip(rightEm * state.theme.body.sizePt) } };
     const keep = state.keepWithNext.has(node) ? { keepNext: true } : {};
     // A sealed 公文's first signature: the seal's room above it (7.3.5.1), over the style's one blank line.
     const body = state.theme.body;
     // Several bodies signing stand one under the other, no blank line between (7.3.5.2).
-    const seal = state.sealSpace.has(node)
+    const seal = state.closing.sealSpace.has(node)
       ? { spacing: { before: ptToTwip(SEAL_SPACE_LINES * lineHeightPt(body.sizePt, body.lineSpacing)) } }
-      : state.stackedSignatures.has(node)
+      : state.closing.stacked.has(node)
         ? { spacing: { before: 0 } }
         : {};
     return [new Paragraph({ style: state.ids[node.element], children, ...indent, ...keep, ...seal })];
@@ -88,11 +89,12 @@ export function paragraph(state: State, node: ParagraphNode, context: Context): 
  * stop where the theme puts its centre; the first row under the seal's room, each later one a row
  * of seals lower. The PDF sets the same centres.
  */
-function sealedRow(state: State, node: ParagraphNode, row: SealedRow<ParagraphNode>, context: Context): Paragraph {
+function sealedRow(state: State, node: ParagraphNode, row: SealedRow<BlockContent>, context: Context): Paragraph {
   const body = state.theme.body;
-  const lines = state.sealSpace.has(node) ? SEAL_SPACE_LINES : SEAL_ROW_LINES - 1;
+  const lines = state.closing.sealSpace.has(node) ? SEAL_SPACE_LINES : SEAL_ROW_LINES - 1;
   const children: ParagraphChild[] = [];
-  for (const name of row.names) children.push(new TextRun({ text: '\t' }), ...state.phrasing(name.children, context));
+  for (const name of row.names)
+    children.push(new TextRun({ text: '\t' }), ...state.phrasing((name as ParagraphNode).children, context));
   return new Paragraph({
     style: state.ids.signature,
     alignment: AlignmentType.LEFT,

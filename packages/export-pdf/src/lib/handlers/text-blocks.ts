@@ -2,6 +2,7 @@
  * Paragraphs, headings and report items: the blocks that are one run of text.
  */
 import {
+  type BlockContent,
   type DocumentElement,
   type Heading,
   headingLevel,
@@ -35,7 +36,7 @@ export function paragraph(state: State, node: Paragraph, context: Context): Cont
 /**
  * A frame element of the body (paragraph.element), set as the DOCX styles of the same names set
  * it: lines under the title centred; the addressee and salutation flush left (GB/T 9704 7.3.3);
- * signatures and dates at the right (7.3.5.2: the right indents `State.frameRightEm` worked out
+ * signatures and dates at the right (7.3.5.2: the right indents `State.closing` worked out
  * for the pair); 附件说明 a blank line under the body, two characters in, the names after the
  * first aligned under it (7.3.4); 附注 two characters in under the date (7.3.6); a boundary
  * between two articles centred under a rule.
@@ -59,14 +60,14 @@ function frameElement(
       return state.text(runs, { ...context, block });
     case 'signature':
     case 'date': {
-      const row = state.sealedRows.get(node);
+      const row = state.closing.sealedRows.get(node);
       if (row) return sealedRow(state, node, row, context);
-      if (state.inSealedRow.has(node)) return [];
-      const rightPt = (state.frameRightEm.get(node) ?? SIGNATURE_RIGHT_EM) * em;
+      if (state.closing.inSealedRow.has(node)) return [];
+      const rightPt = (state.closing.rightEm.get(node) ?? SIGNATURE_RIGHT_EM) * em;
       // 署名 under the body (or the 附件说明) after a blank line (7.3.5.2); a sealed 公文's first after
       // the seal's room (7.3.5.1).
       // Several bodies signing stand one under the other with no blank line between (7.3.5.2).
-      const lines = state.sealSpace.has(node) ? SEAL_SPACE_LINES : state.stackedSignatures.has(node) ? 0 : 1;
+      const lines = state.closing.sealSpace.has(node) ? SEAL_SPACE_LINES : state.closing.stacked.has(node) ? 0 : 1;
       const beforePt = element === 'signature' ? lines * body.pitchPt : 0;
       return state.text(runs, { ...context, block: { ...block, align: 'right', rightPt, beforePt } });
     }
@@ -94,15 +95,15 @@ function frameElement(
  * whose centre stands where the theme puts it; the first row under the seal's room, each later one
  * a row of seals lower.
  */
-function sealedRow(state: State, node: Paragraph, row: SealedRow<Paragraph>, context: Context): Content[] {
+function sealedRow(state: State, node: Paragraph, row: SealedRow<BlockContent>, context: Context): Content[] {
   const body = state.styles.body;
   const em = body.sizePt;
   const pitch = SEAL_PITCH_EM * em;
-  const lines = state.sealSpace.has(node) ? SEAL_SPACE_LINES : SEAL_ROW_LINES - 1;
+  const lines = state.closing.sealSpace.has(node) ? SEAL_SPACE_LINES : SEAL_ROW_LINES - 1;
   const block = { ...body, indentPt: 0, align: 'center' as const, beforePt: 0 };
   const names = row.names.map((name) => ({
     width: pitch,
-    stack: state.text(state.phrasing(name.children, context), { ...context, width: pitch, block }),
+    stack: state.text(state.phrasing((name as Paragraph).children, context), { ...context, width: pitch, block }),
   }));
   const rightPt = Math.max(0, (row.centresEm[row.centresEm.length - 1] ?? 0) * em - pitch / 2);
   return [
