@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePath, svgPaths } from '../src/lib/svg-paths.js';
+import { normalizePath, pathOperators, svgPaths } from '../src/lib/svg-paths.js';
 import { texToSvg } from '../src/svg.js';
 
 describe('normalizePath', () => {
@@ -33,6 +33,39 @@ describe('svgPaths', () => {
     const result = texToSvg('x = \\text{中文}', { display: true });
     expect(result.ok && result.value.paths).toBeUndefined();
     expect(svgPaths('<svg viewBox="0 0 1 1"><text>中</text></svg>')).toBeUndefined();
+  });
+});
+
+describe('pathOperators', () => {
+  it('writes the paths as PDF operators with their transforms applied and quadratics as cubics', () => {
+    // Scaled by 2 and moved by (5, 7); the quadratic from (10,0) over (20,0) to (20,10) has cubic controls
+    // two thirds of the way to (20,0): (16.67, 0) and (20, 3.33).
+    const operators = pathOperators([{ d: 'M0 0L10 0Q20 0 20 10Z', transform: [2, 0, 0, 2, 5, 7] }]);
+    expect(operators.split('\n')).toEqual(['5 7 m', '25 7 l', '38.33 7 45 13.67 45 27 c', 'h']);
+  });
+
+  it("keeps a formula's ink inside its box", () => {
+    for (const tex of [
+      String.raw`\frac{a+b}{c}`,
+      String.raw`\sqrt{x^2+1}`,
+      String.raw`\sum_{i=1}^{n} x_i`,
+      String.raw`\left( \frac{1}{2} \right)`,
+    ]) {
+      const result = texToSvg(tex, { display: false });
+      if (!result.ok) throw new Error(`${tex}: ${result.reason}`);
+      const { width, height } = result.value;
+      const operators = must(result.value.operators);
+      const numbers = operators.split('\n').flatMap((line) => line.split(' ').slice(0, -1).map(Number));
+      const xs = numbers.filter((_, index) => index % 2 === 0);
+      const ys = numbers.filter((_, index) => index % 2 === 1);
+      // Thousandths of an em from the top left; a glyph may overhang its advance a little.
+      expect(Math.min(...xs)).toBeGreaterThan(-100);
+      expect(Math.max(...xs)).toBeLessThan(width * 1000 + 100);
+      expect(Math.min(...ys)).toBeGreaterThan(-100);
+      expect(Math.max(...ys)).toBeLessThan(height * 1000 + 100);
+      // Drawn: the ink spans most of the box.
+      expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(width * 1000 * 0.8);
+    }
   });
 });
 
