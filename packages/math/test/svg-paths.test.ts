@@ -29,6 +29,24 @@ describe('svgPaths', () => {
     for (const path of paths) expect(path.d).toMatch(/^M[-\d. ]+(?:[MLQCZ][-\d. ]*)+$/);
   });
 
+  it("draws \\textcircled's stroked circle as a filled ring: two ellipses turning opposite ways", () => {
+    const svg =
+      '<svg viewBox="0 0 100 100"><ellipse rx="40" ry="30" cx="50" cy="50" fill="none" stroke-width="10"/></svg>';
+    const [ring] = must(svgPaths(svg));
+    const starts = [...must(ring).d.matchAll(/M([-\d.]+) ([-\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    // The outer edge at rx + 5, the inner at rx − 5, both starting on the x axis.
+    expect(starts).toEqual([
+      [95, 50],
+      [85, 50],
+    ]);
+    // The first arc of the outer ellipse heads down (+y), the inner one's up.
+    const firstY = [...must(ring).d.matchAll(/C[-\d.]+ ([-\d.]+)/g)].map((m) => Number(m[1]));
+    expect(firstY[0]).toBeGreaterThan(50);
+    expect(firstY[4]).toBeLessThan(50);
+    const result = texToSvg(String.raw`\textcircled{2} B`, { display: false });
+    expect(result.ok && result.value.operators).toBeTruthy();
+  });
+
   it('gives nothing for a drawing with text (a Chinese \\text), which is drawn as SVG', () => {
     const result = texToSvg('x = \\text{中文}', { display: true });
     expect(result.ok && result.value.paths).toBeUndefined();

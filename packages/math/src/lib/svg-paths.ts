@@ -175,7 +175,8 @@ function walk(node: MathNode, matrix: Matrix, out: MathPath[]): void {
     return;
   }
   const fill = attribute(node, 'fill');
-  if (fill === 'none' || (/stroke-width="(?!0")/.test(node.attributes) && node.name !== 'g')) {
+  const stroked = node.name === 'ellipse' && fill === 'none';
+  if (!stroked && (fill === 'none' || (/stroke-width="(?!0")/.test(node.attributes) && node.name !== 'g'))) {
     throw new Unsupported('a stroke');
   }
   const here = multiply(matrix, transformOf(attribute(node, 'transform')));
@@ -194,9 +195,35 @@ function walk(node: MathNode, matrix: Matrix, out: MathPath[]): void {
       out.push({ d: `M${x} ${y}L${x + w} ${y}L${x + w} ${y + h}L${x} ${y + h}Z`, transform: here });
       return;
     }
+    case 'ellipse': {
+      // The circle of \textcircled, stroked: filled as the ring between the stroke's outer and inner edges,
+      // the outer turning one way and the inner the other, so that a nonzero fill leaves the middle empty.
+      const [cx, cy, rx, ry] = [number(node, 'cx'), number(node, 'cy'), number(node, 'rx'), number(node, 'ry')];
+      const half = number(node, 'stroke-width') / 2;
+      if (!stroked || half <= 0 || rx <= half || ry <= half) throw new Unsupported('an ellipse');
+      const d = ellipse(cx, cy, rx + half, ry + half, false) + ellipse(cx, cy, rx - half, ry - half, true);
+      out.push({ d, transform: here });
+      return;
+    }
     default:
       throw new Unsupported(`<${node.name}>`);
   }
+}
+
+/** How far a cubic's control points lie along the tangents to draw a quarter ellipse. */
+const KAPPA = 0.5522847498;
+
+/** An ellipse as four cubic arcs, turning from +x towards +y (or back, `reverse`). */
+function ellipse(cx: number, cy: number, rx: number, ry: number, reverse: boolean): string {
+  const [kx, ky] = [KAPPA * rx, KAPPA * (reverse ? -ry : ry)];
+  const y = reverse ? -ry : ry;
+  const arcs = [
+    [cx + rx, cy + ky, cx + kx, cy + y, cx, cy + y],
+    [cx - kx, cy + y, cx - rx, cy + ky, cx - rx, cy],
+    [cx - rx, cy - ky, cx - kx, cy - y, cx, cy - y],
+    [cx + kx, cy - y, cx + rx, cy - ky, cx + rx, cy],
+  ];
+  return `M${cx + rx} ${cy}${arcs.map((arc) => `C${arc.join(' ')}`).join('')}Z`;
 }
 
 /**
