@@ -4,6 +4,7 @@
  */
 import type { Image, Position } from '@wenshu/parser';
 import type { PdfFontRole } from '../fonts/candidates.js';
+import type { CanvasPath } from '../pdf/definition.js';
 
 /** Formatting inherited from the inline wrappers around a run. */
 export interface RunStyle {
@@ -25,10 +26,26 @@ export interface RunStyle {
   verbatim?: boolean;
 }
 
+/**
+ * An inline formula typeset: one unbreakable unit of the line, `width` wide, reaching `ascent` above
+ * the baseline and `depth` below it (pt). Its paths are placed from its left end on the baseline;
+ * its TeX is the text under the drawing (see `handlers/math.ts`).
+ */
+export interface MathRun {
+  kind: 'math';
+  tex: string;
+  width: number;
+  ascent: number;
+  depth: number;
+  vectors: CanvasPath[];
+  style: RunStyle;
+}
+
 export type Run =
   | { kind: 'text'; text: string; style: RunStyle; position?: Position }
   | { kind: 'break' }
-  | { kind: 'image'; node: Image };
+  | { kind: 'image'; node: Image }
+  | MathRun;
 
 export function textRun(text: string, style: RunStyle, position?: Position): Run {
   return position ? { kind: 'text', text, style, position } : { kind: 'text', text, style };

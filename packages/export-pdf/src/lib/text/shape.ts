@@ -10,7 +10,7 @@ import { type Coverage, isDefaultIgnorable } from '../fonts/coverage.js';
 import type { Face } from '../fonts/face.js';
 import type { ResolvedFonts } from '../fonts/resolve.js';
 import { attachesToPrevious } from './breaking.js';
-import type { Run, RunStyle } from './runs.js';
+import type { MathRun, Run, RunStyle } from './runs.js';
 
 /** Text in one face and style: the unit of measuring and drawing. */
 export interface Piece {
@@ -27,7 +27,19 @@ export interface Piece {
   dashes?: boolean;
 }
 
-export type Shaped = Piece | { kind: 'break' };
+/**
+ * An inline formula as the line setter sees it: one unbreakable unit. `face` is the face of the
+ * text around it (a line grows in it when the formula is taller than the line), `texFace` the face
+ * of its invisible TeX.
+ */
+export interface MathBox extends Omit<MathRun, 'kind'> {
+  kind: 'math';
+  face: Face;
+  texFace: Face;
+  sizePt: number;
+}
+
+export type Shaped = Piece | MathBox | { kind: 'break' };
 
 /** pdfmake draws `sup`/`sub` inlines at this fraction of their size (TextInlines.measure). */
 export const SCRIPT_SCALE = 0.58;
@@ -101,8 +113,22 @@ export class Shaper {
     for (const run of runs) {
       if (run.kind === 'break') out.push({ kind: 'break' });
       else if (run.kind === 'text') this.#text(run.text, run.style, run.position, block, out);
+      else if (run.kind === 'math') out.push(this.#math(run, block));
     }
     return out;
+  }
+
+  #math(run: MathRun, block: BlockFont): MathBox {
+    const role = run.style.role ?? block.role;
+    this.#used(role);
+    const { kind: _, ...box } = run;
+    return {
+      kind: 'math',
+      ...box,
+      face: this.face(role, run.style.bold ?? block.bold),
+      texFace: this.face('mono', false),
+      sizePt: block.sizePt,
+    };
   }
 
   #text(raw: string, style: RunStyle, position: Position | undefined, block: BlockFont, out: Shaped[]): void {
