@@ -180,6 +180,21 @@ describe('formulas in the PDF', () => {
     expect(starts).toContain(false);
   });
 
+  it('draws a formula wider than the line smaller, inside the margins, even opening an indented paragraph', async () => {
+    const wide = Array.from({ length: 40 }, (_, i) => `a_{${i + 1}}`).join(' + ');
+    const { file } = await render(`$${wide}$\n\n${'字'.repeat(80)}`);
+    const { lines } = pdfLines(file);
+    const text = lines.filter((line) => line.text.includes('字'));
+    const [left, right] = [Math.min(...text.map((line) => line.xMin)), Math.max(...text.map((line) => line.xMax))];
+    const holder = lines.find((line) => line.text.includes('a_{1}'));
+    if (!holder) throw new Error('the formula was not read back');
+    const ink = inkBox(file, { ...holder, xMin: left - 20, xMax: right + 20 });
+    expect(ink.left).toBeGreaterThanOrEqual(left - 0.5);
+    expect(ink.right).toBeLessThanOrEqual(right + 0.5);
+    // Drawn, not dropped: it spans most of the line.
+    expect(ink.right - ink.left).toBeGreaterThan((right - left) * 0.6);
+  });
+
   it('sets a formula MathJax draws with text (a Chinese \\text) as its one-line form', async () => {
     const { file, warnings } = await render(String.raw`面积 $\text{长} \times \text{宽}$ 等。`);
     expect(warnings).toEqual([]);

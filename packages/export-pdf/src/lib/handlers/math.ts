@@ -77,7 +77,9 @@ function textLayer(state: State, tex: string, svg: Drawing): Content {
 function mathRun(value: MathSvg, tex: string, context: Context): MathRun {
   const script = context.run.sup === true || context.run.sub === true;
   const em = context.block.sizePt * (script ? SCRIPT_SCALE : 1);
-  const room = context.width - (context.block.leftPt ?? 0) - (context.block.rightPt ?? 0);
+  // The narrowest line of the block: a formula that opens an indented paragraph must fit its first line.
+  const block = context.block;
+  const room = context.width - (block.leftPt ?? 0) - (block.rightPt ?? 0) - Math.max(0, block.indentPt);
   const scale = Math.min(1, room / (value.width * em));
   const size = em * scale;
   const ascent = (value.height - value.depth) * size;

@@ -122,13 +122,13 @@ export class Shaper {
     const role = run.style.role ?? block.role;
     this.#used(role);
     const { kind: _, ...box } = run;
-    return {
-      kind: 'math',
-      ...box,
-      face: this.face(role, run.style.bold ?? block.bold),
-      texFace: this.face('mono', false),
-      sizePt: block.sizePt,
-    };
+    const face = this.face(role, run.style.bold ?? block.bold);
+    // The TeX in the code face, or in the text's when only that has all its characters (Greek typed as
+    // such): a character drawn with a face that lacks it copies as something else.
+    const mono = this.face('mono', false);
+    const covers = (candidate: Face) => Array.from(run.tex).every((char) => candidate.has(char.codePointAt(0) ?? 0));
+    const texFace = covers(mono) || !covers(face) ? mono : face;
+    return { kind: 'math', ...box, face, texFace, sizePt: block.sizePt };
   }
 
   #text(raw: string, style: RunStyle, position: Position | undefined, block: BlockFont, out: Shaped[]): void {
