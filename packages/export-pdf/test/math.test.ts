@@ -212,6 +212,16 @@ describe('formulas in the PDF', () => {
     expect(text).toContain('\\frac{a}{');
   });
 
+  it('stores each glyph of the formulas once, however often it is drawn', async () => {
+    const forms = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').split('/Subtype /Form').length - 1;
+    const once = await render('式 $x + y$。');
+    const often = await render(Array.from({ length: 30 }, () => '式 $x + y$，$y + x$。').join('\n\n'));
+    // x, + and y.
+    expect(forms(once.bytes)).toBe(3);
+    expect(forms(often.bytes)).toBe(3);
+    expect(compact(pdfText(often.file))).toContain('式x+y，y+x。式x+y');
+  });
+
   it('gives the same bytes for the same document and source date', async () => {
     const markdown = '$$\n\\int_0^1 x^2 dx = \\frac{1}{3} \\tag{2}\n$$\n\n行内 $\\alpha + \\beta$。';
     const a = await render(markdown);

@@ -44,7 +44,7 @@ describe('svgPaths', () => {
     expect(firstY[0]).toBeGreaterThan(50);
     expect(firstY[4]).toBeLessThan(50);
     const result = texToSvg(String.raw`\textcircled{2} B`, { display: false });
-    expect(result.ok && result.value.operators).toBeTruthy();
+    expect(result.ok && result.value.glyphs).toBeTruthy();
   });
 
   it('gives nothing for a drawing with text (a Chinese \\text), which is drawn as SVG', () => {
@@ -54,15 +54,16 @@ describe('svgPaths', () => {
   });
 });
 
-describe('pathOperators', () => {
-  it('writes the paths as PDF operators with their transforms applied and quadratics as cubics', () => {
-    // Scaled by 2 and moved by (5, 7); the quadratic from (10,0) over (20,0) to (20,10) has cubic controls
-    // two thirds of the way to (20,0): (16.67, 0) and (20, 3.33).
-    const operators = pathOperators([{ d: 'M0 0L10 0Q20 0 20 10Z', transform: [2, 0, 0, 2, 5, 7] }]);
-    expect(operators.split('\n')).toEqual(['5 7 m', '25 7 l', '38.33 7 45 13.67 45 27 c', 'h']);
+describe('pathOperators and mathGlyphs', () => {
+  it('writes a path as PDF operators, quadratics as cubics, with the box of its points', () => {
+    // The quadratic from (10,0) over (20,0) to (20,10) has cubic controls two thirds of the way to (20,0):
+    // (16.67, 0) and (20, 3.33).
+    const { operators, box } = pathOperators('M0 0L10 0Q20 0 20 10Z');
+    expect(operators.split('\n')).toEqual(['0 0 m', '10 0 l', '16.67 0 20 3.33 20 10 c', 'h']);
+    expect(box).toEqual([0, 0, 20, 10]);
   });
 
-  it("keeps a formula's ink inside its box", () => {
+  it("places each glyph by its transform, the formula's ink inside the formula's box", () => {
     for (const tex of [
       String.raw`\frac{a+b}{c}`,
       String.raw`\sqrt{x^2+1}`,
@@ -72,10 +73,22 @@ describe('pathOperators', () => {
       const result = texToSvg(tex, { display: false });
       if (!result.ok) throw new Error(`${tex}: ${result.reason}`);
       const { width, height } = result.value;
-      const operators = must(result.value.operators);
-      const numbers = operators.split('\n').flatMap((line) => line.split(' ').slice(0, -1).map(Number));
-      const xs = numbers.filter((_, index) => index % 2 === 0);
-      const ys = numbers.filter((_, index) => index % 2 === 1);
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (const {
+        box,
+        transform: [a, b, c, d, e, f],
+      } of must(result.value.glyphs)) {
+        for (const [x, y] of [
+          [box[0], box[1]],
+          [box[2], box[3]],
+          [box[0], box[3]],
+          [box[2], box[1]],
+        ] as const) {
+          xs.push(a * x + c * y + e);
+          ys.push(b * x + d * y + f);
+        }
+      }
       // Thousandths of an em from the top left; a glyph may overhang its advance a little.
       expect(Math.min(...xs)).toBeGreaterThan(-100);
       expect(Math.max(...xs)).toBeLessThan(width * 1000 + 100);
@@ -84,6 +97,16 @@ describe('pathOperators', () => {
       // Drawn: the ink spans most of the box.
       expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(width * 1000 * 0.8);
     }
+  });
+
+  it('gives the same glyph the same operators wherever it stands', () => {
+    const result = texToSvg('x + x^{x}', { display: false });
+    if (!result.ok) throw new Error(result.reason);
+    const glyphs = must(result.value.glyphs);
+    const xs = glyphs.filter((glyph) => glyph.operators === glyphs[0]?.operators);
+    expect(xs).toHaveLength(3);
+    // The superscript is smaller: its transform scales it.
+    expect(new Set(xs.map((glyph) => glyph.transform[0].toFixed(3))).size).toBe(2);
   });
 });
 

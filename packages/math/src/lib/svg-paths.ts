@@ -247,54 +247,83 @@ export function svgPaths(svg: string): MathPath[] | undefined {
 
 const PDF_TOKEN = /[MLQCZ]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
 
-/** A coordinate as a PDF number: hundredths of the drawing's unit, no exponent, no `-0`. */
+/** A coordinate as a PDF number: hundredths of a glyph unit (a thousandth of an em), no exponent, no `-0`. */
 function pdfNumber(value: number): string {
   const rounded = Math.round(value * 100) / 100;
   return rounded === 0 ? '0' : String(rounded);
 }
 
 /**
- * The paths as one run of PDF path-construction operators (ISO 32000-1 §8.5.2: `m`, `l`, `c`, `h`) in the
- * drawing's units, each path's transform applied to its points (an affine map keeps lines and Béziers),
- * quadratics raised to cubics (PDF has none). Drawn and filled at once, a formula is a few bytes of content
- * and no parsing: pdfkit's `path()` parsed every glyph's SVG data again each time it was drawn, and each
- * glyph drawn as a vector of its own wrote its own graphics state.
+ * One path of a drawing as PDF path-construction operators (ISO 32000-1 §8.5.2: `m`, `l`, `c`, `h`) in its
+ * own units, quadratics raised to cubics (PDF has none), with the box its points lie in, and the transform
+ * that places it in the drawing. A formula's glyphs recur (x, =, parentheses): the PDF stores each distinct
+ * glyph once, as a form XObject, and places it by its transform — pdfkit's `path()` parsed every glyph's SVG
+ * data again each time it was drawn, and the content streams that drew every glyph in full took most of a
+ * formula-heavy paper's time to compress.
  */
-export function pathOperators(paths: readonly MathPath[]): string {
+export interface MathGlyph {
+  operators: string;
+  /** `[minX, minY, maxX, maxY]` of its points, in its own units. */
+  box: [number, number, number, number];
+  transform: Matrix;
+}
+
+const glyphShapes = new Map<string, Omit<MathGlyph, 'transform'>>();
+
+/** The paths of a drawing as glyphs (the same path data gives the same operators, worked out once). */
+export function mathGlyphs(paths: readonly MathPath[]): MathGlyph[] {
+  return paths.map(({ d, transform }) => {
+    let shape = glyphShapes.get(d);
+    if (!shape) {
+      shape = pathOperators(d);
+      if (glyphShapes.size >= 5000) glyphShapes.clear();
+      glyphShapes.set(d, shape);
+    }
+    return { ...shape, transform };
+  });
+}
+
+/** Normalised path data (`normalizePath`: absolute M, L, Q, C, Z) as PDF operators, and its points' box. */
+export function pathOperators(d: string): Omit<MathGlyph, 'transform'> {
   const out: string[] = [];
-  for (const { d, transform } of paths) {
-    const [a, b, c, dd, e, f] = transform;
-    const tokens = d.match(PDF_TOKEN) ?? [];
-    const point = (x: number, y: number): [number, number] => [a * x + c * y + e, b * x + dd * y + f];
-    const put = (...xy: number[]) => xy.map(pdfNumber).join(' ');
-    let [x, y, startX, startY] = [0, 0, 0, 0];
-    let index = 0;
-    const next = () => Number(tokens[index++]);
-    while (index < tokens.length) {
-      const command = tokens[index++];
-      if (command === 'Z') {
-        out.push('h');
-        [x, y] = [startX, startY];
-      } else if (command === 'M' || command === 'L') {
-        [x, y] = [next(), next()];
-        if (command === 'M') [startX, startY] = [x, y];
-        out.push(`${put(...point(x, y))} ${command === 'M' ? 'm' : 'l'}`);
-      } else if (command === 'C') {
-        const [x1, y1, x2, y2] = [next(), next(), next(), next()];
-        [x, y] = [next(), next()];
-        out.push(`${put(...point(x1, y1), ...point(x2, y2), ...point(x, y))} c`);
-      } else if (command === 'Q') {
-        const [qx, qy] = [next(), next()];
-        const [x0, y0] = [x, y];
-        [x, y] = [next(), next()];
-        // The cubic with the same curve: control points two thirds of the way to the quadratic's.
-        const c1 = point(x0 + (2 / 3) * (qx - x0), y0 + (2 / 3) * (qy - y0));
-        const c2 = point(x + (2 / 3) * (qx - x), y + (2 / 3) * (qy - y));
-        out.push(`${put(...c1, ...c2, ...point(x, y))} c`);
-      } else {
-        throw new Error(`unexpected path data ${String(command)} in ${d.slice(0, 40)}`);
-      }
+  const tokens = d.match(PDF_TOKEN) ?? [];
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  const put = (...xy: number[]) => {
+    for (let i = 0; i < xy.length; i += 2) {
+      const [x, y] = [xy[i] as number, xy[i + 1] as number];
+      [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+    }
+    return xy.map(pdfNumber).join(' ');
+  };
+  let [x, y, startX, startY] = [0, 0, 0, 0];
+  let index = 0;
+  const next = () => Number(tokens[index++]);
+  while (index < tokens.length) {
+    const command = tokens[index++];
+    if (command === 'Z') {
+      out.push('h');
+      [x, y] = [startX, startY];
+    } else if (command === 'M' || command === 'L') {
+      [x, y] = [next(), next()];
+      if (command === 'M') [startX, startY] = [x, y];
+      out.push(`${put(x, y)} ${command === 'M' ? 'm' : 'l'}`);
+    } else if (command === 'C') {
+      const [x1, y1, x2, y2] = [next(), next(), next(), next()];
+      [x, y] = [next(), next()];
+      out.push(`${put(x1, y1, x2, y2, x, y)} c`);
+    } else if (command === 'Q') {
+      const [qx, qy] = [next(), next()];
+      const [x0, y0] = [x, y];
+      [x, y] = [next(), next()];
+      // The cubic with the same curve: control points two thirds of the way to the quadratic's.
+      const c1 = [x0 + (2 / 3) * (qx - x0), y0 + (2 / 3) * (qy - y0)];
+      const c2 = [x + (2 / 3) * (qx - x), y + (2 / 3) * (qy - y)];
+      out.push(`${put(...c1, ...c2, x, y)} c`);
+    } else {
+      throw new Error(`unexpected path data ${String(command)} in ${d.slice(0, 40)}`);
     }
   }
-  return out.join('\n');
+  if (minX > maxX) [minX, minY, maxX, maxY] = [0, 0, 0, 0];
+  const box: MathGlyph['box'] = [Math.floor(minX), Math.floor(minY), Math.ceil(maxX), Math.ceil(maxY)];
+  return { operators: out.join('\n'), box };
 }

@@ -36,13 +36,13 @@ function drawing(state: State, value: MathSvg, context: Context, room: number): 
   const scale = Math.min(1, room / (value.width * em));
   const width = value.width * em * scale;
   const height = value.height * em * scale;
-  if (value.operators) {
+  if (value.glyphs) {
     // Thousandths of an em → points.
     const k = (em * scale) / 1000;
     const canvas: CanvasPath[] = [
       {
         type: 'path',
-        operators: value.operators,
+        glyphs: value.glyphs,
         x: 0,
         y: 0,
         w: width,
@@ -88,7 +88,7 @@ function mathRun(value: MathSvg, tex: string, context: Context): MathRun {
   const vectors: CanvasPath[] = [
     {
       type: 'path',
-      operators: value.operators ?? '',
+      glyphs: value.glyphs ?? [],
       x: 0,
       y: -ascent,
       transform: [k, 0, 0, k, 0, 0],
@@ -112,7 +112,7 @@ export function inlineMath(state: State, node: InlineMath, context: Context): Ru
     state.warn('math-unconverted', `formula not converted (${svg.reason}); its TeX is shown`, node.position);
     return [textRun(node.value, { ...context.run, role: 'mono' }, node.position)];
   }
-  if (svg.value.operators) return [mathRun(svg.value, svg.tex, context)];
+  if (svg.value.glyphs && svg.value.glyphs.length > 0) return [mathRun(svg.value, svg.tex, context)];
   const face = state.shaper.face(context.run.role ?? context.block.role, context.run.bold ?? context.block.bold);
   const result = texToLinear(node.value, { display: false, hasGlyph: (codePoint) => face.has(codePoint) });
   if (!result.ok) {

@@ -162,9 +162,14 @@ export interface CanvasLine {
  */
 export interface CanvasPath {
   type: 'path';
-  /** SVG path data, or (wenshu's patch) `operators`: PDF path operators written as they are. */
+  /** SVG path data, or (wenshu's patch) a formula's glyphs, each drawn once per document and placed. */
   d?: string;
-  operators?: string;
+  glyphs?: {
+    /** PDF path operators in the glyph's own units. */
+    operators: string;
+    box: [number, number, number, number];
+    transform: [number, number, number, number, number, number];
+  }[];
   x: number;
   y: number;
   w?: number;
