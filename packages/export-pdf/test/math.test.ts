@@ -212,6 +212,17 @@ describe('formulas in the PDF', () => {
     expect(text).toContain('\\frac{a}{');
   });
 
+  it('draws a formula at the size of the text it stands in: a title, a heading, the body', async () => {
+    const { file } = await render('# 标题 $x$\n\n## 一、小标题 $x$\n\n正文 $x$。');
+    const xs = wordsOf(file).filter((word) => word.text === 'x');
+    expect(xs).toHaveLength(3);
+    const [title, heading, body] = xs.map((word) => inkBox(file, word));
+    const height = (box: { top: number; bottom: number } | undefined) => (box ? box.bottom - box.top : 0);
+    // The report theme: title 22 pt, level 1 heading 16 pt, body 12 pt (within a pixel at 288 dpi).
+    expect(Math.abs(height(title) / height(body) - 22 / 12)).toBeLessThan(0.15);
+    expect(Math.abs(height(heading) / height(body) - 16 / 12)).toBeLessThan(0.15);
+  });
+
   it('stores each glyph of the formulas once, however often it is drawn', async () => {
     const forms = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').split('/Subtype /Form').length - 1;
     const once = await render('式 $x + y$。');

@@ -21,7 +21,6 @@ import type { InlineMath, Math as MathNode } from '@wenshu/parser';
 import type { CanvasNode, CanvasPath, Content, SvgNode } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
 import { type MathRun, type Run, textRun } from '../text/runs.js';
-import { SCRIPT_SCALE } from '../text/shape.js';
 import { verbatimRuns } from './blocks.js';
 
 /** Room kept on each side of a tagged formula for its number, in em of the text. */
@@ -73,37 +72,10 @@ function textLayer(state: State, tex: string, svg: Drawing): Content {
   };
 }
 
-/** A formula MathJax drew as paths, as a run of its line: its size and paths in pt. */
-function mathRun(value: MathSvg, tex: string, context: Context): MathRun {
-  const script = context.run.sup === true || context.run.sub === true;
-  const em = context.block.sizePt * (script ? SCRIPT_SCALE : 1);
-  // The narrowest line of the block: a formula that opens an indented paragraph must fit its first line.
-  const block = context.block;
-  const room = context.width - (block.leftPt ?? 0) - (block.rightPt ?? 0) - Math.max(0, block.indentPt);
-  const scale = Math.min(1, room / (value.width * em));
-  const size = em * scale;
-  const ascent = (value.height - value.depth) * size;
-  const k = size / 1000;
-  // From the drawing's top left (thousandths of an em) to the baseline at the formula's left end.
-  const vectors: CanvasPath[] = [
-    {
-      type: 'path',
-      glyphs: value.glyphs ?? [],
-      x: 0,
-      y: -ascent,
-      transform: [k, 0, 0, k, 0, 0],
-      color: context.run.color ?? 'black',
-    },
-  ];
-  return {
-    kind: 'math',
-    tex,
-    width: value.width * size,
-    ascent,
-    depth: value.depth * size,
-    vectors,
-    style: context.run,
-  };
+/** A formula MathJax drew as paths, as a run of its line (sized when its block is set: `text/math-box.ts`). */
+function mathRun(value: MathSvg, glyphs: NonNullable<MathSvg['glyphs']>, tex: string, context: Context): MathRun {
+  const drawing = { width: value.width, height: value.height, depth: value.depth, glyphs };
+  return { kind: 'math', tex, drawing, style: context.run };
 }
 
 export function inlineMath(state: State, node: InlineMath, context: Context): Run[] {
@@ -112,7 +84,8 @@ export function inlineMath(state: State, node: InlineMath, context: Context): Ru
     state.warn('math-unconverted', `formula not converted (${svg.reason}); its TeX is shown`, node.position);
     return [textRun(node.value, { ...context.run, role: 'mono' }, node.position)];
   }
-  if (svg.value.glyphs && svg.value.glyphs.length > 0) return [mathRun(svg.value, svg.tex, context)];
+  const glyphs = svg.value.glyphs;
+  if (glyphs && glyphs.length > 0) return [mathRun(svg.value, glyphs, svg.tex, context)];
   const face = state.shaper.face(context.run.role ?? context.block.role, context.run.bold ?? context.block.bold);
   const result = texToLinear(node.value, { display: false, hasGlyph: (codePoint) => face.has(codePoint) });
   if (!result.ok) {

@@ -16,8 +16,52 @@
  *   line as tall as its tallest inline (Line.getHeight), so the line grows just enough.
  */
 import type { Face } from '../fonts/face.js';
-import type { Inline } from '../pdf/definition.js';
-import type { MathBox } from './shape.js';
+import type { CanvasPath, Inline } from '../pdf/definition.js';
+import { LINK_COLOR, type MathRun, type RunStyle } from './runs.js';
+
+/**
+ * An inline formula as the line setter sees it: one unbreakable unit `width` wide, reaching `ascent`
+ * above the baseline and `depth` below it (pt), its drawing placed from its left end on the baseline.
+ * `face` is the face of the text around it (a line grows in it when the formula is taller than the
+ * line), `texFace` the face of its invisible TeX, `sizePt` the em it is drawn at.
+ */
+export interface MathBox {
+  kind: 'math';
+  tex: string;
+  width: number;
+  ascent: number;
+  depth: number;
+  vectors: CanvasPath[];
+  style: RunStyle;
+  face: Face;
+  texFace: Face;
+  sizePt: number;
+}
+
+/** A formula run set at `sizePt`, drawn smaller if it is wider than `roomPt`. */
+export function mathBox(run: MathRun, set: { face: Face; texFace: Face; sizePt: number; roomPt: number }): MathBox {
+  const { drawing } = run;
+  const size = set.sizePt * Math.min(1, set.roomPt / (drawing.width * set.sizePt));
+  const ascent = (drawing.height - drawing.depth) * size;
+  const k = size / 1000;
+  const color = run.style.link ? LINK_COLOR : (run.style.color ?? 'black');
+  // From the drawing's top left (thousandths of an em) to the baseline at the formula's left end.
+  const vectors: CanvasPath[] = [
+    { type: 'path', glyphs: drawing.glyphs, x: 0, y: -ascent, transform: [k, 0, 0, k, 0, 0], color },
+  ];
+  return {
+    kind: 'math',
+    tex: run.tex,
+    width: drawing.width * size,
+    ascent,
+    depth: drawing.depth * size,
+    vectors,
+    style: run.style,
+    face: set.face,
+    texFace: set.texFace,
+    sizePt: set.sizePt,
+  };
+}
 
 /** The character a formula's cluster stands for (OBJECT REPLACEMENT CHARACTER). */
 export const MATH_CHARACTER = 0xfffc;

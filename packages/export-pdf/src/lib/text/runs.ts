@@ -27,19 +27,28 @@ export interface RunStyle {
 }
 
 /**
- * An inline formula typeset: one unbreakable unit of the line, `width` wide, reaching `ascent` above
- * the baseline and `depth` below it (pt). Its paths are placed from its left end on the baseline;
- * its TeX is the text under the drawing (see `handlers/math.ts`).
+ * An inline formula typeset (see `handlers/math.ts`): MathJax's drawing, sized in em of the text it
+ * stands in (known only when the block is set: a heading's runs are made before its size is chosen),
+ * and its TeX, the text under the drawing.
  */
 export interface MathRun {
   kind: 'math';
   tex: string;
-  width: number;
-  ascent: number;
-  depth: number;
-  vectors: CanvasPath[];
+  drawing: MathDrawing;
   style: RunStyle;
 }
+
+/** A formula drawn: its size in em, and its glyphs in thousandths of an em from its top left. */
+export interface MathDrawing {
+  width: number;
+  height: number;
+  /** How far it reaches below the baseline. */
+  depth: number;
+  glyphs: NonNullable<CanvasPath['glyphs']>;
+}
+
+/** The colour of a link's text (and of a formula in a link). */
+export const LINK_COLOR = '#0563c1';
 
 export type Run =
   | { kind: 'text'; text: string; style: RunStyle; position?: Position }

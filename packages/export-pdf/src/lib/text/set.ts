@@ -33,8 +33,9 @@ import { glueMask } from '@wenshu/parser';
 import type { Face } from '../fonts/face.js';
 import type { Inline, TextNode } from '../pdf/definition.js';
 import { attachesToPrevious, BreakClass, breakClass, canBreak } from './breaking.js';
-import { MATH_CHARACTER, mathInlines } from './math-box.js';
-import { effectiveSize, type MathBox, type Piece, type Shaped } from './shape.js';
+import { MATH_CHARACTER, type MathBox, mathInlines } from './math-box.js';
+import { LINK_COLOR } from './runs.js';
+import { effectiveSize, type Piece, type Shaped } from './shape.js';
 import { stretchable } from './spacing.js';
 
 export interface SetOptions {
@@ -444,7 +445,7 @@ function inline(piece: Piece, text: string, spacing: number, pitch: number, ids:
   if (style.link) out.link = style.link;
   if (style.destination) out.linkToDestination = style.destination;
   if (style.mark) out.background = '#fff3a0';
-  if (style.link) out.color = '#0563c1';
+  if (style.link) out.color = LINK_COLOR;
   else if (style.color) out.color = style.color;
   return out;
 }

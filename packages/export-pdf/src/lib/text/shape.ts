@@ -10,6 +10,7 @@ import { type Coverage, isDefaultIgnorable } from '../fonts/coverage.js';
 import type { Face } from '../fonts/face.js';
 import type { ResolvedFonts } from '../fonts/resolve.js';
 import { attachesToPrevious } from './breaking.js';
+import { type MathBox, mathBox } from './math-box.js';
 import type { MathRun, Run, RunStyle } from './runs.js';
 
 /** Text in one face and style: the unit of measuring and drawing. */
@@ -27,18 +28,6 @@ export interface Piece {
   dashes?: boolean;
 }
 
-/**
- * An inline formula as the line setter sees it: one unbreakable unit. `face` is the face of the
- * text around it (a line grows in it when the formula is taller than the line), `texFace` the face
- * of its invisible TeX.
- */
-export interface MathBox extends Omit<MathRun, 'kind'> {
-  kind: 'math';
-  face: Face;
-  texFace: Face;
-  sizePt: number;
-}
-
 export type Shaped = Piece | MathBox | { kind: 'break' };
 
 /** pdfmake draws `sup`/`sub` inlines at this fraction of their size (TextInlines.measure). */
@@ -53,6 +42,8 @@ export interface BlockFont {
   role: PdfFontRole;
   bold: boolean;
   sizePt: number;
+  /** The narrowest line of the block (pt): an inline formula wider than this is drawn smaller. */
+  roomPt?: number;
 }
 
 /** Scripts whose text must be shaped to be read: Hebrew, Arabic, Syriac, Thaana, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian. */
@@ -121,14 +112,14 @@ export class Shaper {
   #math(run: MathRun, block: BlockFont): MathBox {
     const role = run.style.role ?? block.role;
     this.#used(role);
-    const { kind: _, ...box } = run;
     const face = this.face(role, run.style.bold ?? block.bold);
     // The TeX in the code face, or in the text's when only that has all its characters (Greek typed as
     // such): a character drawn with a face that lacks it copies as something else.
     const mono = this.face('mono', false);
     const covers = (candidate: Face) => Array.from(run.tex).every((char) => candidate.has(char.codePointAt(0) ?? 0));
     const texFace = covers(mono) || !covers(face) ? mono : face;
-    return { kind: 'math', ...box, face, texFace, sizePt: block.sizePt };
+    const sizePt = block.sizePt * (run.style.sup || run.style.sub ? SCRIPT_SCALE : 1);
+    return mathBox(run, { face, texFace, sizePt, roomPt: block.roomPt ?? Number.POSITIVE_INFINITY });
   }
 
   #text(raw: string, style: RunStyle, position: Position | undefined, block: BlockFont, out: Shaped[]): void {
