@@ -169,6 +169,19 @@ function transformOf(text: string | undefined): Matrix {
   return out;
 }
 
+/** Glyphs recur from formula to formula: their path data is normalised once (a bounded memo). */
+const normalizedPaths = new Map<string, string>();
+
+function normalized(d: string): string {
+  let out = normalizedPaths.get(d);
+  if (out === undefined) {
+    out = normalizePath(d);
+    if (normalizedPaths.size >= 5000) normalizedPaths.clear();
+    normalizedPaths.set(d, out);
+  }
+  return out;
+}
+
 function walk(node: MathNode, matrix: Matrix, out: MathPath[]): void {
   if (typeof node === 'string') {
     if (node.trim() !== '') throw new Unsupported('text content');
@@ -187,7 +200,7 @@ function walk(node: MathNode, matrix: Matrix, out: MathPath[]): void {
       return;
     case 'path': {
       const d = attribute(node, 'd') ?? '';
-      if (d !== '') out.push({ d: normalizePath(d), transform: here });
+      if (d !== '') out.push({ d: normalized(d), transform: here });
       return;
     }
     case 'rect': {
