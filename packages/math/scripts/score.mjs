@@ -79,6 +79,9 @@ for (const [name, formulas] of sets) {
   let omml = 0;
   let svg = 0;
   let linear = 0;
+  let typeset = 0;
+  let typesetValid = 0;
+  let shownAsTex = 0;
   let valid = 0;
   let ommlValid = 0;
   let svgValid = 0;
@@ -103,7 +106,13 @@ for (const [name, formulas] of sets) {
       svg++;
       if (isValid) svgValid++;
     }
-    if (c.ok) linear++;
+    // What the PDF does (export-pdf's handlers/math.ts): a display formula is drawn when MathJax reads it; an
+    // inline one when MathJax draws it as paths, else it is its one-line form, else its TeX (with a warning).
+    if (b.ok && (formula.display || b.value.operators)) {
+      typeset++;
+      if (isValid) typesetValid++;
+    } else if (!formula.display && b.ok && c.ok) linear++;
+    else shownAsTex++;
   }
   converted.set(name, good);
   const n = formulas.length;
@@ -112,8 +121,10 @@ for (const [name, formulas] of sets) {
     formulas: n,
     valid: `${valid} (${pct(valid, n)})`,
     'Word (OMML)': `${pct(omml, n)} · ${pct(ommlValid, valid)} of valid`,
-    'PDF display (SVG)': `${pct(svg, n)} · ${pct(svgValid, valid)} of valid`,
-    'PDF inline (text)': pct(linear, n),
+    'MathJax (SVG)': `${pct(svg, n)} · ${pct(svgValid, valid)} of valid`,
+    'PDF typeset': `${pct(typeset, n)} · ${pct(typesetValid, valid)} of valid`,
+    'PDF one-line text': pct(linear, n),
+    'PDF TeX shown': pct(shownAsTex, n),
   });
   const top = [...failures].sort((x, y) => y[1] - x[1]).slice(0, 5);
   if (top.length > 0) console.log(`${name}: most frequent OMML failures`, top);

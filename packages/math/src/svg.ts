@@ -1,3 +1,3 @@
 export { type MathSvg, texToSvg } from './lib/svg.js';
-export type { MathPath, Matrix } from './lib/svg-paths.js';
-export { multiply } from './lib/svg-paths.js';
+export type { MathGlyph, MathPath, Matrix } from './lib/svg-paths.js';
+export { mathGlyphs, multiply, pathOperators } from './lib/svg-paths.js';

@@ -328,11 +328,14 @@ export class State {
         return;
       }
       if (isBlank(part) && (figure || parts.length > 1)) return;
-      const shaped = this.shaper.shape(part, { role: style.role, bold: style.bold, sizePt: style.sizePt });
+      const width = context.width - (style.rightPt ?? 0) - (style.leftPt ?? 0);
+      // An inline formula must fit the narrowest line: the first, when it is indented.
+      const roomPt = width - Math.max(0, first ? style.indentPt : 0);
+      const shaped = this.shaper.shape(part, { role: style.role, bold: style.bold, sizePt: style.sizePt, roomPt });
       const set = setText(
         shaped,
         {
-          width: context.width - (style.rightPt ?? 0) - (style.leftPt ?? 0),
+          width,
           indent: first ? style.indentPt : 0,
           align: style.align,
           pitch: style.pitchPt,

@@ -169,13 +169,27 @@ function transformOf(text: string | undefined): Matrix {
   return out;
 }
 
+/** Glyphs recur from formula to formula: their path data is normalised once (a bounded memo). */
+const normalizedPaths = new Map<string, string>();
+
+function normalized(d: string): string {
+  let out = normalizedPaths.get(d);
+  if (out === undefined) {
+    out = normalizePath(d);
+    if (normalizedPaths.size >= 5000) normalizedPaths.clear();
+    normalizedPaths.set(d, out);
+  }
+  return out;
+}
+
 function walk(node: MathNode, matrix: Matrix, out: MathPath[]): void {
   if (typeof node === 'string') {
     if (node.trim() !== '') throw new Unsupported('text content');
     return;
   }
   const fill = attribute(node, 'fill');
-  if (fill === 'none' || (/stroke-width="(?!0")/.test(node.attributes) && node.name !== 'g')) {
+  const stroked = node.name === 'ellipse' && fill === 'none';
+  if (!stroked && (fill === 'none' || (/stroke-width="(?!0")/.test(node.attributes) && node.name !== 'g'))) {
     throw new Unsupported('a stroke');
   }
   const here = multiply(matrix, transformOf(attribute(node, 'transform')));
@@ -186,7 +200,7 @@ function walk(node: MathNode, matrix: Matrix, out: MathPath[]): void {
       return;
     case 'path': {
       const d = attribute(node, 'd') ?? '';
-      if (d !== '') out.push({ d: normalizePath(d), transform: here });
+      if (d !== '') out.push({ d: normalized(d), transform: here });
       return;
     }
     case 'rect': {
@@ -194,9 +208,35 @@ function walk(node: MathNode, matrix: Matrix, out: MathPath[]): void {
       out.push({ d: `M${x} ${y}L${x + w} ${y}L${x + w} ${y + h}L${x} ${y + h}Z`, transform: here });
       return;
     }
+    case 'ellipse': {
+      // The circle of \textcircled, stroked: filled as the ring between the stroke's outer and inner edges,
+      // the outer turning one way and the inner the other, so that a nonzero fill leaves the middle empty.
+      const [cx, cy, rx, ry] = [number(node, 'cx'), number(node, 'cy'), number(node, 'rx'), number(node, 'ry')];
+      const half = number(node, 'stroke-width') / 2;
+      if (!stroked || half <= 0 || rx <= half || ry <= half) throw new Unsupported('an ellipse');
+      const d = ellipse(cx, cy, rx + half, ry + half, false) + ellipse(cx, cy, rx - half, ry - half, true);
+      out.push({ d, transform: here });
+      return;
+    }
     default:
       throw new Unsupported(`<${node.name}>`);
   }
+}
+
+/** How far a cubic's control points lie along the tangents to draw a quarter ellipse. */
+const KAPPA = 0.5522847498;
+
+/** An ellipse as four cubic arcs, turning from +x towards +y (or back, `reverse`). */
+function ellipse(cx: number, cy: number, rx: number, ry: number, reverse: boolean): string {
+  const [kx, ky] = [KAPPA * rx, KAPPA * (reverse ? -ry : ry)];
+  const y = reverse ? -ry : ry;
+  const arcs = [
+    [cx + rx, cy + ky, cx + kx, cy + y, cx, cy + y],
+    [cx - kx, cy + y, cx - rx, cy + ky, cx - rx, cy],
+    [cx - rx, cy - ky, cx - kx, cy - y, cx, cy - y],
+    [cx + kx, cy - y, cx + rx, cy - ky, cx + rx, cy],
+  ];
+  return `M${cx + rx} ${cy}${arcs.map((arc) => `C${arc.join(' ')}`).join('')}Z`;
 }
 
 /**
@@ -216,4 +256,87 @@ export function svgPaths(svg: string): MathPath[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+const PDF_TOKEN = /[MLQCZ]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
+
+/** A coordinate as a PDF number: hundredths of a glyph unit (a thousandth of an em), no exponent, no `-0`. */
+function pdfNumber(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return rounded === 0 ? '0' : String(rounded);
+}
+
+/**
+ * One path of a drawing as PDF path-construction operators (ISO 32000-1 §8.5.2: `m`, `l`, `c`, `h`) in its
+ * own units, quadratics raised to cubics (PDF has none), with the box its points lie in, and the transform
+ * that places it in the drawing. A formula's glyphs recur (x, =, parentheses): the PDF stores each distinct
+ * glyph once, as a form XObject, and places it by its transform — pdfkit's `path()` parsed every glyph's SVG
+ * data again each time it was drawn, and the content streams that drew every glyph in full took most of a
+ * formula-heavy paper's time to compress.
+ */
+export interface MathGlyph {
+  operators: string;
+  /** `[minX, minY, maxX, maxY]` of its points, in its own units. */
+  box: [number, number, number, number];
+  transform: Matrix;
+}
+
+const glyphShapes = new Map<string, Omit<MathGlyph, 'transform'>>();
+
+/** The paths of a drawing as glyphs (the same path data gives the same operators, worked out once). */
+export function mathGlyphs(paths: readonly MathPath[]): MathGlyph[] {
+  return paths.map(({ d, transform }) => {
+    let shape = glyphShapes.get(d);
+    if (!shape) {
+      shape = pathOperators(d);
+      if (glyphShapes.size >= 5000) glyphShapes.clear();
+      glyphShapes.set(d, shape);
+    }
+    return { ...shape, transform };
+  });
+}
+
+/** Normalised path data (`normalizePath`: absolute M, L, Q, C, Z) as PDF operators, and its points' box. */
+export function pathOperators(d: string): Omit<MathGlyph, 'transform'> {
+  const out: string[] = [];
+  const tokens = d.match(PDF_TOKEN) ?? [];
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  const put = (...xy: number[]) => {
+    for (let i = 0; i < xy.length; i += 2) {
+      const [x, y] = [xy[i] as number, xy[i + 1] as number];
+      [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+    }
+    return xy.map(pdfNumber).join(' ');
+  };
+  let [x, y, startX, startY] = [0, 0, 0, 0];
+  let index = 0;
+  const next = () => Number(tokens[index++]);
+  while (index < tokens.length) {
+    const command = tokens[index++];
+    if (command === 'Z') {
+      out.push('h');
+      [x, y] = [startX, startY];
+    } else if (command === 'M' || command === 'L') {
+      [x, y] = [next(), next()];
+      if (command === 'M') [startX, startY] = [x, y];
+      out.push(`${put(x, y)} ${command === 'M' ? 'm' : 'l'}`);
+    } else if (command === 'C') {
+      const [x1, y1, x2, y2] = [next(), next(), next(), next()];
+      [x, y] = [next(), next()];
+      out.push(`${put(x1, y1, x2, y2, x, y)} c`);
+    } else if (command === 'Q') {
+      const [qx, qy] = [next(), next()];
+      const [x0, y0] = [x, y];
+      [x, y] = [next(), next()];
+      // The cubic with the same curve: control points two thirds of the way to the quadratic's.
+      const c1 = [x0 + (2 / 3) * (qx - x0), y0 + (2 / 3) * (qy - y0)];
+      const c2 = [x + (2 / 3) * (qx - x), y + (2 / 3) * (qy - y)];
+      out.push(`${put(...c1, ...c2, x, y)} c`);
+    } else {
+      throw new Error(`unexpected path data ${String(command)} in ${d.slice(0, 40)}`);
+    }
+  }
+  if (minX > maxX) [minX, minY, maxX, maxY] = [0, 0, 0, 0];
+  const box: MathGlyph['box'] = [Math.floor(minX), Math.floor(minY), Math.ceil(maxX), Math.ceil(maxY)];
+  return { operators: out.join('\n'), box };
 }

@@ -20,7 +20,7 @@ import type { TexOptions } from './mathml.js';
 import { memoize } from './memo.js';
 import { repairTex } from './repair.js';
 import { type MathResult, reasonOf } from './result.js';
-import { type MathPath, svgPaths } from './svg-paths.js';
+import { type MathGlyph, type MathPath, mathGlyphs, svgPaths } from './svg-paths.js';
 import { splitTag } from './tag.js';
 
 /** A formula drawn as SVG. Lengths are in em of the surrounding text (multiply by the font size in pt). */
@@ -38,6 +38,8 @@ export interface MathSvg {
    * paths and rectangles (almost every formula): a PDF draws these far faster than the SVG.
    */
   paths?: MathPath[];
+  /** The same paths as PDF path operators, each in its own units with its transform (`mathGlyphs`). */
+  glyphs?: MathGlyph[];
 }
 
 const EXCLUDED = new Set(['require', 'autoload', 'noundefined', 'noerrors']);
@@ -99,7 +101,8 @@ const convert = memoize(1000, (key: string): MathResult<MathSvg> => {
       )
       .replace(/ data-(?:mml-node|c|mjx-[a-z-]+)="[^"]*"/g, '');
     const paths = svgPaths(svg);
-    const value: MathSvg = { svg, ...em, ...(tag === undefined ? {} : { tag }), ...(paths ? { paths } : {}) };
+    const drawn = paths ? { paths, glyphs: mathGlyphs(paths) } : {};
+    const value: MathSvg = { svg, ...em, ...(tag === undefined ? {} : { tag }), ...drawn };
     return { ok: true, tex: repaired, value };
   } catch (error) {
     return { ok: false, tex: repaired, stage: 'svg', reason: reasonOf(error) };

@@ -1,10 +1,11 @@
 /**
- * Inline math as a line of text: the formula's one-line form (`texToLinear`: `V²/R`, sub- and superscripts
- * as script runs, Greek and operators as characters) in the running text's face, on its baseline. pdfmake
- * cannot put a drawing inside a line of text (wenshu sets the lines itself and hands pdfmake text inlines),
- * so a typeset inline formula would mean drawing it outside the flow at a position pdfmake decides later.
- * A formula with no one-line form (a matrix) or that does not convert is its TeX in the code face, with a
- * `math-unconverted` warning.
+ * Inline math typeset: MathJax's drawing (inline style) as one unbreakable unit of the line wenshu sets,
+ * on the text's baseline, its depth below and its height above, the line taller where the formula needs
+ * it; its TeX is invisible text at the spot (see `text/math-box.ts` for how pdfmake is made to place it).
+ * A formula wider than its line is drawn smaller. A formula MathJax draws with more than filled paths (a
+ * Chinese `\text{…}`: SVG `<text>`, which only pdfmake's block `svg` node draws) is its one-line form
+ * (`texToLinear`: `V²/R`, scripts as script runs) in the running text's face. A formula MathJax cannot
+ * read (or with no one-line form) is its TeX in the code face, with a `math-unconverted` warning.
  *
  * Display math typeset: MathJax draws the formula as SVG paths (@wenshu/math/svg), drawn as vectors with
  * pdfkit's path operator (a canvas of positioned paths, see `CanvasPath`; pdfmake's `svg` node when the
@@ -15,11 +16,11 @@
  * A formula MathJax cannot read is its TeX, centred in the code face, with a `math-unconverted` warning.
  */
 import { texToLinear } from '@wenshu/math';
-import { type MathSvg, multiply, texToSvg } from '@wenshu/math/svg';
+import { type MathSvg, texToSvg } from '@wenshu/math/svg';
 import type { InlineMath, Math as MathNode } from '@wenshu/parser';
 import type { CanvasNode, CanvasPath, Content, SvgNode } from '../pdf/definition.js';
 import type { Context, State } from '../state.js';
-import { type Run, textRun } from '../text/runs.js';
+import { type MathRun, type Run, textRun } from '../text/runs.js';
 import { verbatimRuns } from './blocks.js';
 
 /** Room kept on each side of a tagged formula for its number, in em of the text. */
@@ -34,18 +35,21 @@ function drawing(state: State, value: MathSvg, context: Context, room: number): 
   const scale = Math.min(1, room / (value.width * em));
   const width = value.width * em * scale;
   const height = value.height * em * scale;
-  if (value.paths && value.paths.length > 0) {
+  if (value.glyphs) {
     // Thousandths of an em → points.
     const k = (em * scale) / 1000;
-    const canvas: CanvasPath[] = value.paths.map((path, index) => ({
-      type: 'path',
-      d: path.d,
-      x: 0,
-      y: 0,
-      ...(index === 0 ? { w: width, h: height } : {}),
-      transform: multiply([k, 0, 0, k, 0, 0], path.transform),
-      color: 'black',
-    }));
+    const canvas: CanvasPath[] = [
+      {
+        type: 'path',
+        glyphs: value.glyphs,
+        x: 0,
+        y: 0,
+        w: width,
+        h: height,
+        transform: [k, 0, 0, k, 0, 0],
+        color: 'black',
+      },
+    ];
     return { canvas, alignment: 'center', width, height };
   }
   return {
@@ -68,7 +72,20 @@ function textLayer(state: State, tex: string, svg: Drawing): Content {
   };
 }
 
+/** A formula MathJax drew as paths, as a run of its line (sized when its block is set: `text/math-box.ts`). */
+function mathRun(value: MathSvg, glyphs: NonNullable<MathSvg['glyphs']>, tex: string, context: Context): MathRun {
+  const drawing = { width: value.width, height: value.height, depth: value.depth, glyphs };
+  return { kind: 'math', tex, drawing, style: context.run };
+}
+
 export function inlineMath(state: State, node: InlineMath, context: Context): Run[] {
+  const svg = texToSvg(node.value, { display: false });
+  if (!svg.ok) {
+    state.warn('math-unconverted', `formula not converted (${svg.reason}); its TeX is shown`, node.position);
+    return [textRun(node.value, { ...context.run, role: 'mono' }, node.position)];
+  }
+  const glyphs = svg.value.glyphs;
+  if (glyphs && glyphs.length > 0) return [mathRun(svg.value, glyphs, svg.tex, context)];
   const face = state.shaper.face(context.run.role ?? context.block.role, context.run.bold ?? context.block.bold);
   const result = texToLinear(node.value, { display: false, hasGlyph: (codePoint) => face.has(codePoint) });
   if (!result.ok) {

@@ -62,6 +62,13 @@ export interface Inline {
   pageReference?: string;
   /** 0 draws the text invisibly (a text layer under a drawing). */
   opacity?: number;
+  /** Horizontal scaling in percent (PDF `Tz`; wenshu's pdfmake patch), not measured by pdfmake. */
+  horizontalScaling?: number;
+  /**
+   * Paths drawn with the inline (wenshu's pdfmake patch): placed from the inline's left end on the
+   * line's baseline, where the layout put it. An inline formula's drawing.
+   */
+  vectors?: CanvasPath[];
 }
 
 export interface TextNode extends NodeProps, Omit<Inline, 'text'> {
@@ -155,7 +162,14 @@ export interface CanvasLine {
  */
 export interface CanvasPath {
   type: 'path';
-  d: string;
+  /** SVG path data, or (wenshu's patch) a formula's glyphs, each drawn once per document and placed. */
+  d?: string;
+  glyphs?: {
+    /** PDF path operators in the glyph's own units. */
+    operators: string;
+    box: [number, number, number, number];
+    transform: [number, number, number, number, number, number];
+  }[];
   x: number;
   y: number;
   w?: number;

@@ -4,6 +4,7 @@
  */
 import type { Image, Position } from '@wenshu/parser';
 import type { PdfFontRole } from '../fonts/candidates.js';
+import type { CanvasPath } from '../pdf/definition.js';
 
 /** Formatting inherited from the inline wrappers around a run. */
 export interface RunStyle {
@@ -25,10 +26,35 @@ export interface RunStyle {
   verbatim?: boolean;
 }
 
+/**
+ * An inline formula typeset (see `handlers/math.ts`): MathJax's drawing, sized in em of the text it
+ * stands in (known only when the block is set: a heading's runs are made before its size is chosen),
+ * and its TeX, the text under the drawing.
+ */
+export interface MathRun {
+  kind: 'math';
+  tex: string;
+  drawing: MathDrawing;
+  style: RunStyle;
+}
+
+/** A formula drawn: its size in em, and its glyphs in thousandths of an em from its top left. */
+export interface MathDrawing {
+  width: number;
+  height: number;
+  /** How far it reaches below the baseline. */
+  depth: number;
+  glyphs: NonNullable<CanvasPath['glyphs']>;
+}
+
+/** The colour of a link's text (and of a formula in a link). */
+export const LINK_COLOR = '#0563c1';
+
 export type Run =
   | { kind: 'text'; text: string; style: RunStyle; position?: Position }
   | { kind: 'break' }
-  | { kind: 'image'; node: Image };
+  | { kind: 'image'; node: Image }
+  | MathRun;
 
 export function textRun(text: string, style: RunStyle, position?: Position): Run {
   return position ? { kind: 'text', text, style, position } : { kind: 'text', text, style };

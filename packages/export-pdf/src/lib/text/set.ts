@@ -33,6 +33,8 @@ import { glueMask } from '@wenshu/parser';
 import type { Face } from '../fonts/face.js';
 import type { Inline, TextNode } from '../pdf/definition.js';
 import { attachesToPrevious, BreakClass, breakClass, canBreak } from './breaking.js';
+import { MATH_CHARACTER, type MathBox, mathInlines } from './math-box.js';
+import { LINK_COLOR } from './runs.js';
 import { effectiveSize, type Piece, type Shaped } from './shape.js';
 import { stretchable } from './spacing.js';
 
@@ -81,7 +83,7 @@ class Clusters {
   readonly to: number[] = [];
   /** Indices where a hard line break comes before the cluster. */
   readonly hardBreaks: number[] = [];
-  readonly pieces: Piece[] = [];
+  readonly pieces: (Piece | MathBox)[] = [];
   /** Clusters a line must not start with because they are inside a token (only with `keepTokens`). */
   readonly glued = new Set<number>();
 
@@ -92,6 +94,17 @@ class Clusters {
         continue;
       }
       const index = this.pieces.push(item) - 1;
+      if (item.kind === 'math') {
+        // A formula is one cluster as wide as its drawing, breakable on either side as a Han character is.
+        this.cp.push(MATH_CHARACTER);
+        this.cls.push(BreakClass.Ideographic);
+        this.advance.push(item.width);
+        this.em.push(item.sizePt);
+        this.piece.push(index);
+        this.from.push(0);
+        this.to.push(0);
+        continue;
+      }
       const face = item.face;
       const size = effectiveSize(item);
       const scale = size / face.unitsPerEm;
@@ -333,7 +346,18 @@ function lineInlines(c: Clusters, span: LineSpan, options: SetOptions, ids: Face
   let i = span.start;
   while (i < span.end) {
     const pieceIndex = c.piece[i] ?? 0;
-    const piece = c.pieces[pieceIndex] as Piece;
+    const piece = c.pieces[pieceIndex] as Piece | MathBox;
+    if (piece.kind === 'math') {
+      // The formula's inlines stand where its cluster does; a spacer makes up what pdfmake's measure differs by.
+      const gap = target - placed;
+      if (out.length > 0 && Math.abs(gap) > 1e-6) out.push(spacer(out.at(-1) as Inline, gap));
+      const set = mathInlines(piece, options.pitch, ids);
+      out.push(...set.inlines);
+      placed = target + set.width;
+      target += piece.width + (i + 1 < span.end ? slot(i) : 0);
+      i++;
+      continue;
+    }
     let last = i;
     const spacing = last + 1 < span.end ? slot(i) : 0;
     while (last + 1 < span.end && c.piece[last + 1] === pieceIndex && Math.abs(slot(last) - spacing) < 1e-9) {
@@ -421,7 +445,7 @@ function inline(piece: Piece, text: string, spacing: number, pitch: number, ids:
   if (style.link) out.link = style.link;
   if (style.destination) out.linkToDestination = style.destination;
   if (style.mark) out.background = '#fff3a0';
-  if (style.link) out.color = '#0563c1';
+  if (style.link) out.color = LINK_COLOR;
   else if (style.color) out.color = style.color;
   return out;
 }
@@ -432,6 +456,11 @@ export function looseInlines(shaped: readonly Shaped[], pitch: number, ids: Face
   for (const item of shaped) {
     if (item.kind === 'break') {
       out.push({ text: '\n' });
+      continue;
+    }
+    if (item.kind === 'math') {
+      // Lines pdfmake breaks cannot hold a drawing: the formula is its TeX.
+      out.push({ text: item.tex, font: ids.id(item.texFace), fontSize: item.sizePt });
       continue;
     }
     if (item.dashes) {

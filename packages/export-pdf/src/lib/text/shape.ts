@@ -10,7 +10,8 @@ import { type Coverage, isDefaultIgnorable } from '../fonts/coverage.js';
 import type { Face } from '../fonts/face.js';
 import type { ResolvedFonts } from '../fonts/resolve.js';
 import { attachesToPrevious } from './breaking.js';
-import type { Run, RunStyle } from './runs.js';
+import { type MathBox, mathBox } from './math-box.js';
+import type { MathRun, Run, RunStyle } from './runs.js';
 
 /** Text in one face and style: the unit of measuring and drawing. */
 export interface Piece {
@@ -27,7 +28,7 @@ export interface Piece {
   dashes?: boolean;
 }
 
-export type Shaped = Piece | { kind: 'break' };
+export type Shaped = Piece | MathBox | { kind: 'break' };
 
 /** pdfmake draws `sup`/`sub` inlines at this fraction of their size (TextInlines.measure). */
 export const SCRIPT_SCALE = 0.58;
@@ -41,6 +42,8 @@ export interface BlockFont {
   role: PdfFontRole;
   bold: boolean;
   sizePt: number;
+  /** The narrowest line of the block (pt): an inline formula wider than this is drawn smaller. */
+  roomPt?: number;
 }
 
 /** Scripts whose text must be shaped to be read: Hebrew, Arabic, Syriac, Thaana, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian. */
@@ -101,8 +104,22 @@ export class Shaper {
     for (const run of runs) {
       if (run.kind === 'break') out.push({ kind: 'break' });
       else if (run.kind === 'text') this.#text(run.text, run.style, run.position, block, out);
+      else if (run.kind === 'math') out.push(this.#math(run, block));
     }
     return out;
+  }
+
+  #math(run: MathRun, block: BlockFont): MathBox {
+    const role = run.style.role ?? block.role;
+    this.#used(role);
+    const face = this.face(role, run.style.bold ?? block.bold);
+    // The TeX in the code face, or in the text's when only that has all its characters (Greek typed as
+    // such): a character drawn with a face that lacks it copies as something else.
+    const mono = this.face('mono', false);
+    const covers = (candidate: Face) => Array.from(run.tex).every((char) => candidate.has(char.codePointAt(0) ?? 0));
+    const texFace = covers(mono) || !covers(face) ? mono : face;
+    const sizePt = block.sizePt * (run.style.sup || run.style.sub ? SCRIPT_SCALE : 1);
+    return mathBox(run, { face, texFace, sizePt, roomPt: block.roomPt ?? Number.POSITIVE_INFINITY });
   }
 
   #text(raw: string, style: RunStyle, position: Position | undefined, block: BlockFont, out: Shaped[]): void {
