@@ -55,6 +55,9 @@ function decodeDeclared(bytes: Uint8Array, label: string): DecodedHtml | undefin
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(label, { fatal: true });
+    // The Encoding Standard decodes `gbk` (and so `gb2312`) with the gb18030 decoder; Node's ICU
+    // `gbk` refuses gb18030's four-byte sequences (`µ`, `³` in a GB2312 page saved by Word).
+    if (decoder.encoding === 'gbk') decoder = new TextDecoder('gb18030', { fatal: true });
   } catch {
     // A label the platform does not know: detection decides.
     return undefined;

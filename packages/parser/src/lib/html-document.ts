@@ -124,13 +124,14 @@ export function documentFromHtml(input: string, options: HtmlReadOptions): Docum
     );
   }
   dropChrome(body, page, warnAt('html-dropped'));
-  const root = page ? mainContent(body, pageTitle(htmlElement), warnAt('html-dropped')) : body;
+  const main = page ? mainContent(body, pageTitle(htmlElement), warnAt('html-dropped')) : { root: body };
+  const root = main.root;
   unframeCode(root);
   readWordLists(root);
   readStyles(root);
   collapseWhitespace(root);
 
-  const children = blocksFromDocument(root.childNodes, source, {
+  const children = blocksFromDocument(main.title ? [main.title, ...root.childNodes] : root.childNodes, source, {
     lines,
     warn,
     depth: 0,

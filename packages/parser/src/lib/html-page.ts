@@ -194,20 +194,27 @@ function countText(root: P5Parent): Map<P5Parent, Counts> {
 
 /** Below this much text a page is read whole: there is nothing to choose between. */
 const MIN_TEXT = 400;
-/** The share of the page's text (outside links) the chosen element must hold. */
+/** The share of its parent's text (outside links) a child must hold to be chosen instead of it. */
 const MAIN_SHARE = 0.6;
-/** Text a parent may add to the chosen element for it to be taken in with a title. */
-const TITLE_ROOM = 600;
+/** How far up from the chosen content its title is looked for: levels, and text passed over. */
+const TITLE_LEVELS = 4;
+const TITLE_ROOM = 3000;
 
-/** The element holding a page's main content, or `body` itself. */
-export function mainContent(body: P5Element, pageTitle: string | undefined, warn: PageWarn): P5Element {
+/** A page's main content: the element, and its title when that stands outside it. */
+export interface MainContent {
+  root: P5Element;
+  title?: P5Element;
+}
+
+/** The element holding a page's main content (or `body` itself), and the title above it. */
+export function mainContent(body: P5Element, pageTitle: string | undefined, warn: PageWarn): MainContent {
   const counts = countText(body);
   const own = (el: P5Parent) => {
     const c = counts.get(el) as Counts;
     return c.all - c.link;
   };
   const total = own(body);
-  if (total < MIN_TEXT) return body;
+  if (total < MIN_TEXT) return { root: body };
   let chosen: P5Element | undefined;
   const landmarks = elementsUnder(body).filter((el) => el.tagName === 'main' || attribute(el, 'role') === 'main');
   const articles = elementsUnder(body).filter((el) => el.tagName === 'article');
@@ -217,43 +224,77 @@ export function mainContent(body: P5Element, pageTitle: string | undefined, warn
       break;
     }
   }
+  let title: P5Element | undefined;
   if (!chosen) {
-    // Down from <body> while one child holds most of the text.
+    // Down from <body> while one child holds most of its parent's text: past the sidebars, then
+    // past the comments and the share bar beside the article's text.
     let at: P5Element = body;
     for (;;) {
+      const here = own(at);
       const next = at.childNodes.find(
-        (child): child is P5Element => isElement(child) && own(child) >= MAIN_SHARE * total,
+        (child): child is P5Element =>
+          isElement(child) &&
+          /^(?:div|section|article|main|td|table|tbody|tr|center|font|span)$/.test(child.tagName) &&
+          own(child) >= MAIN_SHARE * here,
       );
       if (!next) break;
       at = next;
     }
-    // Up again to take in the title, when the content below it is the text alone: the highest
-    // ancestor with a heading (or the page's title as text) that adds little else.
-    const isTitle = (el: P5Element) =>
-      /^h[1-3]$/.test(el.tagName) || (pageTitle !== undefined && textOf(el).trim() === pageTitle);
-    if (!findUnder(at, (el) => el.tagName === 'h1')) {
-      let best: P5Element | undefined;
-      for (let up = at.parentNode; up && isElement(up) && up !== body; up = up.parentNode) {
-        const added = (counts.get(up) as Counts).all - (counts.get(at) as Counts).all;
-        if (added > TITLE_ROOM) break;
-        const title = findUnder(up, (el) => isTitle(el) && !isInside(el, at));
-        if (title) {
-          best = up;
-          // A page's title set as a <div>: the heading it is.
-          if (!/^h[1-6]$/.test(title.tagName)) rename(title, 'h1');
-          break;
-        }
-      }
-      if (best) at = best;
-    }
     chosen = at;
+    // The title is often set above the text, outside it: the nearest heading (or the page's
+    // <title> as text) before it, a few levels up.
+    if (!findUnder(at, (el) => /^h[1-3]$/.test(el.tagName))) title = titleAbove(at, body, pageTitle, counts);
   }
   if (chosen !== body) {
-    const outside = (counts.get(body) as Counts).all - (counts.get(chosen) as Counts).all;
+    const outside =
+      (counts.get(body) as Counts).all -
+      (counts.get(chosen) as Counts).all -
+      (title ? (counts.get(title) as Counts).all : 0);
     if (outside > 0)
       warn(`the page's main content ${describe(chosen)} read; ${outside} characters of text around it dropped`, chosen);
   }
-  return chosen;
+  return title ? { root: chosen, title } : { root: chosen };
+}
+
+function titleAbove(
+  content: P5Element,
+  body: P5Element,
+  pageTitle: string | undefined,
+  counts: Map<P5Parent, Counts>,
+): P5Element | undefined {
+  const isTitle = (el: P5Element) => {
+    const text = textOf(el).trim();
+    // An empty heading is a template's slot for a missing subtitle, not the title.
+    return text !== '' && (/^h[1-3]$/.test(el.tagName) || (pageTitle !== undefined && text === pageTitle));
+  };
+  let below: P5Element = content;
+  // Text passed over on the way: a title further away than this is not this content's.
+  let passed = 0;
+  for (let level = 0; level < TITLE_LEVELS; level++) {
+    const up = below.parentNode;
+    if (!up || !isElement(up) || up === body) break;
+    // The nearest title before the content, in document order.
+    const before = up.childNodes.slice(0, up.childNodes.indexOf(below));
+    for (let i = before.length - 1; i >= 0; i--) {
+      const node = before[i];
+      if (!node || !isElement(node)) continue;
+      const found = isTitle(node) ? node : lastUnder(node, isTitle);
+      if (found) {
+        // A page's title set as a <div>: the heading it is.
+        if (!/^h[1-6]$/.test(found.tagName)) rename(found, 'h1');
+        return found;
+      }
+      passed += (counts.get(node) as Counts | undefined)?.all ?? 0;
+      if (passed > TITLE_ROOM) return undefined;
+    }
+    below = up;
+  }
+  return undefined;
+}
+
+function lastUnder(root: P5Element, test: (element: P5Element) => boolean): P5Element | undefined {
+  const found = elementsUnder(root).filter(test);
+  return found[found.length - 1];
 }
 
 /* ------------------------------------------------------------------------------------------------
