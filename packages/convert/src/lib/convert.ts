@@ -20,7 +20,10 @@ export interface Target {
 }
 
 export interface ConvertOptions {
-  /** The input's name: in messages, as the workbook's source file, and `.txt` reads it as plain text. Default `report.md`. */
+  /**
+   * The input's name: in messages, as the workbook's source file, and its extension says how it is
+   * read (`.txt` plain text, `.html`/`.htm` HTML; see `inputKind`). Default `report.md`.
+   */
   fileName?: string;
   /** Formats to write (default `docx`). */
   to?: Format | readonly Format[];
