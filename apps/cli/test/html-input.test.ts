@@ -22,12 +22,17 @@ describe('HTML inputs', () => {
     expect(result.status).toBe(0);
     const outline = JSON.parse(result.stdout);
     expect(outline.title).toBe('菏泽市环境空气质量日分析报告');
-    expect(outline.sections.map((section: { marker: string | null }) => section.marker)).toEqual(['一、', '二、', '三、']);
+    expect(outline.sections.map((section: { marker: string | null }) => section.marker)).toEqual([
+      '一、',
+      '二、',
+      '三、',
+    ]);
   });
 
   it('convert takes HTML on standard input (copied rich text begins with <meta charset>)', () => {
     const dir = scratch();
-    const html = "<meta charset='utf-8'><h1>工作报告</h1><p>一、总体要求</p><table><tr><th>项目</th><th>数值</th></tr><tr><td>PM<sub>2.5</sub></td><td>35</td></tr></table>";
+    const html =
+      "<meta charset='utf-8'><h1>工作报告</h1><p>一、总体要求</p><table><tr><th>项目</th><th>数值</th></tr><tr><td>PM<sub>2.5</sub></td><td>35</td></tr></table>";
     const out = join(dir, 'from-stdin.docx');
     const result = wenshu(['convert', '-', '-o', out, '-q'], { input: html });
     expect(result.stderr).toBe('');
