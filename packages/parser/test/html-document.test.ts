@@ -399,6 +399,14 @@ describe('text, tables and the rest', () => {
     expect(parseHtml('<html><head><title>t</title></head><body><script>1</script></body></html>').children).toEqual([]);
   });
 
+  it('nesting fifty thousand elements deep is read (flattened with a warning), not a crash or a hang', () => {
+    const html = `<html><body>${'<div><span>'.repeat(50000)}深处${'</span></div>'.repeat(50000)}<p>后文</p></body></html>`;
+    const { doc, warnings } = read(html);
+    expect(toText(doc)).toContain('深处');
+    expect(toText(doc)).toContain('后文');
+    expect(warnings.some((w) => w.code === 'too-deep')).toBe(true);
+  });
+
   it('a UTF-8 page that still declares GB2312 is read as UTF-8', () => {
     const bytes = new TextEncoder().encode('<meta charset="gb2312"><p>报告</p>');
     expect(decodeHtml(bytes)).toMatchObject({ encoding: 'utf-8', text: '<meta charset="gb2312"><p>报告</p>' });

@@ -16,10 +16,11 @@ import {
   findUnder,
   hasClass,
   isElement,
-  isUnder,
   remove,
   replace,
+  SKIP,
   textOf,
+  walk,
 } from './html-tree.js';
 
 const TEX_ENCODINGS = new Set(['application/x-tex', 'text/x-tex', 'application/x-latex']);
@@ -76,31 +77,31 @@ export function readFormulas(root: P5Parent): MathReport {
     report.found++;
     if (display) liftDisplay(math);
   };
-  const all = elementsUnder(root);
-  const scripts = all.filter((el) => el.tagName === 'script' && /^math\/tex/i.test(attribute(el, 'type') ?? ''));
+  const scripts = elementsUnder(root).filter(
+    (el) => el.tagName === 'script' && /^math\/tex/i.test(attribute(el, 'type') ?? ''),
+  );
   if (scripts.length > 0) {
-    for (const el of all) {
-      if (el.parentNode && classesOf(el).some((name) => MATHJAX2_OUTPUT.includes(name))) remove(el);
-    }
-    for (const script of scripts)
+    walk(root, null, (el) => {
+      if (!classesOf(el).some((name) => MATHJAX2_OUTPUT.includes(name))) return null;
+      remove(el);
+      return SKIP;
+    });
+    for (const script of scripts) {
       put(script, textOf(script).trim(), /mode\s*=\s*display/i.test(attribute(script, 'type') ?? ''));
-  }
-  // Outermost first: a `katex-display` holds a `katex`, which then is no longer in the tree.
-  for (const el of elementsUnder(root)) {
-    if (!isUnder(el, root)) continue;
-    if (hasClass(el, 'katex-display') || hasClass(el, 'katex')) {
-      put(
-        el,
-        texOf(el),
-        hasClass(el, 'katex-display') ||
-          findUnder(el, (m) => m.tagName === 'math' && attribute(m, 'display') === 'block') !== undefined,
-      );
-    } else if (el.tagName === 'mjx-container') {
-      put(el, texOf(el), attribute(el, 'display') === 'true');
-    } else if (el.tagName === 'math') {
-      put(el, texOf(el), attribute(el, 'display') === 'block');
     }
   }
+  // Outermost first: a `katex-display` holds a `katex`, which goes with it.
+  walk(root, null, (el) => {
+    if (hasClass(el, 'katex-display') || hasClass(el, 'katex')) {
+      const block =
+        hasClass(el, 'katex-display') ||
+        findUnder(el, (m) => m.tagName === 'math' && attribute(m, 'display') === 'block') !== undefined;
+      put(el, texOf(el), block);
+    } else if (el.tagName === 'mjx-container') put(el, texOf(el), attribute(el, 'display') === 'true');
+    else if (el.tagName === 'math') put(el, texOf(el), attribute(el, 'display') === 'block');
+    else return null;
+    return SKIP;
+  });
   return report;
 }
 

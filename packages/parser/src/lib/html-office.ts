@@ -19,13 +19,13 @@ import {
   createText,
   elementsUnder,
   findUnder,
-  hasAncestor,
   isElement,
   remove,
   rename,
   replace,
   styleOf,
   textOf,
+  walk,
 } from './html-tree.js';
 
 /** The level of a Word list paragraph (`mso-list:l0 level2 lfo1` is 2), or undefined for other paragraphs. */
@@ -148,20 +148,20 @@ const NOT_BOLD = /^(?:normal|lighter|[1-4]00)$/;
 
 /** Inline styles that are formatting: Google Docs' spans, Word's `MsoTitle`, not-bold `<b>`. */
 export function readStyles(root: P5Parent): void {
-  for (const element of elementsUnder(root)) {
-    if (!element.parentNode) continue;
+  // The state is whether a heading is above: a heading is bold already.
+  walk(root, false, (element, inHeading) => {
     const tag = element.tagName;
     if (tag === 'p' && classesOf(element).includes('MsoTitle')) {
       rename(element, 'h1');
-      continue;
+      return true;
     }
+    if (/^h[1-6]$/.test(tag)) return true;
     const weight = styleOf(element, 'font-weight');
     if ((tag === 'b' || tag === 'strong') && weight !== undefined && NOT_BOLD.test(weight)) {
       rename(element, 'span');
-      continue;
+      return inHeading;
     }
-    if (tag !== 'span') continue;
-    const inHeading = hasAncestor(element, (el) => /^h[1-6]$/.test(el.tagName));
+    if (tag !== 'span') return inHeading;
     const wrappers: string[] = [];
     if (weight !== undefined && BOLD.test(weight) && !inHeading) wrappers.push('strong');
     if (styleOf(element, 'font-style') === 'italic') wrappers.push('em');
@@ -176,5 +176,6 @@ export function readStyles(root: P5Parent): void {
       append(inner, wrapper);
       inner = wrapper;
     }
-  }
+    return inHeading;
+  });
 }

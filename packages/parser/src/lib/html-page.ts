@@ -17,16 +17,17 @@ import {
   describe,
   elementsUnder,
   findUnder,
-  hasAncestor,
   isElement,
-  isUnder,
   parentOf,
   remove,
   rename,
   replace,
+  SKIP,
   setAttribute,
   styleOf,
+  textLengthUpTo,
   textOf,
+  walk,
 } from './html-tree.js';
 
 export type PageWarn = (message: string, element?: P5Element) => void;
@@ -118,12 +119,12 @@ const SECTIONING = new Set([
 ]);
 
 /** Chrome at the page level: what it is, or undefined for content. */
-function chromeKind(element: P5Element, root: P5Parent, page: boolean): string | undefined {
+function chromeKind(element: P5Element, sectioned: boolean, page: boolean): string | undefined {
   const tag = element.tagName;
   if (tag === 'nav' || tag === 'aside' || tag === 'form' || tag === 'menu') return describe(element);
   const role = attribute(element, 'role');
   if (role && CHROME_ROLES.has(role)) return describe(element);
-  if ((tag === 'header' || tag === 'footer') && !hasAncestor(element, (el) => SECTIONING.has(el.tagName), root)) {
+  if ((tag === 'header' || tag === 'footer') && !sectioned) {
     return `the page's ${describe(element)}`;
   }
   if (page) {
@@ -138,22 +139,27 @@ function chromeKind(element: P5Element, root: P5Parent, page: boolean): string |
 /** Drops machinery, hidden elements and chrome under `root`; warns for the chrome. */
 export function dropChrome(root: P5Parent, page: boolean, warn: PageWarn): void {
   let hidden = 0;
-  for (const element of elementsUnder(root)) {
-    if (!isUnder(element, root)) continue;
-    if (isMachinery(element) || isInterchangeBreak(element)) remove(element);
-    else if (isHidden(element)) {
+  // The state is whether a sectioning element (an article's header is not the page's) is above.
+  walk(root, false, (element, sectioned) => {
+    if (isMachinery(element) || isInterchangeBreak(element)) {
+      remove(element);
+      return SKIP;
+    }
+    if (isHidden(element)) {
       if (textOf(element).trim() !== '') hidden++;
       remove(element);
-    } else {
-      const kind = chromeKind(element, root, page);
-      if (kind === undefined) continue;
-      const length = textOf(element).trim().length;
-      if (length > 0) warn(`page chrome ${kind} dropped (${length} characters)`, element);
-      remove(element);
+      return SKIP;
     }
-  }
-  if (hidden > 0)
+    const kind = chromeKind(element, sectioned, page);
+    if (kind === undefined) return sectioned || SECTIONING.has(element.tagName);
+    const length = textOf(element).trim().length;
+    if (length > 0) warn(`page chrome ${kind} dropped (${length} characters)`, element);
+    remove(element);
+    return SKIP;
+  });
+  if (hidden > 0) {
     warn(`${hidden} hidden element${hidden === 1 ? '' : 's'} with text dropped (a reader of the page never sees them)`);
+  }
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -308,6 +314,8 @@ const LANGUAGE = /^[A-Za-z][\w#+.-]{0,24}$/;
 /** Elements a code block's frame is made of (a frame never holds paragraphs or lists). */
 const FRAME_TAGS = new Set(['div', 'span', 'section', 'figure', 'header']);
 const FRAME_TEXT = 40;
+/** How many elements a frame is made of at most, around or inside <pre> (AI chat pages use three or four). */
+const FRAME_LEVELS = 6;
 
 /**
  * AI chat pages frame each code block with its language and a copy button (ChatGPT puts the
@@ -327,17 +335,20 @@ export function unframeCode(root: P5Parent): void {
       code.parentNode = pre;
     }
     let frame: P5Element = pre;
+    let levels = 0;
     for (
       let parent: P5Parent | null = frame.parentNode;
       parent && isElement(parent) && FRAME_TAGS.has(parent.tagName);
       parent = parentOf(parent)
     ) {
-      const extra = textOf(parent).length - textOf(frame).length;
+      // Counted only as far as the limit: the parent of a code block may be the whole page.
+      const own = textOf(frame).length;
+      const extra = textLengthUpTo(parent, own + FRAME_TEXT) - own;
       const blocks = findUnder(
         parent,
         (el) => el !== frame && !isInside(el, frame) && /^(?:p|h[1-6]|ul|ol|table|pre|blockquote|li)$/.test(el.tagName),
       );
-      if (extra > FRAME_TEXT || blocks) break;
+      if (extra > FRAME_TEXT || blocks || ++levels > FRAME_LEVELS) break;
       frame = parent;
     }
     if (frame !== pre) {

@@ -30,6 +30,30 @@ export function elementsUnder(root: P5Parent): P5Element[] {
   return out;
 }
 
+/** What a `walk` visitor returns to leave an element's content unvisited (it removed or replaced it). */
+export const SKIP = Symbol('skip');
+
+/**
+ * Visits the elements under `root` in document order, each with the state its parent's visit
+ * returned (`initial` for the children of `root`). An element's children are read when it is
+ * reached, so a visitor may change them; returning `SKIP` leaves them unvisited. Linear however
+ * deep the tree: no element asks after its ancestors.
+ */
+export function walk<S>(root: P5Parent, initial: S, visit: (element: P5Element, state: S) => S | typeof SKIP): void {
+  const stack: { node: P5Node; state: S }[] = [];
+  const push = (parent: P5Parent, state: S) => {
+    const children = childrenOf(parent);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as P5Node, state });
+  };
+  push(root, initial);
+  while (stack.length > 0) {
+    const { node, state } = stack.pop() as { node: P5Node; state: S };
+    if (!isElement(node)) continue;
+    const next = visit(node, state);
+    if (next !== SKIP) push(node, next);
+  }
+}
+
 /** The first element under `root` that `test` accepts, in document order. */
 export function findUnder(root: P5Parent, test: (element: P5Element) => boolean): P5Element | undefined {
   const stack: P5Node[] = [...childrenOf(root)].reverse();
@@ -57,6 +81,21 @@ export function textOf(root: P5Node | P5Parent): string {
     }
   }
   return text;
+}
+
+/** The length of `textOf(root)`, counted only up to `max` (what is beyond is not read). */
+export function textLengthUpTo(root: P5Parent, max: number): number {
+  let length = 0;
+  const stack: P5Node[] = [...childrenOf(root)].reverse();
+  while (stack.length > 0 && length <= max) {
+    const node = stack.pop() as P5Node;
+    if (isText(node)) length += node.value.length;
+    else if (isElement(node)) {
+      const children = childrenOf(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as P5Node);
+    }
+  }
+  return length;
 }
 
 function isTextLike(node: P5Node | P5Parent): node is P5Text {
