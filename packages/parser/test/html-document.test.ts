@@ -307,6 +307,34 @@ describe('what a reader never sees, and page chrome', () => {
   });
 });
 
+describe('main content, carefully', () => {
+  const filler = (text: string) => `<p>${text.repeat(60)}</p>`;
+
+  it('a table of figures holding most of a page is part of its content, not all of it', () => {
+    const rows = `<tr><td>${'数据'.repeat(20)}</td><td>${'数值'.repeat(20)}</td></tr>`.repeat(20);
+    const page = `<html><body><div><p>说明文字在表格之前。</p><table>${rows}</table><p>表格之后的结语。</p></div></body></html>`;
+    const texts = read(page).doc.children.map((block) => block.type);
+    expect(texts).toEqual(['paragraph', 'table', 'paragraph']);
+  });
+
+  it('an old page set in a layout table: the content cell is found', () => {
+    const page = `<html><body><table><tr><td><p>导航</p><p>首页</p></td><td>${filler('正文很长。')}${filler('第二段。')}</td></tr></table></body></html>`;
+    const { doc } = read(page);
+    expect(doc.children).toHaveLength(2);
+    expect(toText(doc)).not.toContain('导航');
+  });
+
+  it('a Word document saved as a web page is read whole', () => {
+    const body = `<div class=WordSection1><p>开头一句。</p><div>${'<p>正文内容，正文内容。</p>'.repeat(60)}</div></div>`;
+    const word = `<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta name=Generator content="Microsoft Word 15"></head><body>${body}</body></html>`;
+    expect(toText(read(word).doc.children[0] as BlockContent)).toBe('开头一句。');
+    // The same page from anywhere else is searched for its main content.
+    expect(toText(read(`<html><body>${body}</body></html>`).doc.children[0] as BlockContent)).toBe(
+      '正文内容，正文内容。',
+    );
+  });
+});
+
 describe('office clipboard', () => {
   it('Word bullets nest by their mso-list level', () => {
     const para = (level: number, text: string) =>

@@ -113,9 +113,13 @@ export function documentFromHtml(input: string, options: HtmlReadOptions): Docum
   // A page's language is kept when it says which Chinese it is; `en` on a Chinese page is a template's default.
   if (lang && /^zh(?:-[A-Za-z0-9]+)*$/i.test(lang)) meta.lang = lang;
 
-  // A clipboard fragment is what the user chose; a page written whole is searched for its content.
+  // A clipboard fragment is what the user chose; a page written whole is searched for its content,
+  // unless an office program wrote it (a document saved as a web page is all content).
   const clipboard = /<!--\s*StartFragment\s*-->/i.test(source);
-  const page = !clipboard && /<(?:html|body)[\s>]/i.test(source);
+  const office =
+    /<meta\b[^>]*\b(?:ProgId|Generator)\b[^>]*(?:Word|Excel|WPS|Kingsoft|LibreOffice|OpenOffice)/i.test(source) ||
+    /xmlns:w=["']urn:schemas-microsoft-com:office:word/i.test(source);
+  const page = !clipboard && !office && /<(?:html|body)[\s>]/i.test(source);
 
   const formulas = readFormulas(body);
   if (formulas.textOnly > 0) {

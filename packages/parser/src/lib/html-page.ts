@@ -206,6 +206,31 @@ const MAIN_SHARE = 0.6;
 const TITLE_LEVELS = 4;
 const TITLE_ROOM = 3000;
 
+/** Elements the main content is looked for in (never a paragraph, a list or a heading). */
+const CONTAINERS = /^(?:div|section|article|main|center|font|span|table|tbody|thead|tr|td|th)$/;
+
+/**
+ * A table used for page layout (old government and news sites set the page in one), not a table of
+ * data: a cell of it holds paragraphs, sections or other tables. The main content is looked for
+ * inside a layout table only: a table of figures holding most of a page's text is part of it.
+ */
+function isLayoutTable(element: P5Element): boolean {
+  let table: P5Element | null = element;
+  while (table && table.tagName !== 'table')
+    table = table.parentNode && isElement(table.parentNode) ? table.parentNode : null;
+  if (!table) return false;
+  return (
+    findUnder(
+      table,
+      (el) =>
+        (el.tagName === 'td' || el.tagName === 'th') &&
+        el.childNodes.some(
+          (child) => isElement(child) && /^(?:p|div|h[1-6]|ul|ol|table|section|article)$/.test(child.tagName),
+        ),
+    ) !== undefined
+  );
+}
+
 /** A page's main content: the element, and its title when that stands outside it. */
 export interface MainContent {
   root: P5Element;
@@ -240,7 +265,8 @@ export function mainContent(body: P5Element, pageTitle: string | undefined, warn
       const next = at.childNodes.find(
         (child): child is P5Element =>
           isElement(child) &&
-          /^(?:div|section|article|main|td|table|tbody|tr|center|font|span)$/.test(child.tagName) &&
+          CONTAINERS.test(child.tagName) &&
+          (!/^(?:table|tbody|thead|tr|td|th)$/.test(child.tagName) || isLayoutTable(child)) &&
           own(child) >= MAIN_SHARE * here,
       );
       if (!next) break;
