@@ -7,9 +7,10 @@
  *   `<footer>`, breadcrumbs and share bars): it is text, but not the report's;
  * - a whole page is read from its main content when it has a clear one: `<main>`, a single
  *   `<article>`, or else the element holding most of its text (links not counted, so a sidebar of
- *   headlines does not win), widened to take in the title above it.
- * A clipboard fragment (`<!--StartFragment-->`, or no `<html>`/`<body>`) is what the user selected:
- * it is read whole.
+ *   headlines does not win), with its title when that is set just above it.
+ * A clipboard fragment (`<!--StartFragment-->`, or no `<html>`/`<body>`) is what the user selected,
+ * and a document an office program saved as a page is all content: both are read whole (the caller
+ * decides, `html-document.ts`). Code blocks' frames on AI chat pages are taken apart here too.
  */
 import { attribute, type P5Element, type P5Parent } from './html-elements.js';
 import {

@@ -195,21 +195,6 @@ export function parentOf(node: P5Parent): P5Parent | null {
   return 'parentNode' in node ? node.parentNode : null;
 }
 
-/** Whether `node` is (still) under `root`: an earlier edit may have taken its ancestor out. */
-export function isUnder(node: P5Node | P5Parent, root: P5Parent): boolean {
-  let at: P5Parent | null = 'parentNode' in node ? node.parentNode : null;
-  while (at && at !== root) at = parentOf(at);
-  return at === root;
-}
-
-/** Whether any ancestor of `node` (below `stop`) passes `test`. */
-export function hasAncestor(node: P5Node, test: (element: P5Element) => boolean, stop?: P5Parent): boolean {
-  for (let parent: P5Parent | null = node.parentNode; parent && parent !== stop; parent = parentOf(parent)) {
-    if (isElement(parent) && test(parent)) return true;
-  }
-  return false;
-}
-
 /** An element as messages name it: `<div class="pages_content">`, `<main>`. */
 export function describe(element: P5Element): string {
   const id = attribute(element, 'id');
