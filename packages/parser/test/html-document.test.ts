@@ -376,6 +376,14 @@ describe('office clipboard', () => {
     ]);
   });
 
+  it("office programs' own elements (<o:p>, <w:sdt>, <st1:chsdate>) are unwrapped without a warning; other unknown ones warn once", () => {
+    const { doc, warnings } = read(
+      '<p><w:sdt>内容控件</w:sdt><st1:chsdate Year="2024">2024年</st1:chsdate><o:p></o:p><blink>闪</blink><blink>烁</blink></p>',
+    );
+    expect(toText(doc)).toBe('内容控件2024年闪烁');
+    expect(warnings.map((w) => w.message)).toEqual(['unsupported HTML element <blink> removed, its text kept']);
+  });
+
   it("Windows' clipboard header is blanked: positions stay those of the input", () => {
     const html = 'Version:0.9\nStartHTML:0000000105\nEndHTML:0000000180\n<html><body>\n<h2>标题</h2></body></html>';
     const [heading] = parseHtml(html).children;

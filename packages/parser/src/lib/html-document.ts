@@ -67,12 +67,10 @@ const QUIET = new Set([
   'output',
   'picture',
   'source',
-  'o:p',
-  'st1:chsdate',
-  'st1:chmetcnv',
-  'st1:personname',
-  'st1:place',
 ]);
+
+/** Whether an element is unwrapped without a warning: the list above, and office programs' own tags (`o:p`, `w:sdt`, `st1:chsdate`). */
+const quiet = (tagName: string) => QUIET.has(tagName) || /^[a-z][a-z0-9]*:/.test(tagName);
 
 /**
  * Windows puts a header before the HTML it copies (`Version:0.9`, `StartHTML:…`). It is blanked,
@@ -140,7 +138,7 @@ export function documentFromHtml(input: string, options: HtmlReadOptions): Docum
     warn,
     depth: 0,
     maxDepth: options.maxDepth,
-    document: { quiet: QUIET },
+    document: { quiet },
   });
   const document: Document = { type: 'document', version: AST_VERSION, meta, children, footnotes: [] };
   if (textOf(body).trim() !== '' && children.length === 0) {

@@ -40,7 +40,7 @@ export interface HtmlContext {
    * vanish silently (Word's conditional comments, the clipboard's `StartFragment`), and the
    * elements in `quiet` are unwrapped without a warning (a page's `<section>`, Word's `<o:p>`).
    */
-  document?: { quiet: ReadonlySet<string> };
+  document?: { quiet: (tagName: string) => boolean };
 }
 
 /** The walker over one parsed run. */
@@ -201,7 +201,7 @@ class HtmlReader {
       return [{ type: 'inlineMath', value: attribute(element, 'data-tex') ?? '', ...at }];
     }
     if (DROPPED.has(tag)) return blocksToPhrasing(this.dropped(element).map(asBlock));
-    if (TRANSPARENT.has(tag) || this.ctx.document?.quiet.has(tag)) return children();
+    if (TRANSPARENT.has(tag) || this.ctx.document?.quiet(tag)) return children();
     if (BLOCK_ELEMENTS.has(tag)) {
       // A block inside running text (`foo <div>bar</div>`): keep its text in the line.
       return blocksToPhrasing(this.blocks([element], depth));
@@ -261,7 +261,7 @@ class HtmlReader {
         tag in PHRASING_WRAPPERS ||
         TRANSPARENT.has(tag) ||
         INLINE_OTHERS.has(tag) ||
-        this.ctx.document?.quiet.has(tag) === true;
+        this.ctx.document?.quiet(tag) === true;
       // Inline HTML, known or not, belongs to the paragraph around it (`正文<font>红字</font>` is one
       // line); only when it wraps blocks (`<em>` around a Markdown paragraph) can it not stay inline.
       if (!UNMAPPED_BLOCKS.has(tag) && !hasBlockInside(element)) return 'inline';
