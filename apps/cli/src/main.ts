@@ -62,6 +62,12 @@ function program(): Command {
         '<inputs...>',
         'reports (.md, .markdown, .txt, .html, .htm), folders of them, patterns (quoted or not), or - for stdin (HTML when it begins as HTML does)',
       )
+      .addOption(
+        new Option(
+          '--from <kind>',
+          'read every input as md, txt or html, whatever its name (default: by extension; stdin: html when it begins as HTML does)',
+        ).choices(['md', 'txt', 'html']),
+      )
       .option('-t, --to <formats>', `output formats, comma-separated (${formatNames.join(', ')}; default docx)`)
       .option('--theme <name|file>', 'report (default), gov (GB/T 9704), or a theme JSON file')
       .option('-d, --out-dir <dir>', "where to write, keeping a folder input's subfolders (default: beside each input)")

@@ -60,3 +60,32 @@ describe('HTML inputs', () => {
     expect(readFileSync(join(dir, 'out', 'page.xlsx')).length).toBeGreaterThan(0);
   });
 });
+
+describe('--from', () => {
+  it('reads standard input as the kind given: txt keeps Markdown marks as text, html reads a fragment', () => {
+    const dir = scratch();
+    const plain = wenshu(['convert', '-', '--from', 'txt', '-o', join(dir, 'plain.docx'), '-q'], {
+      input: '一、总体要求\n\n**不是粗体**，<b>也不是</b>。\n',
+    });
+    expect(plain.status).toBe(0);
+    const text = strFromU8(
+      unzipSync(new Uint8Array(readFileSync(join(dir, 'plain.docx'))))['word/document.xml'] as Uint8Array,
+    );
+    expect(text).toContain('**不是粗体**，&lt;b&gt;也不是&lt;/b&gt;。');
+    const html = wenshu(['convert', '-', '--from', 'html', '-o', join(dir, 'page.docx'), '-q'], {
+      input: '<p>一段<b>粗体</b>文字</p>',
+    });
+    expect(html.status).toBe(0);
+    const document = strFromU8(
+      unzipSync(new Uint8Array(readFileSync(join(dir, 'page.docx'))))['word/document.xml'] as Uint8Array,
+    );
+    expect(document).toContain('<w:b/>');
+    expect(document).not.toContain('&lt;b&gt;');
+  });
+
+  it('an unknown kind is a usage error', () => {
+    const result = wenshu(['convert', '-', '--from', 'docx'], { input: 'x' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("argument 'docx' is invalid");
+  });
+});

@@ -64,11 +64,14 @@ function decodeBytes(file: string, input: Uint8Array, html: boolean): { text: st
   }
 }
 
-/** A report's text from its bytes (any encoding `decode` detects) or from text; `InputError` when there is none. */
-export function decodeSource(file: string, input: Uint8Array | string): SourceText {
+/**
+ * A report's text from its bytes (any encoding `decode` detects) or from text; `InputError` when
+ * there is none. `kind` reads it as that kind whatever its name (the command's `--from`).
+ */
+export function decodeSource(file: string, input: Uint8Array | string, kind?: InputKind): SourceText {
   let text: string;
   let encoding: string;
-  const named = inputKind(file);
+  const named = kind ?? inputKind(file);
   if (typeof input === 'string') {
     // As `decode` gives text: no byte-order mark, every line ending a line feed.
     text = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).replace(/\r\n?/g, '\n');
@@ -77,8 +80,8 @@ export function decodeSource(file: string, input: Uint8Array | string): SourceTe
     ({ text, encoding } = decodeBytes(file, input, named === 'html'));
   }
   if (text.trim() === '') throw new InputError(file, 'is empty: there is no text to convert');
-  const kind = inputKind(file, text);
-  if (kind === 'html' && named !== 'html' && typeof input !== 'string' && encoding !== 'utf-8') {
+  const read = kind ?? inputKind(file, text);
+  if (read === 'html' && named !== 'html' && typeof input !== 'string' && encoding !== 'utf-8') {
     // Recognised as HTML by its text: decoded again so that its declared charset counts.
     ({ text, encoding } = decodeBytes(file, input, true));
   }
@@ -88,7 +91,7 @@ export function decodeSource(file: string, input: Uint8Array | string): SourceTe
       'is named as HTML but has no HTML markup in it: if it is a report in Markdown or plain text, name it .md or .txt',
     );
   }
-  return { file, text, encoding, kind, plain: kind === 'plain' };
+  return { file, text, encoding, kind: read, plain: read === 'plain' };
 }
 
 /** A name's extension as Node's `extname` gives it, lower-cased (`.TXT` → `.txt`; `.txt` alone has none). */
