@@ -430,6 +430,13 @@ describe('text, tables and the rest', () => {
     expect(heading?.position?.end).toMatchObject({ line: 4, column: 13 });
   });
 
+  it('comments vanish silently, but one never closed says that it hid the rest', () => {
+    expect(read('<p>前<!--[if gte mso 9]>x<![endif]--></p>').warnings).toEqual([]);
+    const { doc, warnings } = read('<p>前</p><!-- <p>后</p>');
+    expect(toText(doc)).toBe('前');
+    expect(warnings.map((w) => w.message)).toEqual(['HTML comment never closed: it and everything after it dropped']);
+  });
+
   it('empty input and a page with nothing to read give an empty document', () => {
     expect(parseHtml('').children).toEqual([]);
     expect(parseHtml('<html><head><title>t</title></head><body><script>1</script></body></html>').children).toEqual([]);

@@ -118,10 +118,12 @@ class HtmlReader {
 
   /** Comments vanish. One never closed hides everything after it, which the warning says. */
   private comment(node: P5Node): void {
-    if (this.ctx.document) return;
     const location = node.sourceCodeLocation;
     const raw = location ? this.serialised.html.slice(location.startOffset, location.endOffset) : '';
     const closed = /--!?>$/.test(raw) || /^<!-?-?>$/.test(raw) || !raw.startsWith('<!--');
+    // A page's comments (Word's conditional comments, the clipboard's markers) are no news; one
+    // never closed hides the rest of the page, which is.
+    if (this.ctx.document && closed) return;
     this.warn(
       'html-comment',
       closed ? 'HTML comment dropped' : 'HTML comment never closed: it and everything after it dropped',
