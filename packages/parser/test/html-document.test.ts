@@ -285,6 +285,17 @@ describe('what a reader never sees, and page chrome', () => {
     ]);
   });
 
+  it("an AI chat page's reasoning is not the answer: it goes, with a warning", () => {
+    const { doc, warnings } = read(
+      '<div class="ds-message"><div class="ds-think-content"><p>用户问的是……</p></div><div class="ds-markdown"><p>答案。</p></div></div><div data-testid="think_block_collapse"><p>思考中</p></div>',
+    );
+    expect(toText(doc)).toBe('答案。');
+    expect(warnings.map((w) => w.message)).toEqual([
+      'page chrome the AI\'s reasoning <div class="ds-think-content"> dropped (7 characters)',
+      "page chrome the AI's reasoning <div> dropped (3 characters)",
+    ]);
+  });
+
   it("a page's <nav>, <aside> and its own <header>/<footer> go with warnings; an article's header stays", () => {
     const { doc, warnings } = read(
       '<html><body><header>网站名</header><nav>首页</nav><article><header><h1>标题</h1></header><p>正文。</p></article><aside>相关</aside><footer>版权</footer></body></html>',

@@ -119,9 +119,23 @@ const SECTIONING = new Set([
   'details',
 ]);
 
+/**
+ * An AI chat page's reasoning ("深度思考", "已深度思考"): DeepSeek's `ds-think-content`, Doubao's
+ * `think_block_collapse`, and class words `thinking`/`reasoning`. The answer is the report; the
+ * model's notes on the way to it are not.
+ */
+function isReasoning(element: P5Element): boolean {
+  if (attribute(element, 'data-testid') === 'think_block_collapse') return true;
+  return classesOf(element).some(
+    (name) =>
+      name === 'ds-think-content' || name.split(/[-_]/).some((word) => word === 'thinking' || word === 'reasoning'),
+  );
+}
+
 /** Chrome at the page level: what it is, or undefined for content. */
 function chromeKind(element: P5Element, sectioned: boolean, page: boolean): string | undefined {
   const tag = element.tagName;
+  if (isReasoning(element)) return `the AI's reasoning ${describe(element)}`;
   if (tag === 'nav' || tag === 'aside' || tag === 'form' || tag === 'menu') return describe(element);
   const role = attribute(element, 'role');
   if (role && CHROME_ROLES.has(role)) return describe(element);
