@@ -36,7 +36,7 @@ function program(): Command {
     root
       .command('ast')
       .description('print the document tree (AST) of a report as JSON')
-      .argument('<file>', 'a Markdown (.md) or plain-text (.txt) report')
+      .argument('<file>', 'a Markdown (.md), plain-text (.txt) or HTML (.html, .htm) report')
       .option('--raw', 'the tree as parsed, before the report passes')
       .option('--compact', 'one line of JSON instead of indented'),
   ).action(lazy(async () => (await import('./commands/ast.js')).astCommand));
@@ -44,14 +44,14 @@ function program(): Command {
     root
       .command('outline')
       .description("print the report's outline: title, page markers, sections and items")
-      .argument('<file>', 'a Markdown (.md) or plain-text (.txt) report')
+      .argument('<file>', 'a Markdown (.md), plain-text (.txt) or HTML (.html, .htm) report')
       .option('--json', 'the outline as JSON (the documented contract)'),
   ).action(lazy(async () => (await import('./commands/outline.js')).outlineCommand));
   addPassFlags(
     root
       .command('check')
       .description('list the repairs made and what still looks wrong; exit 1 when anything is suspect')
-      .argument('<file>', 'a Markdown (.md) or plain-text (.txt) report')
+      .argument('<file>', 'a Markdown (.md), plain-text (.txt) or HTML (.html, .htm) report')
       .option('--json', 'the result as JSON'),
   ).action(lazy(async () => (await import('./commands/check.js')).checkCommand));
   addPassFlags(
@@ -60,7 +60,13 @@ function program(): Command {
       .description('convert reports to office files')
       .argument(
         '<inputs...>',
-        'reports (.md, .markdown, .txt), folders of them, patterns (quoted or not), or - for stdin',
+        'reports (.md, .markdown, .txt, .html, .htm), folders of them, patterns (quoted or not), or - for stdin (HTML when it begins as HTML does)',
+      )
+      .addOption(
+        new Option(
+          '--from <kind>',
+          'read every input as md, txt or html, whatever its name (default: by extension; stdin: html when it begins as HTML does)',
+        ).choices(['md', 'txt', 'html']),
       )
       .option('-t, --to <formats>', `output formats, comma-separated (${formatNames.join(', ')}; default docx)`)
       .option('--theme <name|file>', 'report (default), gov (GB/T 9704), or a theme JSON file')

@@ -89,7 +89,7 @@ describe('wenshu convert: bad inputs give a clear message, the right exit code a
     writeFileSync(join(dir, 'notes.docx'), 'not a report');
     const result = wenshu(['convert', dir, '--out-dir', join(dir, 'out')]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('the folder has no reports (.md, .markdown, .txt)');
+    expect(result.stderr).toContain('the folder has no reports (.md, .markdown, .txt, .html, .htm)');
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 

@@ -24,6 +24,8 @@ export { FORMATS, type Format, isFormat, type RenderContext, render } from './li
 export { type VettedDocument, vetPictures } from './lib/pictures.js';
 export {
   decodeSource,
+  type InputKind,
+  inputKind,
   type LoadOptions,
   loadReport,
   type Report,

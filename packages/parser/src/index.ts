@@ -2,6 +2,7 @@ export * from './ast.js';
 export { type Decoded, DecodeError, decode, type Encoding } from './decode.js';
 export { isTraditionalChinese, markerText, titleHeadingOf, titleText } from './lib/document.js';
 export { type DocumentFrame, documentFrame } from './lib/frame-keys.js';
+export { type DecodedHtml, declaredCharset, decodeHtml, hasHtmlMarkup, looksLikeHtml } from './lib/html-charset.js';
 export { markdownExtensions } from './lib/markdown.js';
 export { SCRIPT_CHARACTERS, traditionalLanguageOf } from './lib/script.js';
 export { AstVersionError, deserialize, serialize } from './lib/serialize.js';
@@ -33,7 +34,7 @@ export {
   type WarningCode,
 } from './lib/warnings.js';
 export { hasNonXmlCharacter, toXmlCharacters } from './lib/xml-characters.js';
-export { DEFAULT_MAX_DEPTH, type ParseOptions, parse } from './parse.js';
+export { DEFAULT_MAX_DEPTH, type ParseOptions, parse, parseHtml } from './parse.js';
 export {
   check,
   chineseNumber,

@@ -1,5 +1,6 @@
 import type { Document } from './ast.js';
 import { documentFromMdast } from './lib/from-mdast.js';
+import { documentFromHtml } from './lib/html-document.js';
 import { flattenTooDeep, INDENT_LIMIT, limitContainerNesting } from './lib/nesting.js';
 import { LineIndex } from './lib/positions.js';
 import { DENSE_BRACKETS, DENSE_CONTAINER_LINES, SEGMENT_CHARS, segmentedMdast } from './lib/segments.js';
@@ -95,6 +96,21 @@ export function parse(markdown: string, options: ParseOptions = {}): Document {
   });
   const document = documentFromMdast(mdast, { lines, warn, maxDepth });
   // After parsing, not before: character references (`&#xFFFE;` in HTML) are decoded by then.
+  keepXmlCharacters(document, warn);
+  return document;
+}
+
+/**
+ * HTML → `Document`: a saved page (`.html`) or rich text from the clipboard (AI chat pages, Word,
+ * WPS, Google Docs, web pages), read into the same tree as Markdown (`lib/html-document.ts` says
+ * what is read and what is dropped). Run the report passes on the result, as for Markdown.
+ */
+export function parseHtml(html: string, options: Omit<ParseOptions, 'segmentChars'> = {}): Document {
+  const source = html.charCodeAt(0) === 0xfeff ? html.slice(1) : html;
+  const warn = options.onWarning ?? (() => {});
+  const requested = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxDepth = Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : DEFAULT_MAX_DEPTH;
+  const document = documentFromHtml(source, { warn, maxDepth });
   keepXmlCharacters(document, warn);
   return document;
 }

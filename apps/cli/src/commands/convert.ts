@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
+import type { InputKind } from '@wenshu/convert';
 import type { PdfFontRole } from '@wenshu/export-pdf';
 import { loadTheme, ThemeError } from '@wenshu/theme';
 import type { Command } from 'commander';
@@ -19,6 +20,9 @@ import { workerRunner } from '../lib/pool.js';
 import { progressBar, summaryTable } from '../lib/progress.js';
 import { countRepeats, formatFileWarning, withRepeats } from '../lib/report.js';
 import { runShares, shareJobs } from '../lib/share.js';
+
+/** `--from`'s names for the kinds of input the library reads. */
+const FROM: Record<'md' | 'txt' | 'html', InputKind> = { md: 'markdown', txt: 'plain', html: 'html' };
 
 export interface ConvertOptions extends PassFlags {
   to?: string;
@@ -43,6 +47,7 @@ export interface ConvertOptions extends PassFlags {
   force?: boolean;
   timeout?: string;
   maxMemory?: string;
+  from?: 'md' | 'txt' | 'html';
 }
 
 /**
@@ -269,6 +274,7 @@ async function resolveOptions(options: ConvertOptions, command: Command, config:
       fonts,
       force: options.force === true,
       ...(options.referenceDocx === undefined ? {} : { referenceDocx: checkedReference(options.referenceDocx) }),
+      ...(options.from === undefined ? {} : { from: FROM[options.from] }),
     },
     outDir: options.outDir ?? config.outDir,
     output,

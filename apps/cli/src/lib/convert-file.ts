@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { convert, type Target as LibraryTarget } from '@wenshu/convert';
+import { convert, type InputKind, type Target as LibraryTarget } from '@wenshu/convert';
 import type { StructureOptions } from '@wenshu/parser';
 import { loadTheme, type Theme } from '@wenshu/theme';
 import type { Edition, ZhOptions } from './editions.js';
@@ -30,6 +30,8 @@ export interface Settings {
   force: boolean;
   /** `--reference-docx`: the Word document or template whose styles the DOCX takes (absolute path). */
   referenceDocx?: string;
+  /** `--from`: read every input as this kind, whatever its name. */
+  from?: InputKind;
 }
 
 /** One output of one input: `path` is `-` for standard output. */
@@ -152,6 +154,7 @@ export async function convertFile(job: Job, settings: Settings, events: ConvertE
     let next = 0;
     await convert(bytes, {
       fileName: job.name,
+      ...(settings.from === undefined ? {} : { from: settings.from }),
       // Every format name was checked above.
       targets: job.targets as readonly LibraryTarget[],
       theme: themeNamed(settings.theme),

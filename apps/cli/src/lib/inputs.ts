@@ -4,8 +4,8 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { canonicalPath } from './output.js';
 import { readStreamBounded } from './read-bounded.js';
 
-/** The extensions a folder is searched for. */
-export const REPORT_EXTENSIONS = ['md', 'markdown', 'txt'];
+/** The extensions a folder is searched for (the kinds `inputKind` of @wenshu/convert reads). */
+export const REPORT_EXTENSIONS = ['md', 'markdown', 'txt', 'html', 'htm'];
 
 /** One report to convert, as found from the command line. */
 export interface InputFile {
@@ -33,7 +33,7 @@ export interface ExpandedInputs {
 
 /**
  * Turns the command line's arguments into report files: a file is itself, a folder is every
- * `.md`/`.markdown`/`.txt` below it (hidden folders and node_modules left out), and a pattern the
+ * `.md`/`.markdown`/`.txt`/`.html`/`.htm` below it (hidden folders and node_modules left out), and a pattern the
  * shell did not expand (quoted, or matching nothing there) is expanded here. `-` is standard input.
  * A path that does not exist stays an input, so that reading it fails with a message naming it.
  * A file named twice (directly and through its folder) is converted once.

@@ -11,7 +11,7 @@ import { type Edition, editionOf, editionSuffix, isEdition, type ZhOptions } fro
 import { InputError } from './errors.js';
 import { type Format, isFormat, render } from './formats.js';
 import { vetPictures } from './pictures.js';
-import { decodeSource, loadReport, themedPasses } from './report.js';
+import { decodeSource, type InputKind, loadReport, themedPasses } from './report.js';
 
 /** One output: a format of an edition. */
 export interface Target {
@@ -20,8 +20,13 @@ export interface Target {
 }
 
 export interface ConvertOptions {
-  /** The input's name: in messages, as the workbook's source file, and `.txt` reads it as plain text. Default `report.md`. */
+  /**
+   * The input's name: in messages, as the workbook's source file, and its extension says how it is
+   * read (`.txt` plain text, `.html`/`.htm` HTML; see `inputKind`). Default `report.md`.
+   */
   fileName?: string;
+  /** Read the input as this kind whatever its name (default: by `fileName`, see `inputKind`). */
+  from?: InputKind;
   /** Formats to write (default `docx`). */
   to?: Format | readonly Format[];
   /** Editions: `cn` (as written), `t`, `tw`, `twp`, `hk` (default `cn`). Every format is written in every edition. */
@@ -122,7 +127,9 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
   };
 
   onStage?.('parsing and repairing the report');
-  const report = loadReport(decodeSource(file, input), { passes: themedPasses(options.passes ?? {}, theme) });
+  const report = loadReport(decodeSource(file, input, options.from), {
+    passes: themedPasses(options.passes ?? {}, theme),
+  });
   for (const warning of report.warnings) warn(exportWarning(warning.code, warning.message, warning.position));
 
   onStage?.('checking its pictures');

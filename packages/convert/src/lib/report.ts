@@ -1,14 +1,19 @@
 /**
  * Input → repaired document: bytes decoded (the encoding detected) or text taken as it is, then
- * parsed (Markdown, or plain text for a `.txt` name) and repaired by the report passes. The
- * command's `convert`, `check`, `outline` and `ast` read every report through here.
+ * parsed by its kind (`inputKind`: Markdown, plain text for `.txt`, HTML for `.html`/`.htm`) and
+ * repaired by the report passes. The command's `convert`, `check`, `outline` and `ast` read every
+ * report through here.
  */
 import {
   DecodeError,
   type Document,
   decode,
+  decodeHtml,
   type Fix,
+  hasHtmlMarkup,
+  looksLikeHtml,
   parse,
+  parseHtml,
   parsePlainText,
   type StructureOptions,
   structure,
@@ -16,36 +21,77 @@ import {
 } from '@wenshu/parser';
 import { InputError } from './errors.js';
 
+/**
+ * How a report is read: `markdown`; `plain` text (no marks read); `html`, a saved page or copied
+ * rich text (`parseHtml`).
+ */
+export type InputKind = 'markdown' | 'plain' | 'html';
+
 export interface SourceText {
-  /** The input's name in messages; a name ending `.txt` is read as plain text. */
+  /** The input's name in messages; its extension says how it is read (`inputKind`). */
   file: string;
   text: string;
   encoding: string;
-  /** Plain text (`.txt`): no Markdown marks are read. */
+  kind: InputKind;
+  /** Plain text (`.txt`): no Markdown marks are read. The same as `kind === 'plain'`. */
   plain: boolean;
 }
 
-/** A report's text from its bytes (any encoding `decode` detects) or from text; `InputError` when there is none. */
-export function decodeSource(file: string, input: Uint8Array | string): SourceText {
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
+
+/**
+ * The kind of a report by its name: `.txt` plain text, `.html`/`.htm`/`.xhtml` HTML, `.md` and
+ * `.markdown` Markdown. A name without one of these (standard input is `-`) is HTML when its text
+ * begins as HTML does (a doctype, `<html>`, the `<meta charset>` browsers put before copied HTML,
+ * Windows' clipboard header), and Markdown otherwise.
+ */
+export function inputKind(file: string, text?: string): InputKind {
+  const ext = extension(file);
+  if (ext === '.txt') return 'plain';
+  if (HTML_EXTENSIONS.has(ext)) return 'html';
+  if (MARKDOWN_EXTENSIONS.has(ext)) return 'markdown';
+  return text !== undefined && looksLikeHtml(text) ? 'html' : 'markdown';
+}
+
+function decodeBytes(file: string, input: Uint8Array, html: boolean): { text: string; encoding: string } {
+  try {
+    // An HTML file's own <meta charset> counts when its bytes are not UTF-8.
+    return html ? decodeHtml(input, { fileName: file }) : decode(input, { fileName: file });
+  } catch (error) {
+    if (error instanceof DecodeError) throw new InputError(file, error.message.replace(`${file}: `, ''));
+    throw error;
+  }
+}
+
+/**
+ * A report's text from its bytes (any encoding `decode` detects) or from text; `InputError` when
+ * there is none. `kind` reads it as that kind whatever its name (the command's `--from`).
+ */
+export function decodeSource(file: string, input: Uint8Array | string, kind?: InputKind): SourceText {
   let text: string;
   let encoding: string;
+  const named = kind ?? inputKind(file);
   if (typeof input === 'string') {
     // As `decode` gives text: no byte-order mark, every line ending a line feed.
     text = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).replace(/\r\n?/g, '\n');
     encoding = 'utf-16';
   } else {
-    let decoded: ReturnType<typeof decode>;
-    try {
-      decoded = decode(input, { fileName: file });
-    } catch (error) {
-      if (error instanceof DecodeError) throw new InputError(file, error.message.replace(`${file}: `, ''));
-      throw error;
-    }
-    text = decoded.text;
-    encoding = decoded.encoding;
+    ({ text, encoding } = decodeBytes(file, input, named === 'html'));
   }
   if (text.trim() === '') throw new InputError(file, 'is empty: there is no text to convert');
-  return { file, text, encoding, plain: extension(file) === '.txt' };
+  const read = kind ?? inputKind(file, text);
+  if (read === 'html' && named !== 'html' && typeof input !== 'string' && encoding !== 'utf-8') {
+    // Recognised as HTML by its text: decoded again so that its declared charset counts.
+    ({ text, encoding } = decodeBytes(file, input, true));
+  }
+  if (named === 'html' && !hasHtmlMarkup(text)) {
+    throw new InputError(
+      file,
+      'is named as HTML but has no HTML markup in it: if it is a report in Markdown or plain text, name it .md or .txt',
+    );
+  }
+  return { file, text, encoding, kind: read, plain: read === 'plain' };
 }
 
 /** A name's extension as Node's `extname` gives it, lower-cased (`.TXT` → `.txt`; `.txt` alone has none). */
@@ -68,7 +114,7 @@ export interface LoadOptions {
   passes?: StructureOptions;
 }
 
-/** Source → document: Markdown through `parse` (plain text through `parsePlainText`), then the report passes. */
+/** Source → document: Markdown through `parse` (plain text through `parsePlainText`, HTML through `parseHtml`), then the report passes. */
 export function loadReport(source: SourceText, options: LoadOptions = {}): Report {
   try {
     return loadReportUnguarded(source, options);
@@ -85,7 +131,12 @@ export function loadReport(source: SourceText, options: LoadOptions = {}): Repor
 function loadReportUnguarded(source: SourceText, options: LoadOptions): Report {
   const warnings: Warning[] = [];
   const onWarning = (warning: Warning) => warnings.push(warning);
-  const parsed = source.plain ? parsePlainText(source.text, { onWarning }) : parse(source.text, { onWarning });
+  const parsed =
+    source.kind === 'html'
+      ? parseHtml(source.text, { onWarning })
+      : source.kind === 'plain'
+        ? parsePlainText(source.text, { onWarning })
+        : parse(source.text, { onWarning });
   if (options.raw) return { ...source, document: parsed, fixes: [], warnings };
   const { document, fixes } = structure(parsed, options.passes);
   return { ...source, document, fixes, warnings };

@@ -100,6 +100,13 @@ export const UNMAPPED_BLOCKS = new Set([
   'summary',
 ]);
 
+/**
+ * A formula found in a whole HTML document (KaTeX, MathJax, MathML): the reader of documents puts
+ * this element in its place with the TeX in `data-tex` (`html-math.ts`); `data-display` marks
+ * display math. Only documents read with `math` on make math of it.
+ */
+export const MATH = 'wenshu-math';
+
 /** Inline elements, beside the wrappers, that `blockNode` leaves to a paragraph. */
 export const INLINE_OTHERS = new Set(['a', 'img', 'br', 'code']);
 

@@ -14,6 +14,7 @@ import {
   DROPPED,
   hasBlockInside,
   INLINE_OTHERS,
+  MATH,
   type P5Element,
   type P5Node,
   PHRASING_WRAPPERS,
@@ -34,6 +35,12 @@ export interface HtmlContext {
   /** Nesting depth of the node that holds this run; deeper than `maxDepth` is flattened to text. */
   depth: number;
   maxDepth: number;
+  /**
+   * Reading a whole HTML document (`parseHtml`): `wenshu-math` elements are formulas, comments
+   * vanish silently (Word's conditional comments, the clipboard's `StartFragment`), and the
+   * elements in `quiet` are unwrapped without a warning (a page's `<section>`, Word's `<o:p>`).
+   */
+  document?: { quiet: (tagName: string) => boolean };
 }
 
 /** The walker over one parsed run. */
@@ -114,6 +121,9 @@ class HtmlReader {
     const location = node.sourceCodeLocation;
     const raw = location ? this.serialised.html.slice(location.startOffset, location.endOffset) : '';
     const closed = /--!?>$/.test(raw) || /^<!-?-?>$/.test(raw) || !raw.startsWith('<!--');
+    // A page's comments (Word's conditional comments, the clipboard's markers) are no news; one
+    // never closed hides the rest of the page, which is.
+    if (this.ctx.document && closed) return;
     this.warn(
       'html-comment',
       closed ? 'HTML comment dropped' : 'HTML comment never closed: it and everything after it dropped',
@@ -189,8 +199,11 @@ class HtmlReader {
         return [{ type: 'image', url: src, title: attribute(element, 'title') ?? null, alt, ...at }];
       }
     }
+    if (tag === MATH && this.ctx.document) {
+      return [{ type: 'inlineMath', value: attribute(element, 'data-tex') ?? '', ...at }];
+    }
     if (DROPPED.has(tag)) return blocksToPhrasing(this.dropped(element).map(asBlock));
-    if (TRANSPARENT.has(tag)) return children();
+    if (TRANSPARENT.has(tag) || this.ctx.document?.quiet(tag)) return children();
     if (BLOCK_ELEMENTS.has(tag)) {
       // A block inside running text (`foo <div>bar</div>`): keep its text in the line.
       return blocksToPhrasing(this.blocks([element], depth));
@@ -240,9 +253,17 @@ class HtmlReader {
       if (!slotted) return [];
       return isPhrasing(slotted) ? 'inline' : [slotted];
     }
+    if (tag === MATH && this.ctx.document) {
+      if (attribute(element, 'data-display') === undefined) return 'inline';
+      return [{ type: 'math', value: attribute(element, 'data-tex') ?? '', ...this.at(element) }];
+    }
     if (!BLOCK_ELEMENTS.has(tag)) {
       if (DROPPED.has(tag)) return this.dropped(element).map(asBlock);
-      const known = tag in PHRASING_WRAPPERS || TRANSPARENT.has(tag) || INLINE_OTHERS.has(tag);
+      const known =
+        tag in PHRASING_WRAPPERS ||
+        TRANSPARENT.has(tag) ||
+        INLINE_OTHERS.has(tag) ||
+        this.ctx.document?.quiet(tag) === true;
       // Inline HTML, known or not, belongs to the paragraph around it (`正文<font>红字</font>` is one
       // line); only when it wraps blocks (`<em>` around a Markdown paragraph) can it not stay inline.
       if (!UNMAPPED_BLOCKS.has(tag) && !hasBlockInside(element)) return 'inline';
@@ -265,15 +286,12 @@ class HtmlReader {
       case 'h3':
       case 'h4':
       case 'h5':
-      case 'h6':
-        return [
-          {
-            type: 'heading',
-            depth: Number(tag.slice(1)) as 1 | 2 | 3 | 4 | 5 | 6,
-            children: trimPhrasing(this.phrasing(childrenOf(element), depth + 1)),
-            ...at,
-          },
-        ];
+      case 'h6': {
+        const children = trimPhrasing(this.phrasing(childrenOf(element), depth + 1));
+        // A page's empty heading (a template's `<h3>` for a missing subtitle) is not a section.
+        if (children.length === 0 && this.ctx.document) return [];
+        return [{ type: 'heading', depth: Number(tag.slice(1)) as 1 | 2 | 3 | 4 | 5 | 6, children, ...at }];
+      }
       case 'hr':
         return [{ type: 'thematicBreak', ...at }];
       case 'blockquote':
@@ -282,9 +300,10 @@ class HtmlReader {
         const code = childrenOf(element).find(
           (child): child is P5Element => 'tagName' in child && child.tagName === 'code',
         );
-        const lang = code
-          ? (/(?:^|\s)(?:language|lang)-(\S+)/.exec(attribute(code, 'class') ?? '')?.[1] ?? null)
-          : null;
+        // Prism and the reader of documents put the language on the <pre> itself.
+        const languageOf = (of: P5Element | undefined) =>
+          of ? /(?:^|\s)(?:language|lang)-(\S+)/.exec(attribute(of, 'class') ?? '')?.[1] : undefined;
+        const lang = languageOf(code) ?? languageOf(element) ?? null;
         return [{ type: 'code', lang, meta: null, value: this.textContent(element).replace(/\n$/, ''), ...at }];
       }
       case 'ul':
@@ -323,6 +342,15 @@ class HtmlReader {
           children: this.blocks(childrenOf(child), depth + 2),
           ...this.at(child),
         });
+      } else if (
+        'tagName' in child &&
+        (child.tagName === 'ul' || child.tagName === 'ol') &&
+        stray.length === 0 &&
+        children.length > 0
+      ) {
+        // `<ul><li>a</li><ul><li>b</li></ul></ul>` (Google Docs, old editors): browsers show the
+        // inner list under the item before it, so that is where it goes.
+        (children[children.length - 1] as ListItem).children.push(this.list(child, depth + 2));
       } else if (!(child.nodeName === '#text' && 'value' in child && child.value.trim() === '')) {
         stray.push(child);
       }
@@ -445,4 +473,17 @@ export function blocksFromHtml(segments: Segment[], ctx: HtmlContext): BlockCont
   const lost = reader.lost();
   warnLost(ctx, lost);
   return lost.length > 0 ? [...out, ...lost.map(asBlock)] : out;
+}
+
+/**
+ * Blocks from nodes of a whole HTML document that parse5 read from `source` itself (`parseHtml`):
+ * every offset is the source's, so one span maps them all.
+ */
+export function blocksFromDocument(nodes: P5Node[], source: string, ctx: HtmlContext): BlockContent[] {
+  const serialised: Serialised = {
+    html: source,
+    nodes: [],
+    spans: [{ htmlStart: 0, htmlEnd: source.length, start: 0, end: source.length, approximate: false }],
+  };
+  return new HtmlReader(serialised, ctx).blocks(nodes, ctx.depth);
 }
