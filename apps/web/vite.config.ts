@@ -13,6 +13,7 @@
  * virtual file system for `fs`. (The fontkit and restructure patches make the Node builds faster
  * and write the same bytes; the browser takes their browser builds.)
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,9 @@ const fromWeb = createRequire(resolve(here, 'package.json'));
 const fromPdf = createRequire(resolve(here, 'node_modules/@wenshu/export-pdf/package.json'));
 const pdfmakeDir = dirname(fromPdf.resolve('pdfmake/package.json'));
 const pdfkitData = resolve(dirname(createRequire(resolve(pdfmakeDir, 'package.json')).resolve('pdfkit')), 'data');
+
+/** The version the outputs record (the workbook's About sheet): the command's, as the page is the command's second edge. */
+const version = (JSON.parse(readFileSync(resolve(here, '../cli/package.json'), 'utf8')) as { version: string }).version;
 
 const nodeModules: Record<string, string> = {
   events: fromWeb.resolve('events/'),
@@ -51,7 +55,7 @@ export default defineConfig({
   },
   // pdfkit reads its standard fonts' metrics from `__dirname + '/data/…'`, in the worker from
   // pdfmake's virtual file system (`src/worker/pdfmake.js` puts the one it needs there).
-  define: { __dirname: '""' },
+  define: { __dirname: '""', __WENSHU_VERSION__: JSON.stringify(version) },
   worker: {
     format: 'es',
   },

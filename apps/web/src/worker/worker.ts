@@ -7,6 +7,7 @@ import './node-globals.js';
 import type { Finding, InputFile, OutlineEntry, Reply, Request, Settings, UserFont } from './protocol.js';
 
 type Convert = typeof import('@wenshu/convert');
+declare const __WENSHU_VERSION__: string;
 let wenshu: Promise<Convert> | undefined;
 // The globals above must be in place before pdfkit's modules run: loaded after them, on demand.
 const load = () => (wenshu ??= import('@wenshu/convert'));
@@ -138,6 +139,7 @@ async function convertAll(request: Extract<Request, { type: 'convert' }>): Promi
         theme: settings.theme,
         toc: settings.toc,
         sheetLang: settings.sheetLang,
+        version: __WENSHU_VERSION__,
         passes: passes(settings),
         ...(request.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: request.sourceDateEpoch }),
         ...fontOptions,

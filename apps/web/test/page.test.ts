@@ -1,0 +1,137 @@
+/**
+ * The page in a real browser (see browser.ts): the example report opened, converted to DOCX, PDF
+ * and XLSX as written and in the Taiwan edition, downloaded, and compared with what the command
+ * writes for the same input and SOURCE_DATE_EPOCH — the unzipped DOCX and XLSX parts byte for
+ * byte, the PDF's text and page count. A PNG and an empty file dropped on the page get a clear
+ * message. No request goes to another origin.
+ *
+ * The page's PDF is set in the bundled Noto faces; the command takes installed faces when it finds
+ * them (Noto CJK on CI), which are the same designs with the same advances, so text and pages agree.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, openSite, type Session } from './browser.js';
+
+const repo = resolve(import.meta.dirname, '../../..');
+const seed = join(repo, 'examples/report.md');
+const EPOCH = 1_700_000_000;
+const NAMES = ['report.docx', 'report.pdf', 'report.xlsx', 'report.tw.docx', 'report.tw.pdf', 'report.tw.xlsx'];
+
+let session: Session;
+const downloaded = new Map<string, Uint8Array>();
+let commandDir: string;
+
+/** The command's outputs for the seed, in all three formats and both editions. */
+function runCommand(): string {
+  const out = mkdtempSync(join(tmpdir(), 'wenshu-web-command-'));
+  execFileSync(
+    process.execPath,
+    [join(repo, 'apps/cli/dist/cli.js'), 'convert', seed, '--to', 'docx,pdf,xlsx', '--editions', 'cn,tw', '--out-dir', out, '-q'],
+    { env: { ...process.env, SOURCE_DATE_EPOCH: String(EPOCH) }, stdio: 'pipe' },
+  );
+  return out;
+}
+
+const pdfText = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+const pdfPages = (file: string) => /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1];
+
+async function dropFile(name: string, bytes: Uint8Array): Promise<void> {
+  await session.page.evaluate(
+    ({ name, bytes }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], name));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    { name, bytes: [...bytes] },
+  );
+}
+
+describe('the web page, in Chromium', () => {
+  beforeAll(async () => {
+    commandDir = runCommand();
+    session = await openSite(`?sourceDateEpoch=${EPOCH}`);
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('opens the example, shows its outline and check, and converts it as the command does', async () => {
+    const { page } = session;
+    await page.setInputFiles('#open', seed);
+    await page.waitForSelector('#outline li a', { timeout: 60_000 });
+    const outline = await page.$$eval('#outline a', (links) => links.map((a) => a.textContent ?? ''));
+    expect(outline.some((text) => text.startsWith('一、'))).toBe(true);
+    // A link goes to its line: the editor's selection is that line.
+    const second = (await page.$$('#outline a'))[1];
+    await second?.click();
+    const selected = await page.$eval('#editor', (e) => {
+      const editor = e as HTMLTextAreaElement;
+      return editor.value.slice(editor.selectionStart, editor.selectionEnd);
+    });
+    expect(selected.length).toBeGreaterThan(0);
+    expect(readFileSync(seed, 'utf8')).toContain(selected);
+    expect(await page.$$eval('#findings li', (items) => items.length)).toBeGreaterThan(0);
+
+    await page.check('#formats input[value=pdf]');
+    await page.check('#formats input[value=xlsx]');
+    await page.check('#editions input[value=tw]');
+    await page.click('#convert');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#status')?.dataset.elapsedMs, null, {
+      timeout: 90_000,
+    });
+    expect(await page.$eval('#message', (e) => (e as HTMLElement).hidden)).toBe(true);
+    const links = await page.$$('#outputs a');
+    for (const link of links) {
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      downloaded.set(download.suggestedFilename(), new Uint8Array(readFileSync(await download.path())));
+    }
+    expect([...downloaded.keys()].sort()).toEqual([...NAMES].sort());
+
+    for (const name of NAMES.filter((n) => !n.endsWith('.pdf'))) {
+      const mine = unzipSync(downloaded.get(name) as Uint8Array);
+      const theirs = unzipSync(new Uint8Array(readFileSync(join(commandDir, name))));
+      expect(Object.keys(mine).sort(), name).toEqual(Object.keys(theirs).sort());
+      for (const part of Object.keys(theirs)) {
+        expect(Buffer.compare(mine[part] as Uint8Array, theirs[part] as Uint8Array), `${name} ${part}`).toBe(0);
+      }
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'wenshu-web-pdf-'));
+    for (const name of NAMES.filter((n) => n.endsWith('.pdf'))) {
+      const file = join(dir, name);
+      writeFileSync(file, downloaded.get(name) as Uint8Array);
+      expect(pdfPages(file), name).toBe(pdfPages(join(commandDir, name)));
+      expect(pdfText(file), name).toBe(pdfText(join(commandDir, name)));
+    }
+  }, 120_000);
+
+  it('offers all outputs in one zip', async () => {
+    const { page } = session;
+    await page.waitForSelector('#zip:not([hidden])');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#zip')]);
+    const entries = unzipSync(new Uint8Array(readFileSync(await download.path())));
+    expect(Object.keys(entries).sort()).toEqual([...NAMES].sort());
+    expect(Buffer.compare(entries['report.tw.xlsx'] as Uint8Array, downloaded.get('report.tw.xlsx') as Uint8Array)).toBe(0);
+  });
+
+  it('says clearly that a PNG or an empty file is not a report', async () => {
+    const { page } = session;
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await dropFile('picture.png', new Uint8Array(readFileSync(join(repo, 'docs/gallery/formulas-pdf.png'))));
+    await page.waitForSelector('#message:not([hidden])');
+    expect(await page.textContent('#message')).toMatch(/picture\.png 是二进制文件（PNG/);
+    await dropFile('empty.md', new Uint8Array());
+    await page.waitForFunction(() => document.querySelector('#message')?.textContent?.includes('empty.md'));
+    expect(await page.textContent('#message')).toContain('empty.md 是空文件');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('asks nothing of any other origin', () => {
+    expect(session.requests.length).toBeGreaterThan(0);
+    expect(foreignRequests(session)).toEqual([]);
+  });
+});
