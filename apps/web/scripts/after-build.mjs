@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const fromWeb = createRequire(join(root, 'package.json'));
 const fromPdf = createRequire(join(root, 'node_modules/@wenshu/export-pdf/package.json'));
 
 const FONT_PACKAGES = [

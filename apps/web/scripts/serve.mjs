@@ -23,7 +23,8 @@ const CSP =
 
 /** Starts the server; resolves with its port (0 asks for a free one). */
 export function serve(port = 4173) {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html: build the site first (pnpm --filter @wenshu/web build)`);
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error(`${dist}/index.html: build the site first (pnpm --filter @wenshu/web build)`);
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let file = normalize(join(dist, path));

@@ -32,7 +32,8 @@ const zhHans = {
   off: '否',
   sheetLang: 'Excel 表名语言',
   fonts: 'PDF 字体',
-  fontsNote: '默认使用随网站提供的思源（Noto）宋体与黑体，首次生成 PDF 时下载（约 75 MB），之后离线可用。也可为某一字体角色选择本机字体文件，保存在本浏览器中。',
+  fontsNote:
+    '默认使用随网站提供的思源（Noto）宋体与黑体，首次生成 PDF 时下载（约 75 MB），之后离线可用。也可为某一字体角色选择本机字体文件，保存在本浏览器中。',
   fontRole: '角色',
   pickFont: '选择字体文件…',
   remove: '移除',
@@ -91,7 +92,8 @@ const zhHant: Words = {
   off: '否',
   sheetLang: 'Excel 工作表名稱語言',
   fonts: 'PDF 字型',
-  fontsNote: '預設使用隨網站提供的思源（Noto）宋體與黑體，首次產生 PDF 時下載（約 75 MB），之後可離線使用。也可為某一字型角色選擇本機字型檔，儲存在本瀏覽器中。',
+  fontsNote:
+    '預設使用隨網站提供的思源（Noto）宋體與黑體，首次產生 PDF 時下載（約 75 MB），之後可離線使用。也可為某一字型角色選擇本機字型檔，儲存在本瀏覽器中。',
   fontRole: '角色',
   pickFont: '選擇字型檔…',
   remove: '移除',
@@ -156,7 +158,8 @@ const en: Words = {
   convert: 'Convert',
   outputs: 'Results',
   downloadAll: 'Download all (zip)',
-  privacy: 'Privacy: this page makes no request to any other site and has no analytics; it works offline after the first visit.',
+  privacy:
+    'Privacy: this page makes no request to any other site and has no analytics; it works offline after the first visit.',
   untitled: 'report.md',
   loading: 'Loading the converter…',
   checking: 'Checking…',

@@ -3,8 +3,9 @@
  * (`worker/worker.ts`) out as downloads. The page itself converts nothing: it stays small and never
  * busy, and the worker (with the exporters, OpenCC's data and the PDF engine) loads on first use.
  */
-import { forgetFont, storedFonts, storeFont } from './storage.js';
+
 import { inputMessage, isLang, type Lang, WORDS } from './i18n.js';
+import { forgetFont, storedFonts, storeFont } from './storage.js';
 import type { Edition, Format, InputFile, Reply, Request, Settings, UserFont } from './worker/protocol.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -43,7 +44,10 @@ let worker: Worker | undefined;
 let nextId = 1;
 const handlers = new Map<number, (reply: Reply) => void>();
 
-function ask(request: Omit<Request, 'id'> & { id?: number }, onReply: (reply: Reply) => void): number {
+/** A request before the page numbers it. */
+type Unsent = { [K in Request['type']]: Omit<Extract<Request, { type: K }>, 'id'> }[Request['type']];
+
+function ask(request: Unsent, onReply: (reply: Reply) => void): number {
   if (!worker) {
     worker = new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<Reply>) => handlers.get(event.data.id)?.(event.data);
@@ -343,7 +347,10 @@ async function convertAll(): Promise<void> {
       } else if (reply.type === 'file-done' || reply.type === 'failed') {
         finished += perFile;
         progress.value = finished / total;
-        if (reply.type === 'failed') errors.push(reply.input ? inputMessage(words(), reply.file, reply.message) : `${reply.file}: ${reply.message}`);
+        if (reply.type === 'failed')
+          errors.push(
+            reply.input ? inputMessage(words(), reply.file, reply.message) : `${reply.file}: ${reply.message}`,
+          );
       } else if (reply.type === 'done') {
         button.disabled = false;
         progress.value = 1;

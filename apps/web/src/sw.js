@@ -2,7 +2,9 @@
 // installs (the list is written by scripts/after-build.mjs); the PDF's faces, when first fetched.
 // Only this site's own requests are answered: there are no others.
 const CACHE = 'wenshu-__VERSION__';
-const FILES = [/* __FILES__ */];
+const FILES = [
+  /* __FILES__ */
+];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -17,7 +19,13 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('wenshu-') && key !== CACHE && key !== 'wenshu-fonts').map((key) => caches.delete(key))))
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((key) => key.startsWith('wenshu-') && key !== CACHE && key !== 'wenshu-fonts')
+            .map((key) => caches.delete(key)),
+        ),
+      )
       .then(() => self.clients.claim()),
   );
 });

@@ -24,7 +24,8 @@ export interface Session {
 }
 
 export async function openSite(query = ''): Promise<Session> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium)`);
   const { server, port } = (await serve(0)) as { server: Server; port: number };
   const profile = mkdtempSync(join(tmpdir(), 'wenshu-web-profile-'));
   const context = await chromium.launchPersistentContext(profile, {

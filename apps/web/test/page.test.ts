@@ -30,7 +30,18 @@ function runCommand(): string {
   const out = mkdtempSync(join(tmpdir(), 'wenshu-web-command-'));
   execFileSync(
     process.execPath,
-    [join(repo, 'apps/cli/dist/cli.js'), 'convert', seed, '--to', 'docx,pdf,xlsx', '--editions', 'cn,tw', '--out-dir', out, '-q'],
+    [
+      join(repo, 'apps/cli/dist/cli.js'),
+      'convert',
+      seed,
+      '--to',
+      'docx,pdf,xlsx',
+      '--editions',
+      'cn,tw',
+      '--out-dir',
+      out,
+      '-q',
+    ],
     { env: { ...process.env, SOURCE_DATE_EPOCH: String(EPOCH) }, stdio: 'pipe' },
   );
   return out;
@@ -114,7 +125,9 @@ describe('the web page, in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#zip')]);
     const entries = unzipSync(new Uint8Array(readFileSync(await download.path())));
     expect(Object.keys(entries).sort()).toEqual([...NAMES].sort());
-    expect(Buffer.compare(entries['report.tw.xlsx'] as Uint8Array, downloaded.get('report.tw.xlsx') as Uint8Array)).toBe(0);
+    expect(
+      Buffer.compare(entries['report.tw.xlsx'] as Uint8Array, downloaded.get('report.tw.xlsx') as Uint8Array),
+    ).toBe(0);
   });
 
   it('says clearly that a PNG or an empty file is not a report', async () => {

@@ -62,9 +62,13 @@ const inputs: [string, () => string][] = [
 ];
 
 describe('the workbook writer writes what exceljs wrote', () => {
-  it.each(inputs)('%s', async (_name, read) => {
-    await expectSameWorkbook(read());
-  }, 60_000);
+  it.each(inputs)(
+    '%s',
+    async (_name, read) => {
+      await expectSameWorkbook(read());
+    },
+    60_000,
+  );
 
   it('in a Traditional edition', async () => {
     await expectSameWorkbook(readFileSync(join(repo, 'examples/report.md'), 'utf8'), true);
@@ -87,10 +91,21 @@ describe('the workbook writer writes what exceljs wrote', () => {
         name: 'A',
         columns: [9, 12, 12, 9, 30],
         rows: [
-          { cells: [{ value: 'x\u0001y\u007f', style: 'header' }, null, { value: 3.25, style: 'plain', numFmt: '0.000' }] },
+          {
+            cells: [
+              { value: 'x\u0001y\u007f', style: 'header' },
+              null,
+              { value: 3.25, style: 'plain', numFmt: '0.000' },
+            ],
+          },
           { cells: [null, { value: null, style: 'tableBody' }], height: 40 },
           { cells: [{ value: null, style: 'text' }], height: 22 },
-          { cells: [{ value: 'line\nbreak', style: 'tableHeader' }, { value: 7, style: 'tableBody', numFmt: '#,##0' }] },
+          {
+            cells: [
+              { value: 'line\nbreak', style: 'tableHeader' },
+              { value: 7, style: 'tableBody', numFmt: '#,##0' },
+            ],
+          },
           { cells: [] },
         ],
         merges: [
@@ -104,7 +119,10 @@ describe('the workbook writer writes what exceljs wrote', () => {
       {
         name: 'C',
         columns: [9, 9],
-        rows: [{ cells: [{ value: null, style: 'plain' }] }, { cells: [{ value: -0.5, style: 'label', numFmt: '0.0%' }] }],
+        rows: [
+          { cells: [{ value: null, style: 'plain' }] },
+          { cells: [{ value: -0.5, style: 'label', numFmt: '0.0%' }] },
+        ],
         merges: [],
         frozenRows: 2,
       },

@@ -1,9 +1,10 @@
 // pdfmake for the worker, built from its patched `js/` files (see vite.config.ts): the class its
 // browser entry makes, without that entry's core-js polyfills and file-saver (the worker needs
 // neither: it only asks for the document's bytes).
+
+import helvetica from 'pdfkit-data/Helvetica.afm?raw';
 import base from 'pdfmake-js/base.js';
 import OutputDocument from 'pdfmake-js/OutputDocument.js';
-import helvetica from 'pdfkit-data/Helvetica.afm?raw';
 
 class WorkerPdfmake extends base {
   _transformToDocument(doc) {

@@ -72,19 +72,32 @@ function outlineOf(document: { children: Block[]; meta: { title?: string } }): O
     const line = block.position?.start.line ?? 0;
     if (block.type === 'heading') {
       const text = textOf(block).trim();
-      const isTitle = !titled && document.meta.title !== undefined && text === document.meta.title;
+      const isTitle: boolean = !titled && document.meta.title !== undefined && text === document.meta.title;
       titled ||= isTitle;
-      entries.push({ kind: isTitle ? 'title' : 'heading', level: block.ordinal?.level ?? block.depth ?? 1, text, line });
+      entries.push({
+        kind: isTitle ? 'title' : 'heading',
+        level: block.ordinal?.level ?? block.depth ?? 1,
+        text,
+        line,
+      });
     } else if (block.type === 'item') {
       const title = block.title === undefined ? '' : textOf(block.title);
       const text = `${block.ordinal?.marker ?? ''}${title || textOf(block)}`.trim();
-      entries.push({ kind: 'item', level: block.ordinal?.level ?? 3, text: text.length > 60 ? `${text.slice(0, 60)}…` : text, line });
+      entries.push({
+        kind: 'item',
+        level: block.ordinal?.level ?? 3,
+        text: text.length > 60 ? `${text.slice(0, 60)}…` : text,
+        line,
+      });
     }
   }
   return entries;
 }
 
-function findings(result: { fixes: { kind: string; line: number; before: string; after: string }[]; warnings: { code: string; message: string; line?: number }[] }): Finding[] {
+function findings(result: {
+  fixes: { kind: string; line: number; before: string; after: string }[];
+  warnings: { code: string; message: string; line?: number }[];
+}): Finding[] {
   return [
     ...result.fixes.map((fix) => ({
       kind: fix.kind,
@@ -143,13 +156,21 @@ async function convertAll(request: Extract<Request, { type: 'convert' }>): Promi
         passes: passes(settings),
         ...(request.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: request.sourceDateEpoch }),
         ...fontOptions,
-        onStage: (stage) => post({ type: 'progress', id: request.id, file: file.name, stage, done, total: targets.length }),
+        onStage: (stage) =>
+          post({ type: 'progress', id: request.id, file: file.name, stage, done, total: targets.length }),
         onOutput: (output) => {
           done += 1;
           // A copy is transferred: the result keeps its own.
           const bytes = output.bytes.slice();
           post(
-            { type: 'output', id: request.id, file: file.name, name: output.name, bytes, elapsedMs: performance.now() - begun },
+            {
+              type: 'output',
+              id: request.id,
+              file: file.name,
+              name: output.name,
+              bytes,
+              elapsedMs: performance.now() - begun,
+            },
             [bytes.buffer],
           );
         },

@@ -86,7 +86,8 @@ class Records {
   }
 }
 
-const DEFAULT_FONT = '<font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font>';
+const DEFAULT_FONT =
+  '<font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font>';
 const PLAIN_XF = leaf('xf', { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0, xfId: 0 });
 
 export class Styles {

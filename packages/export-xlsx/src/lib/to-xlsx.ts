@@ -27,7 +27,10 @@ function generationDate(options: ToXlsxOptions): Date {
  * The workbook as data: the items sheet first, then the figures, one sheet per table, and the about
  * sheet; with what `write.ts` needs besides.
  */
-export function workbookModel(doc: Document, options: ToXlsxOptions = {}): { sheets: SheetModel[]; write: WriteOptions } {
+export function workbookModel(
+  doc: Document,
+  options: ToXlsxOptions = {},
+): { sheets: SheetModel[]; write: WriteOptions } {
   const words = labels(options.sheetLang, doc.meta.lang);
   const onWarning = options.onWarning ?? (() => {});
   const date = generationDate(options);

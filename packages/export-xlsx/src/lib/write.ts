@@ -13,7 +13,7 @@ import type { Cell, CellRange, SheetModel, SheetRow } from './model.js';
 import type { XlsxWarning } from './options.js';
 import { SharedStrings, Styles } from './styles.js';
 import { THEME1_XML } from './theme1.js';
-import { attrs, columnLetters, leaf, textNode, XML_DECLARATION, xmlEscape } from './xml.js';
+import { columnLetters, leaf, textNode, XML_DECLARATION, xmlEscape } from './xml.js';
 
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32_767;
@@ -153,7 +153,10 @@ function applyMerges(merges: readonly CellRange[], rows: Map<number, Map<number,
   const done: CellRange[] = [];
   const slotsOf = (row: number) => {
     let slots = rows.get(row);
-    if (!slots) rows.set(row, (slots = new Map()));
+    if (!slots) {
+      slots = new Map();
+      rows.set(row, slots);
+    }
     return slots;
   };
   for (const range of merges) {
@@ -162,7 +165,10 @@ function applyMerges(merges: readonly CellRange[], rows: Map<number, Map<number,
     if (done.some(overlaps)) throw new Error('Cannot merge already merged cells');
     const first = slotsOf(range.top);
     let master = first.get(range.left);
-    if (!master) first.set(range.left, (master = { value: null, look: undefined }));
+    if (!master) {
+      master = { value: null, look: undefined };
+      first.set(range.left, master);
+    }
     for (let row = range.top; row <= range.bottom; row++) {
       for (let column = range.left; column <= range.right; column++) {
         if (row > range.top || column > range.left)
@@ -192,8 +198,15 @@ function sheetXml(sheet: SheetModel, styles: Styles, strings: SharedStrings, opt
   const parts: string[] = [WORKSHEET_OPEN];
   if (sheet.frozenRows > 0) {
     const split = sheet.frozenRows;
-    const pane = leaf('pane', { ySplit: split, topLeftCell: address(split + 1, 1), activePane: 'bottomLeft', state: 'frozen' });
-    parts.push(`<sheetViews><sheetView workbookViewId="0">${pane}<selection pane="bottomLeft"/></sheetView></sheetViews>`);
+    const pane = leaf('pane', {
+      ySplit: split,
+      topLeftCell: address(split + 1, 1),
+      activePane: 'bottomLeft',
+      state: 'frozen',
+    });
+    parts.push(
+      `<sheetViews><sheetView workbookViewId="0">${pane}<selection pane="bottomLeft"/></sheetView></sheetViews>`,
+    );
   }
   parts.push(WORKSHEET_FORMAT);
   // The columns are written with the first row, and not at all in a sheet without rows.
@@ -323,7 +336,11 @@ export function writeWorkbook(sheets: readonly SheetModel[], options: WriteOptio
     '_rels/.rels',
     relationships([
       ['rId1', `${REL}/officeDocument`, 'xl/workbook.xml'],
-      ['rId2', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', 'docProps/core.xml'],
+      [
+        'rId2',
+        'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+        'docProps/core.xml',
+      ],
       ['rId3', `${REL}/extended-properties`, 'docProps/app.xml'],
     ]),
   );

@@ -4,29 +4,37 @@
  * before, so the same report gives the same file whichever platform or version made it.
  */
 
-const NEEDS_ESCAPE = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/;
+/** Whether any character needs escaping or dropping (the loop below says which and how). */
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 || code === 38 || code === 39 || code === 60 || code === 62 || code === 127) return true;
+    if (code <= 31 && code !== 9 && code !== 10 && code !== 13) return true;
+  }
+  return false;
+}
 
 /**
  * `<>&'"` as entities; characters XML 1.0 cannot carry (C0 controls but tab, line feed, carriage
  * return; DEL) dropped.
  */
 export function xmlEscape(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
+  if (!needsEscape(text)) return text;
   let out = '';
   let last = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    let escape: string;
-    if (code === 34) escape = '&quot;';
-    else if (code === 38) escape = '&amp;';
-    else if (code === 39) escape = '&apos;';
-    else if (code === 60) escape = '&lt;';
-    else if (code === 62) escape = '&gt;';
-    else if (code === 127 || (code <= 31 && code !== 9 && code !== 10 && code !== 13)) escape = '';
+    let entity: string;
+    if (code === 34) entity = '&quot;';
+    else if (code === 38) entity = '&amp;';
+    else if (code === 39) entity = '&apos;';
+    else if (code === 60) entity = '&lt;';
+    else if (code === 62) entity = '&gt;';
+    else if (code === 127 || (code <= 31 && code !== 9 && code !== 10 && code !== 13)) entity = '';
     else continue;
     if (last !== i) out += text.slice(last, i);
     last = i + 1;
-    out += escape;
+    out += entity;
   }
   return last < text.length ? out + text.slice(last) : out;
 }
@@ -55,6 +63,7 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone=
 /** Column number (1-based) → letters: 1 → A, 27 → AA. */
 export function columnLetters(column: number): string {
   let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
