@@ -41,10 +41,14 @@ const site = files(dist)
 const version = createHash('sha256');
 for (const path of site) version.update(path).update(readFileSync(join(dist, path)));
 const template = readFileSync(join(root, 'src', 'sw.js'), 'utf8');
+const LIST = /\[\s*\/\* __FILES__ \*\/\s*\]/;
+// A service worker with an empty list would keep nothing: fail the build instead.
+if (!LIST.test(template) || !template.includes('__VERSION__'))
+  throw new Error('src/sw.js: the __FILES__ or __VERSION__ mark is gone');
 writeFileSync(
   join(dist, 'sw.js'),
   template
     .replace('__VERSION__', version.digest('hex').slice(0, 16))
-    .replace('[/* __FILES__ */]', JSON.stringify(['./', ...site.map((path) => `./${path}`)])),
+    .replace(LIST, JSON.stringify(['./', ...site.map((path) => `./${path}`)])),
 );
 console.log(`dist: ${site.length} files precached by sw.js; fonts in dist/fonts`);

@@ -74,9 +74,10 @@ const files: Entry[] = [];
 let current = -1;
 const encoder = new TextEncoder();
 
-function addFile(name: string, bytes: Uint8Array): void {
+function addFile(name: string, bytes: Uint8Array, text?: string): void {
   const existing = files.findIndex((file) => file.name === name);
-  const entry: Entry = { name, bytes };
+  // A new text starts empty: there is nothing to check until something is typed.
+  const entry: Entry = text === undefined ? { name, bytes } : { name, bytes, text, outline: [], findings: [] };
   if (existing >= 0) files[existing] = entry;
   else files.push(entry);
   select(existing >= 0 ? existing : files.length - 1);
@@ -192,7 +193,7 @@ function goToLine(n: number): void {
 editor.addEventListener('input', () => {
   let entry = files[current];
   if (!entry) {
-    addFile(words().untitled, new Uint8Array());
+    addFile(words().untitled, new Uint8Array(), '');
     entry = files[current] as Entry;
   }
   entry.text = editor.value;
@@ -298,18 +299,20 @@ function addOutput(name: string, bytes: Uint8Array): void {
       preview.hidden = false;
     });
     item.append(' ', show);
-    if (preview.hidden) show.click();
+    // Shown on demand: the viewer lays out every page of a long PDF.
   }
   outputsList.append(item);
 }
 
-async function makeZip(): Promise<void> {
+function makeZip(): void {
   if (made.length < 2) return;
-  const { zipPackage } = await import('@wenshu/zip');
-  const zip = zipPackage(new Map(made.map((output) => [output.name, output.bytes])), Date.now());
-  zipLink.href = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-  zipLink.download = 'wenshu.zip';
-  zipLink.hidden = false;
+  const entries = made.map(({ name, bytes }) => ({ name, bytes }));
+  ask({ type: 'zip', entries, date: Date.now() }, (reply) => {
+    if (reply.type !== 'zipped') return;
+    zipLink.href = URL.createObjectURL(new Blob([reply.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+    zipLink.download = 'wenshu.zip';
+    zipLink.hidden = false;
+  });
 }
 
 async function convertAll(): Promise<void> {
@@ -319,6 +322,7 @@ async function convertAll(): Promise<void> {
   if (files.length === 0) return showMessage(words().noFile);
   if (chosen.formats.length === 0 || chosen.editions.length === 0) return showMessage(words().noFormat);
   clearOutputs();
+  delete status.dataset.elapsedMs;
   const button = $<HTMLButtonElement>('convert');
   button.disabled = true;
   progress.hidden = false;
@@ -357,7 +361,7 @@ async function convertAll(): Promise<void> {
         status.textContent = words().doneIn(files.length, (reply.elapsedMs / 1000).toFixed(1));
         status.dataset.elapsedMs = String(Math.round(reply.elapsedMs));
         if (errors.length) showMessage(errors.join('\n'));
-        void makeZip();
+        makeZip();
       }
     },
   );
@@ -372,10 +376,7 @@ $<HTMLInputElement>('open').addEventListener('change', (event) => {
   if (input.files) void readFiles(input.files).then(() => (input.value = ''));
 });
 $('new').addEventListener('click', () => {
-  addFile(words().untitled, new Uint8Array());
-  const entry = files[current];
-  if (entry) entry.text = '';
-  editor.disabled = false;
+  addFile(words().untitled, new Uint8Array(), '');
   editor.focus();
 });
 for (const target of [document.body]) {

@@ -3,7 +3,8 @@
  * and XLSX as written and in the Taiwan edition, downloaded, and compared with what the command
  * writes for the same input and SOURCE_DATE_EPOCH — the unzipped DOCX and XLSX parts byte for
  * byte, the PDF's text and page count. A PNG and an empty file dropped on the page get a clear
- * message. No request goes to another origin.
+ * message. The page's thread is never busy for 200 ms while the example ×100 converts; the page works
+ * offline after the first visit. No request goes to another origin.
  *
  * The page's PDF is set in the bundled Noto faces; the command takes installed faces when it finds
  * them (Noto CJK on CI), which are the same designs with the same advances, so text and pages agree.
@@ -142,6 +143,62 @@ describe('the web page, in Chromium', () => {
     expect(await page.textContent('#message')).toContain('empty.md 是空文件');
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('stays responsive converting the example ×100: no task on the page’s thread over 200 ms', async () => {
+    const { page } = session;
+    const big = Array(100).fill(readFileSync(seed, 'utf8')).join('\n\n');
+    await page.click('#new');
+    // As a paste would: the text in, one input event.
+    await page.$eval(
+      '#editor',
+      (editor, text) => {
+        (editor as HTMLTextAreaElement).value = text;
+        editor.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      big,
+    );
+    await page.waitForFunction((n) => (document.querySelector('#outline')?.children.length ?? 0) >= n, 100, {
+      timeout: 60_000,
+    });
+    await page.check('#formats input[value=pdf]');
+    await page.check('#formats input[value=xlsx]');
+    await page.uncheck('#editions input[value=tw]');
+    // From here on: the conversion (the paste and the check before it lay out 220 KB of text).
+    await page.evaluate(() => {
+      const long: number[] = [];
+      (window as unknown as { longTasks: number[] }).longTasks = long;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) long.push(entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await page.click('#convert');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#status')?.dataset.elapsedMs, null, {
+      timeout: 100_000,
+    });
+    // Every open file is converted: the example ×100 among them.
+    const outputs = await page.$$eval('#outputs a', (links) => links.map((a) => a.getAttribute('download')));
+    expect(outputs.filter((name) => name?.startsWith('新报告.'))).toEqual(['新报告.docx', '新报告.pdf', '新报告.xlsx']);
+    const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+    expect(longest).toBeLessThan(200);
+  }, 120_000);
+
+  it('works offline after the first visit (the service worker keeps the site)', async () => {
+    const { page, context } = session;
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.setInputFiles('#open', seed);
+      await page.waitForSelector('#outline li a', { timeout: 60_000 });
+      await page.click('#convert');
+      await page.waitForSelector('#outputs a', { timeout: 60_000 });
+      expect(await page.$$eval('#outputs a', (links) => links.map((a) => a.getAttribute('download')))).toEqual([
+        'report.docx',
+      ]);
+    } finally {
+      await context.setOffline(false);
+    }
+  }, 90_000);
 
   it('asks nothing of any other origin', () => {
     expect(session.requests.length).toBeGreaterThan(0);

@@ -40,7 +40,9 @@ export type Request =
       userFonts: UserFont[];
       /** Seconds since 1970, for reproducible outputs (tests); default now. */
       sourceDateEpoch?: number;
-    };
+    }
+  /** One zip of the outputs, made here: deflating megabytes would hold up the page's thread. */
+  | { type: 'zip'; id: number; entries: InputFile[]; date: number };
 
 /** A heading or an item of the outline, with the source line it starts on. */
 export interface OutlineEntry {
@@ -63,4 +65,5 @@ export type Reply =
   | { type: 'output'; id: number; file: string; name: string; bytes: Uint8Array; elapsedMs: number }
   | { type: 'file-done'; id: number; file: string; findings: Finding[] }
   | { type: 'failed'; id: number; file: string; message: string; input: boolean }
-  | { type: 'done'; id: number; elapsedMs: number };
+  | { type: 'done'; id: number; elapsedMs: number }
+  | { type: 'zipped'; id: number; bytes: Uint8Array };

@@ -195,9 +195,15 @@ function fontsFor(module: Convert, bundled: Record<string, Uint8Array>, userFont
   return { fontHost: module.memoryFontHost(files, BUNDLED), ...(userFonts.length ? { fonts } : {}) };
 }
 
+async function zip(request: Extract<Request, { type: 'zip' }>): Promise<void> {
+  const { zipPackage } = await import('@wenshu/zip');
+  const bytes = zipPackage(new Map(request.entries.map((entry) => [entry.name, entry.bytes])), request.date);
+  post({ type: 'zipped', id: request.id, bytes }, [bytes.buffer]);
+}
+
 self.onmessage = (event: MessageEvent<Request>) => {
   const request = event.data;
-  const run = request.type === 'check' ? check(request) : convertAll(request);
+  const run = request.type === 'check' ? check(request) : request.type === 'zip' ? zip(request) : convertAll(request);
   run.catch((error: unknown) => {
     post({ type: 'failed', id: request.id, file: '', message: String(error), input: false });
     post({ type: 'done', id: request.id, elapsedMs: 0 });
