@@ -58,6 +58,15 @@ export default defineConfig({
   define: { __dirname: '""', __WENSHU_VERSION__: JSON.stringify(version) },
   worker: {
     format: 'es',
+    rollupOptions: {
+      output: {
+        // mathml2omml (LGPL-3.0) in a file of its own, with its licence in licenses/ (as the command
+        // ships it beside its bundle), so that it can be replaced.
+        manualChunks: (id) => (id.includes('/node_modules/mathml2omml/') ? 'lgpl-mathml2omml' : undefined),
+        chunkFileNames: (chunk) =>
+          chunk.name === 'lgpl-mathml2omml' ? 'assets/lgpl-mathml2omml-[hash].js' : 'assets/[name]-[hash].js',
+      },
+    },
   },
   build: {
     outDir: 'dist',

@@ -27,6 +27,16 @@ for (const [pkg, name, weights] of FONT_PACKAGES) {
   cpSync(join(folder, 'LICENSE_FONT'), join(dist, 'fonts', `${name}-OFL.txt`));
 }
 
+// The LGPL module's licence beside the file of its own the build gives it (vite.config.ts).
+const fromMath = createRequire(join(root, 'node_modules/@wenshu/export-pdf/node_modules/@wenshu/math/package.json'));
+mkdirSync(join(dist, 'licenses'), { recursive: true });
+cpSync(
+  join(dirname(fromMath.resolve('mathml2omml/package.json')), 'LICENSE'),
+  join(dist, 'licenses', 'mathml2omml-LICENSE.txt'),
+);
+if (!readdirSync(join(dist, 'assets')).some((name) => name.startsWith('lgpl-mathml2omml-')))
+  throw new Error('dist/assets/lgpl-mathml2omml-*.js: the LGPL module is not in a file of its own');
+
 function files(folder) {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
