@@ -41,6 +41,8 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 const scripts = new Set();
 context.on('request', (request) => {
+  // The service worker's own fetches (it caches the whole site on install) are not the page's load.
+  if (request.serviceWorker()) return;
   const url = new URL(request.url());
   if (url.origin === origin && url.pathname.endsWith('.js')) scripts.add(url.pathname);
 });
@@ -63,6 +65,25 @@ await page.check('#formats input[value=pdf]');
 await page.check('#formats input[value=xlsx]');
 const pageFirst = await convertInPage();
 const pageSecond = await convertInPage();
+// The example ×100 pasted in: the longest task on the page's thread while it converts.
+await page.click('#new');
+await page.$eval(
+  '#editor',
+  (editor, text) => {
+    editor.value = text;
+    editor.dispatchEvent(new Event('input', { bubbles: true }));
+  },
+  Array(100).fill(readFileSync(seed, 'utf8')).join('\n\n'),
+);
+await page.waitForFunction(() => document.querySelector('#outline').children.length >= 100, null, { timeout: 120_000 });
+await page.evaluate(() => {
+  window.longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.longTasks.push(entry.duration);
+  }).observe({ type: 'longtask' });
+});
+const page100 = await convertInPage();
+const longestTask = await page.evaluate(() => Math.max(0, ...window.longTasks));
 const onDemand = [...scripts].filter((path) => !firstLoad.includes(path) && path !== '/sw.js');
 const onDemandGzip = onDemand.reduce((sum, path) => sum + gz(path), 0);
 await context.close();
@@ -92,7 +113,11 @@ const result = {
   pageFirstMs: Math.round(pageFirst),
   pageSecondMs: Math.round(pageSecond),
   commandMs: Math.round(command),
-  pageSecondOverCommand: Number((pageSecond / command).toFixed(2)),
+  // Cold against cold: the first run in the page loads the worker and the fonts, as the command loads its code and faces.
+  pageFirstOverCommand: Number((pageFirst / command).toFixed(2)),
+  // Both files are converted (the example and the example ×100): the page converts every open file.
+  pageWithX100Ms: Math.round(page100),
+  longestMainThreadTaskMs: Math.round(longestTask),
 };
 if (process.argv.includes('--json')) console.log(JSON.stringify(result));
 else {
@@ -103,6 +128,9 @@ else {
     `on demand (worker, exporters, OpenCC, PDF engine): ${result.onDemandJsGzipKB} KB gzipped; fonts fetched with the first PDF`,
   );
   console.log(
-    `examples/report.md → DOCX + PDF + XLSX: page ${result.pageFirstMs} ms first (worker and fonts loaded), ${result.pageSecondMs} ms next; command ${result.commandMs} ms (page/command ${result.pageSecondOverCommand}×, budget 2×)`,
+    `the example and the example ×100 → DOCX + PDF + XLSX in the page: ${result.pageWithX100Ms} ms; longest task on the page's thread ${result.longestMainThreadTaskMs} ms (budget 200 ms)`,
+  );
+  console.log(
+    `examples/report.md → DOCX + PDF + XLSX: page ${result.pageFirstMs} ms first (worker and fonts loaded), ${result.pageSecondMs} ms next; command ${result.commandMs} ms (page, first run, / command: ${result.pageFirstOverCommand}×; budget 2×)`,
   );
 }
