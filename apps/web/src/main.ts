@@ -145,36 +145,81 @@ function check(entry: Entry): void {
   });
 }
 
-function renderChecks(): void {
-  const entry = files[current];
-  const outline = $('outline');
-  const findings = $('findings');
-  const line = (n: number, text: string, className: string) => {
-    const item = document.createElement('li');
-    item.className = className;
-    const link = document.createElement('a');
-    link.href = `#L${n}`;
-    link.textContent = text;
-    link.title = words().line(n);
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      goToLine(n);
-    });
-    item.append(link);
-    return item;
+/** At most this many entries per list (a note says how many more). */
+const LIST_LIMIT = 2000;
+/** Entries written per turn of the event loop: a long list never holds up the page's thread. */
+const CHUNK = 100;
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+
+const renderings = new WeakMap<HTMLElement, number>();
+
+/**
+ * One list of entries linked to their lines: written as HTML a chunk at a time, one listener on the
+ * list (below). A newer rendering of the same list stops an older one.
+ */
+function renderList(
+  list: HTMLElement,
+  entries: { line: number; text: string; className: string }[],
+  none: string,
+): void {
+  const generation = (renderings.get(list) ?? 0) + 1;
+  renderings.set(list, generation);
+  if (entries.length === 0) {
+    list.innerHTML = none ? `<li>${escapeHtml(none)}</li>` : '';
+    return;
+  }
+  const items = entries
+    .slice(0, LIST_LIMIT)
+    .map(
+      (e) =>
+        `<li class="${e.className}"><a href="#L${e.line}" data-line="${e.line}" title="${escapeHtml(words().line(e.line))}">${escapeHtml(e.text)}</a></li>`,
+    );
+  if (entries.length > LIST_LIMIT) items.push(`<li>… ${entries.length - LIST_LIMIT} +</li>`);
+  list.innerHTML = items.slice(0, CHUNK).join('');
+  const more = (from: number) => {
+    if (from >= items.length || renderings.get(list) !== generation) return;
+    list.insertAdjacentHTML('beforeend', items.slice(from, from + CHUNK).join(''));
+    setTimeout(() => more(from + CHUNK), 0);
   };
-  const entries = entry?.outline ?? [];
-  outline.replaceChildren(
-    ...(entries.length || !entry?.outline
-      ? entries.map((e) => line(e.line, e.text, `${e.kind} level-${e.level}`))
-      : [Object.assign(document.createElement('li'), { textContent: words().noOutline })]),
+  setTimeout(() => more(CHUNK), 0);
+}
+
+function renderOutline(): void {
+  const entry = files[current];
+  renderList(
+    $('outline'),
+    (entry?.outline ?? []).map((e) => ({ line: e.line, text: e.text, className: `${e.kind} level-${e.level}` })),
+    entry?.outline ? words().noOutline : '',
   );
-  const found = entry?.findings ?? [];
-  findings.replaceChildren(
-    ...(found.length || !entry?.findings
-      ? found.map((f) => line(f.line, `${words().line(f.line)} · ${f.kind}: ${f.message}`, 'finding'))
-      : [Object.assign(document.createElement('li'), { textContent: words().nothingFound })]),
+}
+
+function renderFindings(): void {
+  const entry = files[current];
+  renderList(
+    $('findings'),
+    (entry?.findings ?? []).map((f) => ({
+      line: f.line,
+      text: `${words().line(f.line)} · ${f.kind}: ${f.message}`,
+      className: 'finding',
+    })),
+    entry?.findings ? words().nothingFound : '',
   );
+}
+
+function renderChecks(): void {
+  renderOutline();
+  renderFindings();
+}
+
+for (const id of ['outline', 'findings']) {
+  $(id).addEventListener('click', (event) => {
+    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-line]');
+    if (!link) return;
+    event.preventDefault();
+    goToLine(Number(link.dataset.line));
+  });
 }
 
 /** Selects line `n` (1-based) in the editor and scrolls it into view. */
@@ -349,6 +394,12 @@ async function convertAll(): Promise<void> {
       } else if (reply.type === 'output') {
         addOutput(reply.name, reply.bytes);
       } else if (reply.type === 'file-done' || reply.type === 'failed') {
+        // The conversion's findings include the exporters' warnings (a face that fell back, a cut cell).
+        const entry = files.find((file) => file.name === reply.file);
+        if (entry && reply.type === 'file-done') {
+          entry.findings = reply.findings;
+          if (entry === files[current]) renderFindings();
+        }
         finished += perFile;
         progress.value = finished / total;
         if (reply.type === 'failed')

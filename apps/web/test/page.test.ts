@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, openSite, type Session } from './browser.js';
 
 const repo = resolve(import.meta.dirname, '../../..');
+const root = resolve(import.meta.dirname, '..');
 const seed = join(repo, 'examples/report.md');
 const EPOCH = 1_700_000_000;
 const NAMES = ['report.docx', 'report.pdf', 'report.xlsx', 'report.tw.docx', 'report.tw.pdf', 'report.tw.xlsx'];
@@ -144,6 +145,46 @@ describe('the web page, in Chromium', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('reads a GB18030 file as the command does, and speaks Traditional Chinese and English', async () => {
+    const { page } = session;
+    const gb = new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', seed]));
+    await dropFile('gb18030.md', gb);
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('#editor')?.value.includes('青禾市'));
+    await page.waitForSelector('#outline li a');
+    expect(await page.$eval('#editor', (e) => (e as HTMLTextAreaElement).value)).toBe(readFileSync(seed, 'utf8'));
+    await page.selectOption('#lang', 'zh-Hant');
+    expect(await page.textContent('#outline-title')).toBe('大綱');
+    await page.selectOption('#lang', 'en');
+    expect(await page.textContent('#outline-title')).toBe('Outline');
+    await page.selectOption('#lang', 'zh-Hans');
+    expect(await page.textContent('#outline-title')).toBe('大纲');
+  }, 60_000);
+
+  it('sets the PDF in a font file the user picked, kept for the next visit', async () => {
+    const { page } = session;
+    // Noto Sans SC as the 宋 face: the PDF's body then embeds it in place of Noto Serif SC.
+    const sans = join(root, 'dist/fonts/NotoSansSC_400Regular.ttf');
+    await page.selectOption('#font-role', 'song');
+    await page.setInputFiles('#font-file', sans);
+    await page.waitForSelector('#user-fonts li');
+    await page.reload();
+    await page.waitForSelector('#user-fonts li');
+    expect(await page.textContent('#user-fonts li')).toContain('song: NotoSansSC_400Regular.ttf');
+    await page.setInputFiles('#open', seed);
+    await page.waitForSelector('#outline li a');
+    for (const format of ['docx', 'xlsx']) await page.uncheck(`#formats input[value=${format}]`);
+    await page.check('#formats input[value=pdf]');
+    await page.uncheck('#editions input[value=tw]');
+    await page.click('#convert');
+    const link = await page.waitForSelector('#outputs a[download="report.pdf"]', { timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const fonts = execFileSync('pdffonts', [await download.path()], { encoding: 'utf8' });
+    expect(fonts).toContain('NotoSansSC');
+    expect(fonts).not.toContain('NotoSerifSC-Regular');
+    await page.click('#user-fonts li button');
+    await page.waitForFunction(() => document.querySelectorAll('#user-fonts li').length === 0);
+  }, 90_000);
+
   it('stays responsive converting the example ×100: no task on the page’s thread over 200 ms', async () => {
     const { page } = session;
     const big = Array(100).fill(readFileSync(seed, 'utf8')).join('\n\n');
@@ -160,8 +201,7 @@ describe('the web page, in Chromium', () => {
     await page.waitForFunction((n) => (document.querySelector('#outline')?.children.length ?? 0) >= n, 100, {
       timeout: 60_000,
     });
-    await page.check('#formats input[value=pdf]');
-    await page.check('#formats input[value=xlsx]');
+    for (const format of ['docx', 'pdf', 'xlsx']) await page.check(`#formats input[value=${format}]`);
     await page.uncheck('#editions input[value=tw]');
     // From here on: the conversion (the paste and the check before it lay out 220 KB of text).
     await page.evaluate(() => {
@@ -190,6 +230,7 @@ describe('the web page, in Chromium', () => {
       await page.reload();
       await page.setInputFiles('#open', seed);
       await page.waitForSelector('#outline li a', { timeout: 60_000 });
+      for (const format of ['pdf', 'xlsx']) await page.uncheck(`#formats input[value=${format}]`);
       await page.click('#convert');
       await page.waitForSelector('#outputs a', { timeout: 60_000 });
       expect(await page.$$eval('#outputs a', (links) => links.map((a) => a.getAttribute('download')))).toEqual([
