@@ -20,6 +20,8 @@ export interface Session {
   origin: string;
   /** Every URL the browser asked for (page, worker, service worker). */
   requests: string[];
+  /** The page's console messages that report a Content-Security-Policy violation. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -45,6 +47,10 @@ export async function openSite(query = ''): Promise<Session> {
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   const page = context.pages()[0] ?? (await context.newPage());
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   const origin = `http://127.0.0.1:${port}`;
   await page.goto(`${origin}/${query}`);
   return {
@@ -52,6 +58,7 @@ export async function openSite(query = ''): Promise<Session> {
     context,
     origin,
     requests,
+    cspViolations,
     async close() {
       await context.close();
       server.close();

@@ -241,8 +241,12 @@ describe('the web page, in Chromium', () => {
     }
   }, 90_000);
 
-  it('asks nothing of any other origin', () => {
+  it('asks nothing of any other origin, and breaks none of its own Content-Security-Policy', async () => {
     expect(session.requests.length).toBeGreaterThan(0);
     expect(foreignRequests(session)).toEqual([]);
+    expect(
+      await session.page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.getAttribute('content')),
+    ).toMatch(/^default-src 'self';/);
+    expect(session.cspViolations).toEqual([]);
   });
 });
