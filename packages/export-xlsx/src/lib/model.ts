@@ -1,7 +1,7 @@
 /**
- * The workbook as plain data, before exceljs sees it. Each sheet module builds a `SheetModel` from
+ * The workbook as plain data, before it is written. Each sheet module builds a `SheetModel` from
  * the document (a pure function, tested without writing a file); `write.ts` is the only code that
- * talks to exceljs. A string value is always text: nothing here can become a formula.
+ * writes SpreadsheetML. A string value is always text: nothing here can become a formula.
  */
 
 /** The named cell styles `write.ts` knows how to draw. */

@@ -9,13 +9,14 @@ import { aboutSheet } from './about-sheet.js';
 import { documentFigures, figuresSheet } from './figures-sheet.js';
 import { itemPassages, itemsSheet } from './items-sheet.js';
 import { labels } from './labels.js';
+import type { SheetModel } from './model.js';
 import type { ToXlsxOptions } from './options.js';
 import { finishPackage } from './package.js';
 import { SheetNames } from './sheet-names.js';
 import { tableSheet } from './table-sheets.js';
 import { characterCount } from './text-width.js';
 import { walk } from './walk.js';
-import { writeWorkbook } from './write.js';
+import { type WriteOptions, writeWorkbook } from './write.js';
 
 /** The generation time: `sourceDateEpoch` (seconds) when given, else now to the second (as DOCX and PDF). */
 function generationDate(options: ToXlsxOptions): Date {
@@ -23,11 +24,13 @@ function generationDate(options: ToXlsxOptions): Date {
 }
 
 /**
- * Renders a structured report (`structure(parse(markdown)).document`) as an .xlsx workbook: the
- * items sheet first, then the figures, one sheet per table, and the about sheet. Same document,
- * options and `sourceDateEpoch` → the same bytes.
+ * The workbook as data: the items sheet first, then the figures, one sheet per table, and the about
+ * sheet; with what `write.ts` needs besides.
  */
-export async function toXlsx(doc: Document, options: ToXlsxOptions = {}): Promise<Uint8Array> {
+export function workbookModel(
+  doc: Document,
+  options: ToXlsxOptions = {},
+): { sheets: SheetModel[]; write: WriteOptions } {
   const words = labels(options.sheetLang, doc.meta.lang);
   const onWarning = options.onWarning ?? (() => {});
   const date = generationDate(options);
@@ -72,5 +75,14 @@ export async function toXlsx(doc: Document, options: ToXlsxOptions = {}): Promis
   ];
   // Title and language in docProps/core.xml, as the DOCX and PDF carry them.
   const meta = { ...(doc.meta.title ? { title: doc.meta.title } : {}), language: doc.meta.lang ?? 'zh-CN' };
-  return finishPackage(await writeWorkbook(sheets, { date, onWarning, ...meta }), date);
+  return { sheets, write: { date, onWarning, ...meta } };
+}
+
+/**
+ * Renders a structured report (`structure(parse(markdown)).document`) as an .xlsx workbook. Same
+ * document, options and `sourceDateEpoch` → the same bytes.
+ */
+export async function toXlsx(doc: Document, options: ToXlsxOptions = {}): Promise<Uint8Array> {
+  const { sheets, write } = workbookModel(doc, options);
+  return finishPackage(writeWorkbook(sheets, write), write.date);
 }

@@ -1,0 +1,213 @@
+/**
+ * The conversion worker: `convert` of `@wenshu/convert`, the command's one entry point, run off
+ * the page's thread so the page never freezes. It is loaded with the first conversion; the PDF's
+ * faces are fetched from the site (`fonts/`) when the first PDF is asked for, and kept.
+ */
+import './node-globals.js';
+import type { Finding, InputFile, OutlineEntry, Reply, Request, Settings, UserFont } from './protocol.js';
+
+type Convert = typeof import('@wenshu/convert');
+declare const __WENSHU_VERSION__: string;
+let wenshu: Promise<Convert> | undefined;
+// The globals above must be in place before pdfkit's modules run: loaded after them, on demand.
+const load = () => (wenshu ??= import('@wenshu/convert'));
+
+const post = (reply: Reply, transfer: Transferable[] = []) => postMessage(reply, { transfer });
+
+/** The bundled faces the command falls back to (`apps/cli/dist/fonts`), served in `fonts/`. */
+const BUNDLED = {
+  'serif-regular': 'NotoSerifSC_400Regular.ttf',
+  'serif-bold': 'NotoSerifSC_700Bold.ttf',
+  'sans-light': 'NotoSansSC_300Light.ttf',
+  'sans-regular': 'NotoSansSC_400Regular.ttf',
+  'sans-bold': 'NotoSansSC_700Bold.ttf',
+} as const;
+
+let bundledFaces: Promise<Record<string, Uint8Array>> | undefined;
+
+/** The bundled faces' bytes, fetched once (the service worker keeps them for the next visit). */
+function fetchBundled(): Promise<Record<string, Uint8Array>> {
+  bundledFaces ??= Promise.all(
+    Object.values(BUNDLED).map(async (file) => {
+      const response = await fetch(new URL(`../fonts/${file}`, self.location.href));
+      if (!response.ok) throw new Error(`fonts/${file}: ${response.status} ${response.statusText}`);
+      return [file, new Uint8Array(await response.arrayBuffer())] as const;
+    }),
+  ).then(Object.fromEntries);
+  bundledFaces.catch(() => {
+    bundledFaces = undefined;
+  });
+  return bundledFaces;
+}
+
+function passes(settings: Settings) {
+  return settings.punctuation === undefined ? {} : { punctuation: settings.punctuation };
+}
+
+/** The text of a node: its text leaves, in order. */
+function textOf(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  const { value, children } = node as { value?: unknown; children?: unknown[] };
+  if (typeof value === 'string') return value;
+  return Array.isArray(children) ? children.map(textOf).join('') : '';
+}
+
+interface Block {
+  type: string;
+  depth?: number;
+  ordinal?: { level: number; marker: string };
+  title?: unknown;
+  children?: unknown[];
+  position?: { start: { line: number } };
+}
+
+/**
+ * The outline as the tree says it (headings with their depth, items with their ordinal's level),
+ * each with its line: decided by `convert`'s repair passes, only read here.
+ */
+function outlineOf(document: { children: Block[]; meta: { title?: string } }): OutlineEntry[] {
+  const entries: OutlineEntry[] = [];
+  let titled = false;
+  for (const block of document.children) {
+    const line = block.position?.start.line ?? 0;
+    if (block.type === 'heading') {
+      const text = textOf(block).trim();
+      const isTitle: boolean = !titled && document.meta.title !== undefined && text === document.meta.title;
+      titled ||= isTitle;
+      entries.push({
+        kind: isTitle ? 'title' : 'heading',
+        level: block.ordinal?.level ?? block.depth ?? 1,
+        text,
+        line,
+      });
+    } else if (block.type === 'item') {
+      const title = block.title === undefined ? '' : textOf(block.title);
+      const text = `${block.ordinal?.marker ?? ''}${title || textOf(block)}`.trim();
+      entries.push({
+        kind: 'item',
+        level: block.ordinal?.level ?? 3,
+        text: text.length > 60 ? `${text.slice(0, 60)}…` : text,
+        line,
+      });
+    }
+  }
+  return entries;
+}
+
+function findings(result: {
+  fixes: { kind: string; line: number; before: string; after: string }[];
+  warnings: { code: string; message: string; line?: number }[];
+}): Finding[] {
+  return [
+    ...result.fixes.map((fix) => ({
+      kind: fix.kind,
+      message: fix.after === '' ? `${fix.before} →∅` : `${fix.before} → ${fix.after}`,
+      line: fix.line,
+    })),
+    ...result.warnings.map((warning) => ({ kind: warning.code, message: warning.message, line: warning.line ?? 0 })),
+  ].sort((a, b) => a.line - b.line);
+}
+
+async function check(request: Extract<Request, { type: 'check' }>): Promise<void> {
+  const { convert, decodeSource } = await load();
+  try {
+    const { text } = decodeSource(request.file.name, request.file.bytes);
+    const result = await convert(text, {
+      fileName: request.file.name,
+      targets: [],
+      theme: request.settings.theme,
+      passes: passes(request.settings),
+    });
+    const outline = outlineOf(result.document as never);
+    post({ type: 'checked', id: request.id, file: request.file.name, text, outline, findings: findings(result) });
+  } catch (error) {
+    failed(request.id, request.file.name, error, await load());
+  }
+}
+
+function failed(id: number, file: string, error: unknown, wenshuModule: Convert): void {
+  const input = error instanceof wenshuModule.InputError;
+  const message = error instanceof Error ? error.message : String(error);
+  post({ type: 'failed', id, file, message, input });
+}
+
+async function convertAll(request: Extract<Request, { type: 'convert' }>): Promise<void> {
+  const started = performance.now();
+  const module = await load();
+  const { settings } = request;
+  const targets = settings.editions.flatMap((edition) => settings.formats.map((format) => ({ format, edition })));
+  const wantsPdf = settings.formats.includes('pdf');
+  for (const file of request.files) {
+    const begun = performance.now();
+    let done = 0;
+    try {
+      let fontOptions = {};
+      if (wantsPdf) {
+        post({ type: 'progress', id: request.id, file: file.name, stage: 'fonts', done, total: targets.length });
+        fontOptions = fontsFor(module, await fetchBundled(), request.userFonts);
+      }
+      const result = await module.convert(file.bytes, {
+        fileName: file.name,
+        targets,
+        theme: settings.theme,
+        toc: settings.toc,
+        sheetLang: settings.sheetLang,
+        version: __WENSHU_VERSION__,
+        passes: passes(settings),
+        ...(request.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: request.sourceDateEpoch }),
+        ...fontOptions,
+        onStage: (stage) =>
+          post({ type: 'progress', id: request.id, file: file.name, stage, done, total: targets.length }),
+        onOutput: (output) => {
+          done += 1;
+          // A copy is transferred: the result keeps its own.
+          const bytes = output.bytes.slice();
+          post(
+            {
+              type: 'output',
+              id: request.id,
+              file: file.name,
+              name: output.name,
+              bytes,
+              elapsedMs: performance.now() - begun,
+            },
+            [bytes.buffer],
+          );
+        },
+      });
+      post({ type: 'file-done', id: request.id, file: file.name, findings: findings(result) });
+    } catch (error) {
+      failed(request.id, file.name, error, module);
+    }
+  }
+  post({ type: 'done', id: request.id, elapsedMs: performance.now() - started });
+}
+
+/** The PDF's font host: the bundled faces, and the user's files for their roles. */
+function fontsFor(module: Convert, bundled: Record<string, Uint8Array>, userFonts: UserFont[]) {
+  const files: Record<string, Uint8Array> = { ...bundled };
+  const fonts: Partial<Record<UserFont['role'], string>> = {};
+  for (const font of userFonts) {
+    const name = `user-${font.role}-${font.name}`;
+    files[name] = font.bytes;
+    fonts[font.role] = name;
+  }
+  return { fontHost: module.memoryFontHost(files, BUNDLED), ...(userFonts.length ? { fonts } : {}) };
+}
+
+async function zip(request: Extract<Request, { type: 'zip' }>): Promise<void> {
+  const { zipPackage } = await import('@wenshu/zip');
+  const bytes = zipPackage(new Map(request.entries.map((entry) => [entry.name, entry.bytes])), request.date);
+  post({ type: 'zipped', id: request.id, bytes }, [bytes.buffer]);
+}
+
+self.onmessage = (event: MessageEvent<Request>) => {
+  const request = event.data;
+  const run = request.type === 'check' ? check(request) : request.type === 'zip' ? zip(request) : convertAll(request);
+  run.catch((error: unknown) => {
+    post({ type: 'failed', id: request.id, file: '', message: String(error), input: false });
+    post({ type: 'done', id: request.id, elapsedMs: 0 });
+  });
+};
+
+export type { InputFile };
