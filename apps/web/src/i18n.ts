@@ -4,7 +4,8 @@ export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
 
 const zhHans = {
   title: '文书',
-  tagline: '把 Markdown 与纯文本报告转为 Word、PDF、Excel 及繁体版本。全部在本机浏览器中完成，文件不会上传。',
+  tagline:
+    '把 Markdown、纯文本与网页（HTML）报告转为 Word、PDF、Excel 及繁体版本。全部在本机浏览器中完成，文件不会上传。',
   language: '界面语言',
   inputs: '报告',
   drop: '把文件拖到这里（可多个，GB18030/GBK/Big5/UTF-8 均可），或粘贴、直接编辑文字。',
@@ -64,7 +65,8 @@ type Words = typeof zhHans;
 const zhHant: Words = {
   ...zhHans,
   title: '文書',
-  tagline: '把 Markdown 與純文字報告轉為 Word、PDF、Excel 及繁體版本。全部在本機瀏覽器中完成，檔案不會上傳。',
+  tagline:
+    '把 Markdown、純文字與網頁（HTML）報告轉為 Word、PDF、Excel 及繁體版本。全部在本機瀏覽器中完成，檔案不會上傳。',
   language: '介面語言',
   inputs: '報告',
   drop: '把檔案拖到這裡（可多個，GB18030/GBK/Big5/UTF-8 皆可），或貼上、直接編輯文字。',
@@ -122,7 +124,7 @@ const zhHant: Words = {
 const en: Words = {
   title: 'wenshu',
   tagline:
-    'Markdown and plain-text reports to Word, PDF, Excel and Traditional-Chinese editions, in your own browser: nothing is uploaded.',
+    'Markdown, plain-text and HTML reports to Word, PDF, Excel and Traditional-Chinese editions, in your own browser: nothing is uploaded.',
   language: 'Language',
   inputs: 'Reports',
   drop: 'Drop files here (several at once; GB18030, GBK, Big5 or UTF-8), or paste or type text.',

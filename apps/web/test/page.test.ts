@@ -145,6 +145,17 @@ describe('the web page, in Chromium', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('reads a saved web page (HTML) as the command does: its headings in the outline', async () => {
+    const { page } = session;
+    const html = join(repo, 'packages/parser/test/fixtures/html/word-heze-air-report.html');
+    await dropFile('air-report.html', new Uint8Array(readFileSync(html)));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('#outline a')].some((a) => a.textContent?.includes('冬防目标完成情况')),
+    );
+    const outline = await page.$$eval('#outline a', (links) => links.map((a) => a.textContent ?? ''));
+    expect(outline.some((text) => text.startsWith('二、全年目标完成情况'))).toBe(true);
+  }, 60_000);
+
   it('reads a GB18030 file as the command does, and speaks Traditional Chinese and English', async () => {
     const { page } = session;
     const gb = new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', seed]));
