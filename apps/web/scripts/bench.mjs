@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 import { serve } from './serve.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -27,17 +28,9 @@ const { server, port } = await serve(0);
 const origin = `http://127.0.0.1:${port}`;
 const profile = mkdtempSync(join(tmpdir(), 'wenshu-web-bench-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: CHROMIUM_ARGS,
 });
 const scripts = new Set();
 context.on('request', (request) => {

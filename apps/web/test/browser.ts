@@ -10,9 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 // @ts-expect-error: a plain JavaScript module of the site's scripts.
+import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+// @ts-expect-error: a plain JavaScript module of the site's scripts.
 import { serve } from '../scripts/serve.mjs';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 
 export interface Session {
   page: Page;
@@ -34,15 +36,7 @@ export async function openSite(query = ''): Promise<Session> {
     executablePath: CHROMIUM,
     headless: true,
     acceptDownloads: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
