@@ -102,6 +102,7 @@ export function figuresSheet(figures: readonly PlacedFigure[], labels: Labels): 
       yield header;
       for (const figure of figures) yield row(figure);
     }),
+    rowCount: figures.length + 1,
     merges: [],
     frozenRows: 1,
     autoFilter: { top: 1, left: 1, bottom: figures.length + 1, right: widths.length },
