@@ -81,6 +81,22 @@ describe('the body written a slice at a time', () => {
   }, 60_000);
 });
 
+describe('a paragraph of many runs written a few runs at a time', () => {
+  it('gives the bytes of the paragraph written whole: a long code block, a line of links, bold and pictures', async () => {
+    const code = `\`\`\`\n${Array.from({ length: 1_200 }, (_, i) => `const 数${i} = ${i};`).join('\n')}\n\`\`\``;
+    const line = Array.from(
+      { length: 400 },
+      (_, i) => `**重点${i}**工作[链接${i}](https://example.org/${i % 5})${i % 100 === 0 ? '![图](pic.png)' : ''}，`,
+    ).join('');
+    const markdown = `1.标题。正文。\n\n${code}\n\n${line}[^1]\n\n- 列表\n\n[^1]: 注。`;
+    const whole = await bytesOf(markdown, 0);
+    for (const blocks of [3, slices.SLICE_BLOCKS]) {
+      const sliced = await bytesOf(markdown, blocks);
+      expect(Buffer.from(sliced).equals(Buffer.from(whole)), `slices of ${blocks}`).toBe(true);
+    }
+  }, 60_000);
+});
+
 describeCorpus('seed', () => {
   it('gives the bytes of the body written whole for the seed repeated', async () => {
     const seed = readCorpus('seed', 'weifang-2023-departments.md');

@@ -10,6 +10,7 @@ import { adversarialCases } from '@wenshu/test-corpus/adversarial';
 import { describe, expect, it } from 'vitest';
 import { parse, type Warning } from '../src/index.js';
 import { DENSE_DELIMITERS, DENSE_ENTITIES, DENSE_TABLE_CELLS } from '../src/lib/dense.js';
+import { longFences } from '../src/lib/fence-pieces.js';
 import { cutPoints, DENSE_BRACKETS, DENSE_CONTAINER_LINES, denseBlocks } from '../src/lib/segments.js';
 import { longTables } from '../src/lib/table-pieces.js';
 import { describeCorpus, readCorpus } from './corpus.js';
@@ -164,6 +165,69 @@ describe('a long table parsed a few rows at a time', () => {
     );
     expect(child.stderr).not.toMatch(/heap out of memory/);
     expect(Number(child.stdout.trim())).toBeGreaterThan(9_000);
+  }, 120_000);
+});
+
+describe('a long fenced code block parsed a few lines at a time', () => {
+  const body = ['const 数 = 1;', '', '  缩进', '``` 不是结束', '~~~', '', '', '末行'];
+
+  it('is found with its closing fence, and cut before lines of its content', () => {
+    const text = `段。\n\n\`\`\`js\n${body.join('\n')}\n\`\`\`\n\n后。\n`;
+    const [fence, ...more] = longFences(text, 1, 0);
+    expect(more).toEqual([]);
+    expect(text.slice(fence?.start, fence?.openerEnd)).toBe('```js\n');
+    expect(text.slice(fence?.end)).toBe('\n后。\n');
+    expect(fence?.cuts).toHaveLength(body.length - 1);
+    // A backtick in the info string: not a fence.
+    expect(longFences('``` a`b\nx\ny\n', 1, 0)).toEqual([]);
+  });
+
+  it('gives the tree of one parse, value and positions, wherever the fence stands', () => {
+    const lines = body.join('\n');
+    const cases = [
+      `\`\`\`js\n${lines}\n`,
+      `段。\n\n\`\`\`js\n${lines}\n\`\`\`\n\n后。\n`,
+      // After a paragraph line, a list item or a quote with no blank line: the fence interrupts them.
+      `段落\n\`\`\`\n${lines}\n\`\`\`\n`,
+      `- 项\n\`\`\`\n${lines}\n\`\`\`\n`,
+      `> 引\n\`\`\`\n${lines}\n\`\`\`\n`,
+      // An indented fence line under a list item is the item's.
+      `1. \`\`\`\n   foo\n   \`\`\`\n${body.map((l) => `   ${l}`).join('\n')}\n\n   bar\n`,
+      // Indented, tildes, CRLF, a longer closing fence, and text straight after it.
+      `  ~~~~ py\n${lines}\n   ~~~~~\n后。\n`,
+      `\`\`\`\r\n${body.join('\r\n')}\r\n\`\`\`\r\n`,
+      // Inside an HTML comment, an open <div> or another fence, a fence line is not one.
+      `<!--\n\n\`\`\`\n${lines}\n-->\n\n后。\n`,
+      `<div>\n\`\`\`\n${lines}\n\n后。\n`,
+      `~~~\n\n\`\`\`\n${lines}\n\`\`\`\n~~~\n`,
+      // A table inside a fence is code; a fence after a table's rows ends the table.
+      `\`\`\`\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |\n\`\`\`\n`,
+      `| a | b |\n| --- | --- |\n| 1 | 2 |\n\`\`\`\n${lines}\n`,
+    ];
+    for (const text of cases) {
+      const { whole, cut } = both(text);
+      expect(cut, text).toBe(whole);
+    }
+  });
+
+  it('keeps the memory of a fence left open bounded (a heap of 100 MB is enough for 2 MB of code)', () => {
+    // Whole, 2 MB of code lines (133,000) do not fit a heap of 100 MB; a few lines at a time they do.
+    const script = `
+      const { parse } = await import(${JSON.stringify(new URL('../src/index.ts', import.meta.url).href)});
+      const { adversarialCases } = await import('@wenshu/test-corpus/adversarial');
+      const made = adversarialCases.find((c) => c.name === 'unclosed-fence').make(2e6);
+      const text = typeof made === 'string' ? made : new TextDecoder().decode(made);
+      const [code] = parse(text).children;
+      console.log(code.type, code.value.split('\\n').length);`;
+    const child = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=100', '--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) },
+    );
+    expect(child.stderr).not.toMatch(/heap out of memory/);
+    const [type, count] = child.stdout.trim().split(' ');
+    expect(type).toBe('code');
+    expect(Number(count)).toBeGreaterThan(130_000);
   }, 120_000);
 });
 

@@ -11,7 +11,7 @@
  *
  * Not used with a table of contents: docx fills it in from the formatted tree of the whole body.
  */
-import { type Document as DocxDocument, XmlComponent } from 'docx';
+import { type Document as DocxDocument, Paragraph, XmlComponent } from 'docx';
 
 /** Blocks formatted together: small enough that one slice's objects cost little, large enough to be few. */
 export const SLICE_BLOCKS = 512;
@@ -88,17 +88,20 @@ function resolve(data: Xmlable): Resolved {
 
 /** docx's `format` without indentation. A loop over an explicit stack: a deep table must not overflow ours. */
 function xmlOf(data: Xmlable): string {
-  let out = '';
+  // Pieces joined once at the end: `+=` would make a rope of a million small strings.
+  const out: string[] = [];
   const stack: (Resolved | string)[] = [resolve(data)];
   while (stack.length > 0) {
     const item = stack.pop() as Resolved | string;
     if (typeof item === 'string') {
-      out += item;
+      out.push(item);
       continue;
     }
     const { name, attributes, content } = item;
     const { length } = content;
-    out += `${name ? `<${name}` : ''}${attributes.length > 0 ? ` ${attributes.join(' ')}` : ''}${length > 0 ? (name ? '>' : '') : '/>'}`;
+    out.push(
+      `${name ? `<${name}` : ''}${attributes.length > 0 ? ` ${attributes.join(' ')}` : ''}${length > 0 ? (name ? '>' : '') : '/>'}`,
+    );
     if (length === 0) continue;
     if (name) stack.push(`</${name}>`);
     for (let index = length - 1; index >= 0; index--) {
@@ -107,7 +110,7 @@ function xmlOf(data: Xmlable): string {
       stack.push(typeof child === 'object' ? (child as Resolved) : String(child));
     }
   }
-  return out;
+  return out.join('');
 }
 
 /**
@@ -132,17 +135,64 @@ class WrittenXml extends XmlComponent {
 
 /** The XML of `blocks` as docx's body would write them (a block may be written as several, `writtenAs`). */
 function sliceXml(blocks: readonly Formattable[], context: { stack: unknown[] }): string {
-  let xml = '';
+  const xml: string[] = [];
   for (const block of blocks) {
     for (const part of block.writtenAs ?? [block]) {
       const formatted = part.prepForXml(context);
       if (formatted === undefined) continue;
       for (const element of Array.isArray(formatted) ? formatted : [formatted]) {
-        if (element !== undefined) xml += xmlOf(element);
+        if (element !== undefined) xml.push(xmlOf(element));
       }
     }
   }
-  return xml;
+  return xml.join('');
+}
+
+/** A paragraph's parts, as the body's root and a paragraph hold them (`root` is protected in docx's types). */
+interface WithRoot {
+  root: unknown[];
+  prepForXml(context: unknown): Xmlable | undefined;
+}
+
+/**
+ * A paragraph of many runs (a code block of the whole file, a line of megabytes) formatted a few
+ * runs at a time: docx's `Paragraph.prepForXml` is called on each slice of its children in turn
+ * (so its links become relationships in order, and its properties come first), and the XML of its
+ * element is put together as docx's writer would: `<w:p/>` when it has no children, attributes on
+ * the tag, and a bare string among the children replacing the child before it (the `xml` package's
+ * rule; docx's paragraphs hold none).
+ */
+function paragraphXml(paragraph: WithRoot, context: { stack: unknown[] }, size: number): string {
+  const all = paragraph.root;
+  const attributes: string[] = [];
+  const content: string[] = [];
+  let children = 0;
+  let lastIsAttributes = false;
+  try {
+    for (let from = 0; from < all.length; from += size) {
+      paragraph.root = all.slice(from, from + size);
+      const value = paragraph.prepForXml(context)?.['w:p'];
+      const parts = Array.isArray(value) ? value : value !== undefined && '_attr' in (value as object) ? [value] : [];
+      for (const part of parts) {
+        children++;
+        lastIsAttributes = false;
+        if (typeof part !== 'object' || part === null) {
+          content.pop();
+          content.push(String(escapeValue(part)));
+        } else if (Object.keys(part)[0] === '_attr') {
+          attributes.push(...resolve({ attributes: part as Xmlable }).attributes);
+          lastIsAttributes = true;
+        } else content.push(xmlOf(part as Xmlable));
+      }
+      // The runs written are let go; the slice and its formatted tree go with this turn of the loop.
+      for (let at = from; at < Math.min(all.length, from + size); at++) all[at] = undefined;
+    }
+  } finally {
+    paragraph.root = all;
+  }
+  const tag = `<w:p${attributes.length > 0 ? ` ${attributes.join(' ')}` : ''}`;
+  if (children === 0 || (children === 1 && lastIsAttributes)) return `${tag}/>`;
+  return `${tag}>${content.join('')}</w:p>`;
 }
 
 /**
@@ -179,6 +229,15 @@ export function writeBodyInSlices(docx: DocxDocument, sliceBlocks = SLICE_BLOCKS
       flush();
       out.push(child);
       continue;
+    }
+    if (child instanceof Paragraph && child.constructor === Paragraph) {
+      const paragraph = child as unknown as WithRoot;
+      if (paragraph.root.length > sliceBlocks) {
+        flush();
+        out.push(new WrittenXml(paragraphXml(paragraph, context, sliceBlocks)));
+        root[index] = undefined;
+        continue;
+      }
     }
     slice.push(index);
     if (slice.length >= sliceBlocks) flush();

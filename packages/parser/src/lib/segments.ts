@@ -1,5 +1,6 @@
-import type { Nodes, Root, RootContent, Table } from 'mdast';
+import type { Code, Nodes, Root, RootContent, Table } from 'mdast';
 import { type DenseBlock, type DenseLimits, denseBlocks } from './dense.js';
+import { endingBefore, type FenceBlock, longFences } from './fence-pieces.js';
 import { type MdastOptions, markdownToMdast } from './markdown.js';
 import { dropHeader, longTables, pieceTable, type TableBlock } from './table-pieces.js';
 
@@ -147,6 +148,75 @@ function plainParagraph(text: string, block: DenseBlock, lines: number): RootCon
   return { type: 'paragraph', children: [{ type: 'text', value, position }], position: structuredClone(position) };
 }
 
+function overlap(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The blocks that may take in a fence line after them: a fence, math or HTML block left open. */
+const OPEN_KINDS = new Set(['code', 'html', 'math']);
+
+/**
+ * Whether the last block of a piece that runs to its end may go on into the next. Before a fence
+ * that starts flush (it may follow a paragraph with no blank line between), only a block left open
+ * can: such a fence interrupts a paragraph, and no list item or quote holds a line that is not
+ * indented or marked. An indented fence line may be a list item's (`- a` then `  ```…`).
+ */
+function swallows(tree: Root, text: string, fence: FenceBlock | undefined): boolean {
+  if (!fence || text.charCodeAt(fence.start) === 32) return true;
+  return OPEN_KINDS.has(tree.children.at(-1)?.type ?? '');
+}
+
+/**
+ * A long fenced code block parsed a few lines at a time (`fence-pieces.ts`): each piece after the
+ * first under the opening line, the values joined with the line endings between the pieces, every
+ * position that of the whole text. `undefined` when a piece is not the one code block it should be:
+ * then the block is parsed as any other.
+ */
+function fenceCode(
+  text: string,
+  block: FenceBlock,
+  lines: number,
+  transforms: NonNullable<MdastOptions['transforms']>,
+): Root | undefined {
+  const opener = text.slice(block.start, block.openerEnd);
+  const openerLines = lineEndings(opener, 0, opener.length);
+  const bounds = [block.start, ...block.cuts, block.end];
+  const values: string[] = [];
+  let code: Code | undefined;
+  let rootStart: NonNullable<Root['position']>['start'] | undefined;
+  let line = lines;
+  for (let index = 0; index + 1 < bounds.length; index++) {
+    const [from, to] = [bounds[index] as number, bounds[index + 1] as number];
+    const [lineShift, offsetShift] = index === 0 ? [line, from] : [line - openerLines, from - opener.length];
+    const tree = markdownToMdast(index === 0 ? text.slice(from, to) : opener + text.slice(from, to), {
+      transforms: [
+        (tree: Root) => {
+          shift(tree, lineShift, offsetShift);
+          return undefined;
+        },
+        ...transforms,
+      ],
+    });
+    const [node] = tree.children;
+    if (tree.children.length !== 1 || node?.type !== 'code') return undefined;
+    if (!code) {
+      code = node;
+      rootStart = tree.position?.start;
+      values.push(node.value);
+    } else {
+      values.push(endingBefore(text, from), node.value);
+      if (code.position && node.position) code.position = { start: code.position.start, end: node.position.end };
+    }
+    if (index + 2 === bounds.length) {
+      code.value = values.join('');
+      const end = tree.position?.end;
+      return { type: 'root', children: [code], ...(rootStart && end ? { position: { start: rootStart, end } } : {}) };
+    }
+    line += lineEndings(text, from, to);
+  }
+  return undefined;
+}
+
 /**
  * A long table parsed a few rows at a time (`table-pieces.ts`): each piece after the first under the
  * header and delimiter rows (its copy of the header row dropped), the rows joined into the first
@@ -238,12 +308,21 @@ export function segmentedMdast(text: string, options: SegmentOptions = {}): Root
   // Definitions reach into a table's cells from anywhere: a source with them is parsed whole (as
   // `cutPoints` does); a table that is also a dense block is read as text.
   const from = DEFINITION.test(text) ? null : frontMatterEnd(text);
-  const tables = from === null ? [] : longTables(text, size, from).filter((table) => !denseAt.has(table.start));
-  const spans: Span[] = [...dense, ...tables].sort((a, b) => a.start - b.start);
+  const long = (found: Span[]) => found.filter((span) => !dense.some((block) => overlap(block, span)));
+  // A table inside a fence is code, and a fence in a table's rows ends it: of two that overlap, the
+  // one that starts first is what the text holds.
+  const blocks = from === null ? [] : [...long(longTables(text, size, from)), ...long(longFences(text, size, from))];
+  blocks.sort((a, b) => a.start - b.start);
+  const kept: Span[] = [];
+  for (const span of blocks) if (!kept.some((earlier) => overlap(earlier, span))) kept.push(span);
+  const tables = kept.filter((span): span is TableBlock => 'headerEnd' in span);
+  const fences = kept.filter((span): span is FenceBlock => 'openerEnd' in span);
+  const spans: Span[] = [...dense, ...kept].sort((a, b) => a.start - b.start);
   const cuts = cutsAround(cutPoints(text, size), spans, text.length);
   if (cuts.length === 0 && spans.length === 0) return markdownToMdast(text, options);
   cuts.push(text.length);
   const tableAt = new Map(tables.map((table) => [table.start, table]));
+  const fenceAt = new Map(fences.map((fence) => [fence.start, fence]));
   const children: RootContent[] = [];
   let first: Root['position'];
   let final: Root['position'];
@@ -274,8 +353,18 @@ export function segmentedMdast(text: string, options: SegmentOptions = {}): Root
       start = end;
       continue;
     }
-    // A piece parsed again with more may not reach into a dense block (it may into a long table:
-    // then the table is read with it, whole).
+    const fence = fenceAt.get(start);
+    const code = fence && end === fence.end ? fenceCode(text, fence, line, options.transforms ?? []) : undefined;
+    if (code) {
+      for (const child of code.children) children.push(child);
+      first ??= code.position;
+      final = code.position;
+      line += lineEndings(text, start, end);
+      start = end;
+      continue;
+    }
+    // A piece parsed again with more may not reach into a dense block (it may into a long table or
+    // fence: then that is read with it, whole).
     const limit = nextDense < dense.length ? (dense[nextDense] as DenseBlock).start : text.length;
     let piece = text.slice(start, end);
     const lines = line;
@@ -290,7 +379,7 @@ export function segmentedMdast(text: string, options: SegmentOptions = {}): Root
     let tree = markdownToMdast(piece, { transforms });
     // A block open at the cut: parse again up to a cut at least twice as far (doubling, so that a
     // fence left open at the top costs a linear amount of work, not one parse per piece).
-    while (end < limit && runsToEnd(tree, offset + piece.length)) {
+    while (end < limit && runsToEnd(tree, offset + piece.length) && swallows(tree, text, fenceAt.get(end))) {
       const reach = start + 2 * (end - start);
       while (index < cuts.length - 1 && (cuts[index] as number) < reach && (cuts[index] as number) < limit) index++;
       end = cuts[index] as number;
