@@ -81,14 +81,20 @@ describe('the body written a slice at a time', () => {
   }, 60_000);
 });
 
-describe('a paragraph of many runs written a few runs at a time', () => {
-  it('gives the bytes of the paragraph written whole: a long code block, a line of links, bold and pictures', async () => {
+describe('a paragraph of many runs or a table of many rows written a few at a time', () => {
+  it('gives the bytes of the element written whole: a long code block, a line of links, bold and pictures, long tables', async () => {
     const code = `\`\`\`\n${Array.from({ length: 1_200 }, (_, i) => `const 数${i} = ${i};`).join('\n')}\n\`\`\``;
     const line = Array.from(
       { length: 400 },
       (_, i) => `**重点${i}**工作[链接${i}](https://example.org/${i % 5})${i % 100 === 0 ? '![图](pic.png)' : ''}，`,
     ).join('');
-    const markdown = `1.标题。正文。\n\n${code}\n\n${line}[^1]\n\n- 列表\n\n[^1]: 注。`;
+    const rows = Array.from(
+      { length: 700 },
+      (_, i) => `| 项目${i} | ${i * 1.5} | [链接](https://example.org/t${i % 3}) |`,
+    );
+    const table = `| 指标 | 数值 | 来源 |\n| :-- | --: | :-: |\n${rows.join('\n')}`;
+    const spans = `<table>${Array.from({ length: 40 }, (_, i) => `<tr><td rowspan="2">合${i}</td><td colspan="2">横</td></tr><tr><td>一</td><td>二</td></tr>`).join('')}</table>`;
+    const markdown = `1.标题。正文。\n\n${code}\n\n${line}[^1]\n\n${table}\n\n${spans}\n\n- 列表\n\n[^1]: 注。`;
     const whole = await bytesOf(markdown, 0);
     for (const blocks of [3, slices.SLICE_BLOCKS]) {
       const sliced = await bytesOf(markdown, blocks);

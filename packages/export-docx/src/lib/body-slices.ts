@@ -11,7 +11,7 @@
  *
  * Not used with a table of contents: docx fills it in from the formatted tree of the whole body.
  */
-import { type Document as DocxDocument, Paragraph, XmlComponent } from 'docx';
+import { type Document as DocxDocument, Paragraph, Table, XmlComponent } from 'docx';
 
 /** Blocks formatted together: small enough that one slice's objects cost little, large enough to be few. */
 export const SLICE_BLOCKS = 512;
@@ -148,30 +148,31 @@ function sliceXml(blocks: readonly Formattable[], context: { stack: unknown[] })
   return xml.join('');
 }
 
-/** A paragraph's parts, as the body's root and a paragraph hold them (`root` is protected in docx's types). */
+/** A block's parts, as the body's root and a paragraph or table hold them (`root` is protected in docx's types). */
 interface WithRoot {
   root: unknown[];
   prepForXml(context: unknown): Xmlable | undefined;
 }
 
 /**
- * A paragraph of many runs (a code block of the whole file, a line of megabytes) formatted a few
- * runs at a time: docx's `Paragraph.prepForXml` is called on each slice of its children in turn
- * (so its links become relationships in order, and its properties come first), and the XML of its
- * element is put together as docx's writer would: `<w:p/>` when it has no children, attributes on
- * the tag, and a bare string among the children replacing the child before it (the `xml` package's
- * rule; docx's paragraphs hold none).
+ * A paragraph of many runs (a code block of the whole file, a line of megabytes) or a table of many
+ * rows formatted a few children at a time: docx's own `prepForXml` of the paragraph or table is
+ * called on each slice of its children in turn (so a paragraph's links become relationships in
+ * order and its properties come first; a table works out its column widths from all its rows each
+ * time, as it would once), and the XML of the element is put together as docx's writer would:
+ * `<w:p/>` when it has no children, attributes on the tag, and a bare string among the children
+ * replacing the child before it (the `xml` package's rule; docx's paragraphs and tables hold none).
  */
-function paragraphXml(paragraph: WithRoot, context: { stack: unknown[] }, size: number): string {
-  const all = paragraph.root;
+function elementXml(element: WithRoot, name: string, context: { stack: unknown[] }, size: number): string {
+  const all = element.root;
   const attributes: string[] = [];
   const content: string[] = [];
   let children = 0;
   let lastIsAttributes = false;
   try {
     for (let from = 0; from < all.length; from += size) {
-      paragraph.root = all.slice(from, from + size);
-      const value = paragraph.prepForXml(context)?.['w:p'];
+      element.root = all.slice(from, from + size);
+      const value = element.prepForXml(context)?.[name];
       const parts = Array.isArray(value) ? value : value !== undefined && '_attr' in (value as object) ? [value] : [];
       for (const part of parts) {
         children++;
@@ -184,15 +185,24 @@ function paragraphXml(paragraph: WithRoot, context: { stack: unknown[] }, size: 
           lastIsAttributes = true;
         } else content.push(xmlOf(part as Xmlable));
       }
-      // The runs written are let go; the slice and its formatted tree go with this turn of the loop.
+      // The children written are let go; the slice and its formatted tree go with this turn of the loop.
       for (let at = from; at < Math.min(all.length, from + size); at++) all[at] = undefined;
     }
   } finally {
-    paragraph.root = all;
+    element.root = all;
   }
-  const tag = `<w:p${attributes.length > 0 ? ` ${attributes.join(' ')}` : ''}`;
+  const tag = `<${name}${attributes.length > 0 ? ` ${attributes.join(' ')}` : ''}`;
   if (children === 0 || (children === 1 && lastIsAttributes)) return `${tag}/>`;
-  return `${tag}>${content.join('')}</w:p>`;
+  return `${tag}>${content.join('')}</${name}>`;
+}
+
+/** The element name of a block written a few children at a time, when it is one (see `elementXml`). */
+function slicedName(child: unknown, size: number): string | undefined {
+  const many = (child as WithRoot).root.length > size;
+  if (!many) return undefined;
+  if (child instanceof Paragraph && child.constructor === Paragraph) return 'w:p';
+  if (child instanceof Table && child.constructor === Table) return 'w:tbl';
+  return undefined;
 }
 
 /**
@@ -230,14 +240,12 @@ export function writeBodyInSlices(docx: DocxDocument, sliceBlocks = SLICE_BLOCKS
       out.push(child);
       continue;
     }
-    if (child instanceof Paragraph && child.constructor === Paragraph) {
-      const paragraph = child as unknown as WithRoot;
-      if (paragraph.root.length > sliceBlocks) {
-        flush();
-        out.push(new WrittenXml(paragraphXml(paragraph, context, sliceBlocks)));
-        root[index] = undefined;
-        continue;
-      }
+    const name = slicedName(child, sliceBlocks);
+    if (name) {
+      flush();
+      out.push(new WrittenXml(elementXml(child as unknown as WithRoot, name, context, sliceBlocks)));
+      root[index] = undefined;
+      continue;
     }
     slice.push(index);
     if (slice.length >= sliceBlocks) flush();
