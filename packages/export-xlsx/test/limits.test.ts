@@ -1,6 +1,8 @@
+import type { Document, Table, TableCell, TableRow } from '@wenshu/parser';
 import { describe, expect, it } from 'vitest';
-import type { XlsxWarning } from '../src/index.js';
+import { toXlsx, type XlsxWarning } from '../src/index.js';
 import { EXCEL_LIMITS, textPieces, withinExcelLimits } from '../src/lib/excel-limits.js';
+import { SENTENCE_CONTEXT, sentenceContext } from '../src/lib/figure-context.js';
 import { lazyRows, type SheetModel, type SheetRow, text } from '../src/lib/model.js';
 import { SheetNames } from '../src/lib/sheet-names.js';
 import { readWorkbook, render, rows, sheet } from './xlsx.js';
@@ -137,17 +139,66 @@ describe("Excel's limits in a workbook", () => {
   });
 
   it('writes a table of 20,000 columns as two sheets instead of failing', async () => {
+    // Made as a tree: Markdown reads a table line of more than 10,000 cells as text (too dense to parse),
+    // but an HTML table or a converted document can be this wide.
     const columns = 20_000;
-    const cells = (make: (index: number) => string) =>
-      `| ${Array.from({ length: columns }, (_, i) => make(i)).join(' | ')} |`;
-    const markdown = `${cells((i) => `h${i}`)}\n|${'---|'.repeat(columns)}\n${cells((i) => String(i))}\n`;
+    const cell = (value: string, header: boolean): TableCell => ({
+      type: 'tableCell',
+      header,
+      rowSpan: 1,
+      colSpan: 1,
+      children: [{ type: 'text', value }],
+    });
+    const row = (make: (index: number) => string, header: boolean): TableRow => ({
+      type: 'tableRow',
+      children: Array.from({ length: columns }, (_, i) => cell(make(i), header)),
+    });
+    const point = { line: 3, column: 1, offset: 10 };
+    const table: Table = {
+      type: 'table',
+      align: [],
+      headerRows: 1,
+      children: [row((i) => `h${i}`, true), row((i) => String(i), false)],
+      position: { start: point, end: point },
+    };
+    const document: Document = { type: 'document', version: 1, meta: {}, children: [table], footnotes: [] };
     const warnings: XlsxWarning[] = [];
-    const workbook = await readWorkbook(await render(markdown, { onWarning: (warning) => warnings.push(warning) }));
+    const bytes = await toXlsx(document, {
+      sourceDateEpoch: 1_700_000_000,
+      onWarning: (warning) => warnings.push(warning),
+    });
+    const workbook = await readWorkbook(bytes);
     const first = rows(sheet(workbook, '表1'));
     const second = rows(sheet(workbook, '表1 (2)'));
     expect(first[0]?.length).toBe(EXCEL_LIMITS.columns);
     expect([...(first[0] ?? []), ...(second[0] ?? [])]).toEqual(Array.from({ length: columns }, (_, i) => `h${i}`));
     expect([...(first[1] ?? []), ...(second[1] ?? [])]).toEqual(Array.from({ length: columns }, (_, i) => i));
-    expect(warnings.map((warning) => [warning.code, warning.line])).toEqual([['sheet-continued', 1]]);
+    expect(warnings.map((warning) => [warning.code, warning.line])).toEqual([['sheet-continued', 3]]);
   }, 120_000);
+});
+
+describe('a figure in a sentence of megabytes', () => {
+  it('is shown with the characters around it, cut where the sentence was cut', () => {
+    const sentence = `${'甲'.repeat(5_000)}增长5%${'乙'.repeat(5_000)}`;
+    const start = 5_002;
+    const shown = sentenceContext({ sentence, start, end: start + 2 });
+    expect(shown.length).toBe(SENTENCE_CONTEXT + 2);
+    expect(shown.startsWith('…甲')).toBe(true);
+    expect(shown.endsWith('乙…')).toBe(true);
+    expect(shown).toContain('增长5%');
+    expect(sentenceContext({ sentence: '增长5%。', start: 2, end: 4 })).toBe('增长5%。');
+    // Near the start: nothing cut before it.
+    expect(sentenceContext({ sentence, start: 0, end: 2 }).startsWith('甲')).toBe(true);
+  });
+
+  it('keeps the figures sheet of a line of thousands of figures small (the items sheet keeps the text)', async () => {
+    const line = Array.from({ length: 1_000 }, (_, i) => `第${i}项增长${(i % 90) + 1}%`).join('，');
+    const warnings: XlsxWarning[] = [];
+    const workbook = await readWorkbook(await render(`${line}\n`, { onWarning: (warning) => warnings.push(warning) }));
+    const figures = rows(sheet(workbook, '指标'));
+    expect(figures.length).toBeGreaterThan(1_000);
+    const longest = Math.max(...figures.map((row) => Math.max(...row.map((value) => String(value ?? '').length))));
+    expect(longest).toBeLessThanOrEqual(SENTENCE_CONTEXT + 2);
+    expect(warnings.filter((warning) => warning.message.startsWith('指标'))).toEqual([]);
+  }, 60_000);
 });
