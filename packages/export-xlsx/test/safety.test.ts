@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toXlsx, type XlsxWarning } from '../src/index.js';
-import { MAX_CELL_TEXT } from '../src/lib/write.js';
+import { toXlsx } from '../src/index.js';
 import { parts, readWorkbook, render, report, rows, sheet, sheetXml } from './xlsx.js';
 
 const DANGEROUS = ['=1+1', '+SUM(A1:A2)', '-2+3', '@cmd', '=HYPERLINK("http://example.com","x")'];
@@ -35,16 +34,6 @@ describe('document text is never a formula', () => {
   it('keeps a literal _xHHHH_ as written (it would otherwise be read as an escaped character)', async () => {
     const workbook = await readWorkbook(await render('文件名 report_x0041_final。'));
     expect(rows(sheet(workbook, '条目'))[1]?.[4]).toBe('文件名 report_x0041_final。');
-  });
-
-  it("cuts text past Excel's cell limit, with a warning", async () => {
-    const warnings: XlsxWarning[] = [];
-    const long = `${'长'.repeat(MAX_CELL_TEXT + 10)}。`;
-    const workbook = await readWorkbook(await render(long, { onWarning: (warning) => warnings.push(warning) }));
-    expect(String(rows(sheet(workbook, '条目'))[1]?.[4]).length).toBe(MAX_CELL_TEXT);
-    expect(warnings.filter((warning) => warning.code === 'cell-text-cut').map((warning) => warning.message)).toEqual([
-      `条目!R2C5: text of ${MAX_CELL_TEXT + 11} characters cut to Excel's ${MAX_CELL_TEXT}`,
-    ]);
   });
 });
 

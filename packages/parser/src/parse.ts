@@ -1,9 +1,10 @@
 import type { Document } from './ast.js';
+import { denseReason } from './lib/dense.js';
 import { documentFromMdast } from './lib/from-mdast.js';
 import { documentFromHtml } from './lib/html-document.js';
 import { flattenTooDeep, INDENT_LIMIT, limitContainerNesting } from './lib/nesting.js';
 import { LineIndex } from './lib/positions.js';
-import { DENSE_BRACKETS, DENSE_CONTAINER_LINES, SEGMENT_CHARS, segmentedMdast } from './lib/segments.js';
+import { SEGMENT_CHARS, segmentedMdast } from './lib/segments.js';
 import type { Warning } from './lib/warnings.js';
 import { keepXmlCharacters } from './lib/xml-characters.js';
 
@@ -81,10 +82,7 @@ export function parse(markdown: string, options: ParseOptions = {}): Document {
     onDense: (block) => {
       const start = lines.point(block.start);
       const end = lines.point(block.textEnd);
-      const what =
-        block.containerLines > DENSE_CONTAINER_LINES
-          ? `${count(block.containerLines)} lines of list items or quotes (more than ${count(DENSE_CONTAINER_LINES)})`
-          : `${count(block.brackets)} \`[\` (a footnote call counting as six; more than ${count(DENSE_BRACKETS)})`;
+      const what = denseReason(block);
       const where =
         start.line === end.line ? `line ${count(start.line)}` : `lines ${count(start.line)}–${count(end.line)}`;
       warn({

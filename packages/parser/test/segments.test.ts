@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { adversarialCases } from '@wenshu/test-corpus/adversarial';
 import { describe, expect, it } from 'vitest';
 import { parse, type Warning } from '../src/index.js';
+import { DENSE_DELIMITERS, DENSE_ENTITIES, DENSE_TABLE_CELLS } from '../src/lib/dense.js';
+import { longFences } from '../src/lib/fence-pieces.js';
 import { cutPoints, DENSE_BRACKETS, DENSE_CONTAINER_LINES, denseBlocks } from '../src/lib/segments.js';
+import { longTables } from '../src/lib/table-pieces.js';
 import { describeCorpus, readCorpus } from './corpus.js';
 
 function decoded(made: string | Uint8Array): string {
@@ -100,6 +103,134 @@ describe('parsing a piece at a time', () => {
   }, 120_000);
 });
 
+describe('a long table parsed a few rows at a time', () => {
+  const rows = [
+    '| 指标 | 增速 | 投资 |',
+    '| :--- | :---: | ---: |',
+    '| 项目 | 5.2% | 1280亿元 |',
+    '| **加粗** | `a\\|b` | [链接](https://example.org) |',
+    '| 少一格 |',
+    '| 多 | 出 | 来 | 的格 |',
+    '| 转义 \\| 竖线 | *强调 | 跨行*不成 |',
+    '| https://example.org 自动链接 | ~~删~~ | $x$ |',
+  ];
+
+  it('is cut before rows, after its header and delimiter rows, never in a source with definitions', () => {
+    const text = `前言。\n\n${rows.join('\n')}\n\n后记。\n`;
+    const [table, ...more] = longTables(text, 1, 0);
+    expect(more).toEqual([]);
+    expect(text.slice(table?.start, table?.headerEnd)).toBe(`${rows[0]}\n${rows[1]}\n`);
+    expect(table?.cuts.map((at) => text.slice(at, text.indexOf('\n', at)))).toEqual(rows.slice(3));
+    expect(text.slice(table?.end)).toBe('\n后记。\n');
+    // Not a table without a delimiter row, nor a table inside a paragraph.
+    expect(longTables(`${rows[0]}\n${rows[2]}\n${rows[3]}\n`, 1, 0)).toEqual([]);
+    expect(longTables(`段\n${rows.join('\n')}\n`, 1, 0)).toEqual([]);
+  });
+
+  it('gives the tree of one parse: rows joined into one table, positions and all', () => {
+    const cases = [
+      `前言。\n\n${rows.join('\n')}\n\n后记。\n`,
+      // Rows without pipes after the run of `|` rows, then a heading that ends the table.
+      `${rows.join('\n')}\n无竖线的行\n# 标题\n正文。\n`,
+      // A fence opened after the rows and never closed runs on past the blank line.
+      `${rows.join('\n')}\n\`\`\`\n代码\n\n仍是代码\n`,
+      // A table inside an unclosed fence is code.
+      `\`\`\`\n\n${rows.join('\n')}\n\n后。\n`,
+      // CRLF line endings, and a delimiter row that is not one (cell counts differ): a paragraph.
+      `${rows.join('\r\n')}\r\n\r\n段。\r\n`,
+      `| a | b |\n| --- |\n| 1 | 2 |\n| 3 | 4 |\n`,
+    ];
+    for (const text of cases) {
+      const { whole, cut } = both(text);
+      expect(cut, text).toBe(whole);
+    }
+    const document = parse(cases[0] as string, { segmentChars: 1 });
+    const table = document.children.find((node) => node.type === 'table');
+    expect(table?.type === 'table' && table.children.length).toBe(rows.length - 1);
+  });
+
+  it('keeps the memory of a table of many rows bounded (a heap of 100 MB is enough for 0.3 MB of rows)', () => {
+    // Whole, 12,000 rows (0.3 MB) peak over 400 MB in micromark; a few rows at a time they fit.
+    const script = `
+      const { parse } = await import(${JSON.stringify(new URL('../src/index.ts', import.meta.url).href)});
+      const { adversarialCases } = await import('@wenshu/test-corpus/adversarial');
+      const made = adversarialCases.find((c) => c.name === 'table-rows').make(3e5);
+      const text = typeof made === 'string' ? made : new TextDecoder().decode(made);
+      const table = parse(text).children.find((node) => node.type === 'table');
+      console.log(table.children.length);`;
+    const child = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=100', '--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) },
+    );
+    expect(child.stderr).not.toMatch(/heap out of memory/);
+    expect(Number(child.stdout.trim())).toBeGreaterThan(9_000);
+  }, 120_000);
+});
+
+describe('a long fenced code block parsed a few lines at a time', () => {
+  const body = ['const 数 = 1;', '', '  缩进', '``` 不是结束', '~~~', '', '', '末行'];
+
+  it('is found with its closing fence, and cut before lines of its content', () => {
+    const text = `段。\n\n\`\`\`js\n${body.join('\n')}\n\`\`\`\n\n后。\n`;
+    const [fence, ...more] = longFences(text, 1, 0);
+    expect(more).toEqual([]);
+    expect(text.slice(fence?.start, fence?.openerEnd)).toBe('```js\n');
+    expect(text.slice(fence?.end)).toBe('\n后。\n');
+    expect(fence?.cuts).toHaveLength(body.length - 1);
+    // A backtick in the info string: not a fence.
+    expect(longFences('``` a`b\nx\ny\n', 1, 0)).toEqual([]);
+  });
+
+  it('gives the tree of one parse, value and positions, wherever the fence stands', () => {
+    const lines = body.join('\n');
+    const cases = [
+      `\`\`\`js\n${lines}\n`,
+      `段。\n\n\`\`\`js\n${lines}\n\`\`\`\n\n后。\n`,
+      // After a paragraph line, a list item or a quote with no blank line: the fence interrupts them.
+      `段落\n\`\`\`\n${lines}\n\`\`\`\n`,
+      `- 项\n\`\`\`\n${lines}\n\`\`\`\n`,
+      `> 引\n\`\`\`\n${lines}\n\`\`\`\n`,
+      // An indented fence line under a list item is the item's.
+      `1. \`\`\`\n   foo\n   \`\`\`\n${body.map((l) => `   ${l}`).join('\n')}\n\n   bar\n`,
+      // Indented, tildes, CRLF, a longer closing fence, and text straight after it.
+      `  ~~~~ py\n${lines}\n   ~~~~~\n后。\n`,
+      `\`\`\`\r\n${body.join('\r\n')}\r\n\`\`\`\r\n`,
+      // Inside an HTML comment, an open <div> or another fence, a fence line is not one.
+      `<!--\n\n\`\`\`\n${lines}\n-->\n\n后。\n`,
+      `<div>\n\`\`\`\n${lines}\n\n后。\n`,
+      `~~~\n\n\`\`\`\n${lines}\n\`\`\`\n~~~\n`,
+      // A table inside a fence is code; a fence after a table's rows ends the table.
+      `\`\`\`\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |\n\`\`\`\n`,
+      `| a | b |\n| --- | --- |\n| 1 | 2 |\n\`\`\`\n${lines}\n`,
+    ];
+    for (const text of cases) {
+      const { whole, cut } = both(text);
+      expect(cut, text).toBe(whole);
+    }
+  });
+
+  it('keeps the memory of a fence left open bounded (a heap of 100 MB is enough for 2 MB of code)', () => {
+    // Whole, 2 MB of code lines (133,000) do not fit a heap of 100 MB; a few lines at a time they do.
+    const script = `
+      const { parse } = await import(${JSON.stringify(new URL('../src/index.ts', import.meta.url).href)});
+      const { adversarialCases } = await import('@wenshu/test-corpus/adversarial');
+      const made = adversarialCases.find((c) => c.name === 'unclosed-fence').make(2e6);
+      const text = typeof made === 'string' ? made : new TextDecoder().decode(made);
+      const [code] = parse(text).children;
+      console.log(code.type, code.value.split('\\n').length);`;
+    const child = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=100', '--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) },
+    );
+    expect(child.stderr).not.toMatch(/heap out of memory/);
+    const [type, count] = child.stdout.trim().split(' ');
+    expect(type).toBe('code');
+    expect(Number(count)).toBeGreaterThan(130_000);
+  }, 120_000);
+});
+
 describe('a block too dense to parse', () => {
   it('is found by its lines opening list items or quotes, or by its brackets', () => {
     const text = '段。\n\n- > 一\n- > 二\n- > 三\n\n[[[[\n\n- 项\n\n> 引\n续\n续\n\n续\n续\n续\n';
@@ -150,6 +281,52 @@ describe('a block too dense to parse', () => {
     const calls = Math.floor(DENSE_BRACKETS / 6) + 1;
     expect(denseBlocks(`${'正文[^1]'.repeat(calls)}\n`).map((block) => block.brackets)).toEqual([calls * 6]);
     expect(denseBlocks(`${'正文[^1]'.repeat(calls - 1)}\n`)).toEqual([]);
+  });
+});
+
+describe('a block too dense to parse: emphasis runs, character references, table cells', () => {
+  const dense = (text: string) => {
+    const warnings: Warning[] = [];
+    const document = parse(text, { onWarning: (warning) => warnings.push(warning) });
+    return { document, messages: warnings.filter((w) => w.code === 'too-dense').map((w) => w.message) };
+  };
+
+  it('reads a line of more emphasis runs than the limit as text, and parses one at the limit', () => {
+    // `*甲 **乙 ` holds two runs.
+    const over = `${'*甲 **乙 '.repeat(DENSE_DELIMITERS / 2 + 1)}\n`;
+    const { document, messages } = dense(over);
+    expect(messages).toEqual([
+      `line 1 holds ${(DENSE_DELIMITERS + 2).toLocaleString('en')} runs of \`*\`, \`_\` or \`~\` (more than ${DENSE_DELIMITERS.toLocaleString('en')}) with no blank line between: read as plain text, the marks as written`,
+    ]);
+    expect(JSON.stringify(document.children)).toContain(over.trimEnd());
+    expect(denseBlocks(`${'*甲 **乙 '.repeat(DENSE_DELIMITERS / 2)}\n`)).toEqual([]);
+  });
+
+  it('reads a block of more character references than the limit as text', () => {
+    const over = `${'&amp;'.repeat(DENSE_ENTITIES + 1)}\n`;
+    const { document, messages } = dense(over);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^line 1 holds 100,001 `&` character references/);
+    // As written: the references are not decoded.
+    expect(JSON.stringify(document.children)).toContain('&amp;&amp;');
+    expect(denseBlocks(`${'&amp;'.repeat(DENSE_ENTITIES)}\n`)).toEqual([]);
+    // An `&` that cannot start a reference costs nothing and is not counted.
+    expect(denseBlocks(`${'& '.repeat(DENSE_ENTITIES + 1)}\n`)).toEqual([]);
+  });
+
+  it('reads a table with a line of more cells than the limit as text; a long table counts its densest line', () => {
+    const columns = DENSE_TABLE_CELLS;
+    const wide = `|${' 列 |'.repeat(columns)}\n|${' --- |'.repeat(columns)}\n`;
+    const { messages } = dense(wide);
+    expect(messages).toEqual([
+      expect.stringMatching(/^lines 1–2 hold a table line of 10,001 `\|` \(more than 10,000 cells\)/),
+    ]);
+    // Many rows, each with a few runs and references: cut between rows, so no block is too dense.
+    const rows = '| **甲** | &amp; | *乙* |\n'.repeat(DENSE_DELIMITERS / 4 + 1);
+    const long = `| a | b | c |\n| --- | --- | --- |\n${rows}`;
+    expect(denseBlocks(long)).toEqual([]);
+    // The same rows as a paragraph are too dense.
+    expect(denseBlocks(rows).map((block) => block.delimiters)).toEqual([(DENSE_DELIMITERS / 4 + 1) * 4]);
   });
 });
 

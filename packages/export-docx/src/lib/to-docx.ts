@@ -10,6 +10,7 @@ import { withoutLocalPictures } from '@wenshu/picture';
 import { presetTheme, themeForLanguage, titleLines } from '@wenshu/theme';
 import { Document as DocxDocument, type FileChild, PageBreak, Paragraph, Table, TableOfContents, TextRun } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
+import { writeBodyInSlices } from './body-slices.js';
 import { documentHead, documentTail } from './document-frame.js';
 import { handlers } from './handlers/index.js';
 import { loadImages } from './images.js';
@@ -112,6 +113,9 @@ export async function toDocx(doc: Document, options: ToDocxOptions = {}): Promis
     ...(reference?.theme ? { theme: reference.theme } : {}),
     sections: splitSections(body, section, pageNumbers.footers),
   });
+  // The document holds the blocks now; written a slice at a time, each slice's can go (body-slices.ts).
+  body.length = 0;
+  if (!options.toc) writeBodyInSlices(docx);
 
   const renames = new Map<string, string>();
   for (const role of DOCX_FIXED_ROLES) if (ids[role] !== STYLES[role].id) renames.set(STYLES[role].id, ids[role]);

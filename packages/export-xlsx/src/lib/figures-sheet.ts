@@ -3,6 +3,7 @@
  * is in, what kind of figure it is, its value, unit, bound, scope and subject, the figure as written
  * and its sentence. Tables are not running text: their numbers are in the tables' own sheets.
  */
+import { sentenceContext } from './figure-context.js';
 import { extractFigures } from './figures/extract.js';
 import type { Figure } from './figures/types.js';
 import type { Labels } from './labels.js';
@@ -73,6 +74,8 @@ export function figuresSheet(figures: readonly PlacedFigure[], labels: Labels): 
     ].map((name) => text(name, 'header')),
   };
   const row = (figure: PlacedFigure): SheetRow => {
+    // A sentence of megabytes is cut around its figure (figure-context.ts).
+    const sentence = sentenceContext(figure);
     const cells: Cell[] = [
       text(figure.section),
       text(figure.item),
@@ -83,14 +86,14 @@ export function figuresSheet(figures: readonly PlacedFigure[], labels: Labels): 
       text(figure.scope, 'plain'),
       text(figure.subject),
       text(figure.text),
-      text(figure.sentence),
+      text(sentence),
     ];
     const height = rowHeight([
       { text: figure.section, width: widths[0] },
       { text: figure.item, width: widths[1] },
       { text: figure.subject, width: widths[7] },
       { text: figure.text, width: widths[8] },
-      { text: figure.sentence, width: widths[9] },
+      { text: sentence, width: widths[9] },
     ]);
     return height === undefined ? { cells } : { cells, height };
   };
@@ -102,6 +105,7 @@ export function figuresSheet(figures: readonly PlacedFigure[], labels: Labels): 
       yield header;
       for (const figure of figures) yield row(figure);
     }),
+    rowCount: figures.length + 1,
     merges: [],
     frozenRows: 1,
     autoFilter: { top: 1, left: 1, bottom: figures.length + 1, right: widths.length },

@@ -53,7 +53,8 @@ export function itemsSheet(passages: readonly Passage[], labels: Labels): SheetM
       { text: passage.title, width: widths[3] },
       { text: passage.body, width: widths[4] },
     ]);
-    return height === undefined ? { cells } : { cells, height };
+    const at = passage.line === undefined ? {} : { line: passage.line };
+    return height === undefined ? { cells, ...at } : { cells, height, ...at };
   };
 
   return {
@@ -63,6 +64,7 @@ export function itemsSheet(passages: readonly Passage[], labels: Labels): SheetM
       yield header;
       for (const passage of rows) yield row(passage);
     }),
+    rowCount: rows.length + 1,
     merges: [],
     frozenRows: 1,
     autoFilter: { top: 1, left: 1, bottom: rows.length + 1, right: widths.length },

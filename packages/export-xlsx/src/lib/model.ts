@@ -40,6 +40,8 @@ export interface SheetRow {
   cells: (Cell | null)[];
   /** Points; absent for the default single-line height. */
   height?: number;
+  /** The source line the row shows, for warnings about it. */
+  line?: number;
 }
 
 export interface SheetModel {
@@ -51,6 +53,8 @@ export interface SheetModel {
    * garbage once written instead of living, with every other row, until the whole sheet is done.
    */
   rows: Iterable<SheetRow>;
+  /** How many rows `rows` makes, when that is known without making them (a lazy sheet). */
+  rowCount?: number;
   merges: CellRange[];
   /** Leading rows kept in view when scrolling. */
   frozenRows: number;

@@ -2,8 +2,12 @@ import type { ExportWarning } from '@wenshu/parser';
 
 /** What the exporter could not write as it was; stable codes, for filtering. */
 export type XlsxWarningCode =
-  /** A cell's text was longer than Excel's 32,767 characters. */
+  /** A cell's text was longer than Excel's 32,767 characters and could not all be kept. */
   | 'cell-text-cut'
+  /** A cell's text was longer than Excel's 32,767 characters: it continues in the cells to its right. */
+  | 'cell-text-continued'
+  /** A sheet had more columns or rows than Excel's 16,384 and 1,048,576: it continues on other sheets. */
+  | 'sheet-continued'
   /** A table's cell spans overlapped or ran past the table. */
   | 'span-clipped';
 

@@ -157,7 +157,9 @@ export function tableSheet(entry: TableEntry, names: SheetNames, labels: Labels)
   }
   const rows = cells.map((line, index): SheetRow => {
     const height = heights[index];
-    return height === undefined ? { cells: line } : { cells: line, height };
+    const start = entry.table.children[index]?.position?.start.line;
+    const at = start === undefined ? {} : { line: start };
+    return height === undefined ? { cells: line, ...at } : { cells: line, height, ...at };
   });
 
   const sheet: SheetModel = { name, columns: widths, rows, merges, frozenRows: headerRows };

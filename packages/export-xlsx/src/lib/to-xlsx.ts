@@ -6,6 +6,7 @@
 import type { Document } from '@wenshu/parser';
 import { exportWarning, toText } from '@wenshu/parser';
 import { aboutSheet } from './about-sheet.js';
+import { withinExcelLimits } from './excel-limits.js';
 import { documentFigures, figuresSheet } from './figures-sheet.js';
 import { itemPassages, itemsSheet } from './items-sheet.js';
 import { labels } from './labels.js';
@@ -50,7 +51,10 @@ export function workbookModel(
         ),
       );
     }
-    return result;
+    // A table wider or longer than Excel allows continues on sheets of its own, each listed below.
+    const line = entry.table.position?.start.line;
+    const parts = withinExcelLimits(result.sheet, names, onWarning, line === undefined ? {} : { line });
+    return { ...result, parts };
   });
   const figures = documentFigures(passages);
 
@@ -63,14 +67,14 @@ export function workbookModel(
       items: itemPassages(passages).filter((passage) => passage.kind === 'item').length,
       figures: figures.length,
       characters: characterCount(toText(doc)),
-      tables: tableSheets.map(({ sheet, caption }) => ({ sheet: sheet.name, caption })),
+      tables: tableSheets.flatMap(({ parts, caption }) => parts.map((part) => ({ sheet: part.name, caption }))),
     },
     words,
   );
   const sheets = [
-    itemsSheet(passages, words),
-    figuresSheet(figures, words),
-    ...tableSheets.map(({ sheet }) => sheet),
+    ...withinExcelLimits(itemsSheet(passages, words), names, onWarning),
+    ...withinExcelLimits(figuresSheet(figures, words), names, onWarning),
+    ...tableSheets.flatMap(({ parts }) => parts),
     about,
   ];
   // Title and language in docProps/core.xml, as the DOCX and PDF carry them.

@@ -23,6 +23,8 @@ export interface Passage {
   body: string;
   /** Prose a reader would quote figures from (not code or math). */
   prose: boolean;
+  /** The source line it starts on, when known. */
+  line?: number;
 }
 
 /** A table and where it stands. */
@@ -57,6 +59,7 @@ export function walk(document: Document, leadingSection: string): Walk {
 
   for (const block of document.children) {
     if (block === title) continue;
+    const at = block.position ? { line: block.position.start.line } : {};
     switch (block.type) {
       case 'heading': {
         const level = headingLevel(block);
@@ -64,7 +67,16 @@ export function walk(document: Document, leadingSection: string): Walk {
         const text = trim(toText(block));
         open.push({ level, text });
         section = open.map((heading) => heading.text).join(' / ');
-        passages.push({ kind: 'heading', section, marker: '', number: null, title: '', body: text, prose: true });
+        passages.push({
+          kind: 'heading',
+          section,
+          marker: '',
+          number: null,
+          title: '',
+          body: text,
+          prose: true,
+          ...at,
+        });
         break;
       }
       case 'item':
@@ -77,6 +89,7 @@ export function walk(document: Document, leadingSection: string): Walk {
           title: trim(toText({ type: 'paragraph', children: block.title ?? [] })),
           body: trim(toText({ type: 'paragraph', children: block.children })),
           prose: true,
+          ...at,
         });
         break;
       case 'table':
@@ -93,7 +106,7 @@ export function walk(document: Document, leadingSection: string): Walk {
         const body = trim(toText(block));
         if (body === '') break;
         const prose = block.type !== 'code' && block.type !== 'math';
-        passages.push({ kind: 'paragraph', section, marker: '', number: null, title: '', body, prose });
+        passages.push({ kind: 'paragraph', section, marker: '', number: null, title: '', body, prose, ...at });
       }
     }
   }

@@ -1,5 +1,15 @@
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Code, Nodes, Root, RootContent, Table } from 'mdast';
+import { type DenseBlock, type DenseLimits, denseBlocks } from './dense.js';
+import { endingBefore, type FenceBlock, longFences } from './fence-pieces.js';
 import { type MdastOptions, markdownToMdast } from './markdown.js';
+import { dropHeader, longTables, pieceTable, type TableBlock } from './table-pieces.js';
+
+export {
+  DENSE_BRACKETS,
+  DENSE_CONTAINER_LINES,
+  type DenseBlock,
+  denseBlocks,
+} from './dense.js';
 
 type Point = NonNullable<Root['position']>['start'];
 
@@ -38,6 +48,19 @@ const CONTINUES = /^(?:[\s>]|[-+*_=]|\d{1,9}[.)])/;
  */
 const DEFINITION = /\]:/;
 
+/** Where front matter ends (0 without any), `null` when it is never closed. It may hold blank lines. */
+function frontMatterEnd(text: string): number | null {
+  const fence = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (!fence) return 0;
+  const close = new RegExp(
+    `(?:\\r\\n|\\r|\\n)${fence[1] === '+++' ? '\\+\\+\\+' : '---'}[ \\t]*(?:\\r\\n|\\r|\\n|$)`,
+    'g',
+  );
+  close.lastIndex = fence[0].length - 1;
+  const found = close.exec(text);
+  return found ? found.index + found[0].length : null;
+}
+
 /**
  * Offsets where `text` can be cut into pieces that parse alone to the same trees: after a blank line,
  * before a line that starts new top-level content, outside front matter. A block that might still be
@@ -47,19 +70,8 @@ const DEFINITION = /\]:/;
 export function cutPoints(text: string, size: number): number[] {
   const cuts: number[] = [];
   if (text.length <= size || DEFINITION.test(text)) return cuts;
-  let from = 0;
-  // Front matter may hold blank lines: no cut before its closing fence.
-  const fence = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text);
-  if (fence) {
-    const close = new RegExp(
-      `(?:\\r\\n|\\r|\\n)${fence[1] === '+++' ? '\\+\\+\\+' : '---'}[ \\t]*(?:\\r\\n|\\r|\\n|$)`,
-      'g',
-    );
-    close.lastIndex = fence[0].length - 1;
-    const found = close.exec(text);
-    if (!found) return cuts;
-    from = found.index + found[0].length;
-  }
+  const from = frontMatterEnd(text);
+  if (from === null) return cuts;
   let last = 0;
   const blank = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/g;
   blank.lastIndex = Math.max(from, size);
@@ -101,7 +113,7 @@ function lineEndings(text: string, from: number, to: number): number {
 }
 
 /** Moves every position in `tree` by `lines` lines and `offset` characters (each node gets new points). */
-function shift(tree: Root, lines: number, offset: number): void {
+function shift(tree: Nodes, lines: number, offset: number): void {
   const move = (point: Point): Point => ({
     line: point.line + lines,
     column: point.column,
@@ -121,86 +133,6 @@ function runsToEnd(tree: Root, length: number): boolean {
   return end !== undefined && end >= length - 1;
 }
 
-/*
- * What no piece can hold: a block (lines without a blank line between) so dense with constructs that
- * micromark's events for it alone exceed the memory a conversion may take. Measured (2 cores, Node
- * 20): a list item holding a quote costs about 30 KB a line while it is parsed (71,000 such lines in
- * 1 MB took 2.4 GB), a lazy line under a quote about 4 KB, an unclosed `[` about 1.8 KB (1 MB of them,
- * 1.9 GB). Such a block is read as
- * plain text — its characters kept, its marks not read — with a warning, within these limits:
- */
-
-/**
- * Lines opening a list item or a quote, or lazy lines under a quote (each line after a `>` line), in
- * one block: 10,000 cost about 300 MB to parse (lazy lines about 4 KB each, 1 MB of them 700 MB).
- */
-export const DENSE_CONTAINER_LINES = 10_000;
-/** `[` in one block: 100,000 cost about 180 MB to parse. */
-export const DENSE_BRACKETS = 100_000;
-
-/** A block read as plain text: from `start` (a line's start) to `end` (the next line's start). */
-export interface DenseBlock {
-  start: number;
-  /** Where its last line's text ends (before the line ending). */
-  textEnd: number;
-  end: number;
-  containerLines: number;
-  brackets: number;
-}
-
-/**
- * A footnote call `[^` costs about six brackets (11 KB while parsed: 20,000 calls in 0.2 MB peaked
- * at 300 MB): it counts as six, so that 16,666 calls are the most one block may hold.
- */
-const FOOTNOTE_CALL_WEIGHT = 6;
-const CARET = 94;
-
-const CONTAINER_LINE = /^[ \t]*(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
-
-/** The blocks of `text` over either limit, in order. */
-export function denseBlocks(
-  text: string,
-  limits: { containerLines: number; brackets: number } = {
-    containerLines: DENSE_CONTAINER_LINES,
-    brackets: DENSE_BRACKETS,
-  },
-): DenseBlock[] {
-  const found: DenseBlock[] = [];
-  // Each counted line takes two characters at least (`>` and its line ending), each bracket one.
-  if (text.length <= Math.min(2 * limits.containerLines, limits.brackets)) return found;
-  let block: DenseBlock | undefined;
-  const close = () => {
-    if (block && (block.containerLines > limits.containerLines || block.brackets > limits.brackets)) found.push(block);
-    block = undefined;
-  };
-  const ending = /\r\n|\r|\n/g;
-  let quoted = false;
-  for (let start = 0; start < text.length; ) {
-    const match = ending.exec(text);
-    const textEnd = match ? match.index : text.length;
-    const next = match ? match.index + match[0].length : text.length;
-    const line = text.slice(start, textEnd);
-    if (line.trim() === '') {
-      close();
-      quoted = false;
-    } else {
-      block ??= { start, textEnd, end: next, containerLines: 0, brackets: 0 };
-      block.textEnd = textEnd;
-      block.end = next;
-      // Under a quote, a line without its own `>` is a lazy line of it, and costs as much.
-      const container = CONTAINER_LINE.exec(line);
-      if (container || quoted) block.containerLines++;
-      if (container?.[0].trimStart() === '>') quoted = true;
-      for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) {
-        block.brackets += line.charCodeAt(at + 1) === CARET ? FOOTNOTE_CALL_WEIGHT : 1;
-      }
-    }
-    start = next;
-  }
-  close();
-  return found;
-}
-
 /** A dense block as one paragraph of its text, at its place (`lines`: line endings before it). */
 function plainParagraph(text: string, block: DenseBlock, lines: number): RootContent {
   const value = text.slice(block.start, block.textEnd);
@@ -216,20 +148,145 @@ function plainParagraph(text: string, block: DenseBlock, lines: number): RootCon
   return { type: 'paragraph', children: [{ type: 'text', value, position }], position: structuredClone(position) };
 }
 
+function overlap(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The blocks that may take in a fence line after them: a fence, math or HTML block left open. */
+const OPEN_KINDS = new Set(['code', 'html', 'math']);
+
+/**
+ * Whether the last block of a piece that runs to its end may go on into the next. Before a fence
+ * that starts flush (it may follow a paragraph with no blank line between), only a block left open
+ * can: such a fence interrupts a paragraph, and no list item or quote holds a line that is not
+ * indented or marked. An indented fence line may be a list item's (`- a` then `  ```…`).
+ */
+function swallows(tree: Root, text: string, fence: FenceBlock | undefined): boolean {
+  if (!fence || text.charCodeAt(fence.start) === 32) return true;
+  return OPEN_KINDS.has(tree.children.at(-1)?.type ?? '');
+}
+
+/**
+ * A long fenced code block parsed a few lines at a time (`fence-pieces.ts`): each piece after the
+ * first under the opening line, the values joined with the line endings between the pieces, every
+ * position that of the whole text. `undefined` when a piece is not the one code block it should be:
+ * then the block is parsed as any other.
+ */
+function fenceCode(
+  text: string,
+  block: FenceBlock,
+  lines: number,
+  transforms: NonNullable<MdastOptions['transforms']>,
+): Root | undefined {
+  const opener = text.slice(block.start, block.openerEnd);
+  const openerLines = lineEndings(opener, 0, opener.length);
+  const bounds = [block.start, ...block.cuts, block.end];
+  const values: string[] = [];
+  let code: Code | undefined;
+  let rootStart: NonNullable<Root['position']>['start'] | undefined;
+  let line = lines;
+  for (let index = 0; index + 1 < bounds.length; index++) {
+    const [from, to] = [bounds[index] as number, bounds[index + 1] as number];
+    const [lineShift, offsetShift] = index === 0 ? [line, from] : [line - openerLines, from - opener.length];
+    const tree = markdownToMdast(index === 0 ? text.slice(from, to) : opener + text.slice(from, to), {
+      transforms: [
+        (tree: Root) => {
+          shift(tree, lineShift, offsetShift);
+          return undefined;
+        },
+        ...transforms,
+      ],
+    });
+    const [node] = tree.children;
+    if (tree.children.length !== 1 || node?.type !== 'code') return undefined;
+    if (!code) {
+      code = node;
+      rootStart = tree.position?.start;
+      values.push(node.value);
+    } else {
+      values.push(endingBefore(text, from), node.value);
+      if (code.position && node.position) code.position = { start: code.position.start, end: node.position.end };
+    }
+    if (index + 2 === bounds.length) {
+      code.value = values.join('');
+      const end = tree.position?.end;
+      return { type: 'root', children: [code], ...(rootStart && end ? { position: { start: rootStart, end } } : {}) };
+    }
+    line += lineEndings(text, from, to);
+  }
+  return undefined;
+}
+
+/**
+ * A long table parsed a few rows at a time (`table-pieces.ts`): each piece after the first under the
+ * header and delimiter rows (its copy of the header row dropped), the rows joined into the first
+ * piece's table, every position that of the whole text. `undefined` when a piece is not the table it
+ * should be (the delimiter row was not one, say, or a fence opened after the rows runs on): then the
+ * block is parsed as any other.
+ */
+function tableRows(
+  text: string,
+  block: TableBlock,
+  lines: number,
+  transforms: NonNullable<MdastOptions['transforms']>,
+): Root | undefined {
+  const header = text.slice(block.start, block.headerEnd);
+  const headerLines = lineEndings(header, 0, header.length);
+  const bounds = [block.start, ...block.cuts, block.end];
+  let table: Table | undefined;
+  let line = lines;
+  for (let index = 0; index + 1 < bounds.length; index++) {
+    const [from, to] = [bounds[index] as number, bounds[index + 1] as number];
+    const last = index + 2 === bounds.length;
+    const [lineShift, offsetShift] = index === 0 ? [line, from] : [line - headerLines, from - header.length];
+    const tree = markdownToMdast(index === 0 ? text.slice(from, to) : header + text.slice(from, to), {
+      transforms: [
+        (tree: Root) => {
+          shift(tree, lineShift, offsetShift);
+          return undefined;
+        },
+        ...(index === 0 ? [] : [dropHeader]),
+        ...transforms,
+      ],
+    });
+    const found = pieceTable(tree, last);
+    if (!found) return undefined;
+    if (!table) table = found;
+    else {
+      for (const row of found.children) table.children.push(row);
+      if (table.position && found.position) table.position = { start: table.position.start, end: found.position.end };
+    }
+    if (last) {
+      // A block opened after the rows and left open runs on past the blank line: parse it as any other.
+      if (tree.children.length > 1 && runsToEnd(tree, to)) return undefined;
+      const position =
+        tree.position && table.position ? { start: table.position.start, end: tree.position.end } : undefined;
+      return { type: 'root', children: [table, ...tree.children.slice(1)], ...(position ? { position } : {}) };
+    }
+    line += lineEndings(text, from, to);
+  }
+  return undefined;
+}
+
 export interface SegmentOptions extends MdastOptions {
   segmentChars?: number;
   /** Limits of a dense block (`denseBlocks`); the defaults above when not given. */
-  dense?: { containerLines: number; brackets: number };
+  dense?: DenseLimits;
   /** Told of each dense block read as plain text. */
   onDense?: (block: DenseBlock) => void;
 }
 
-/** `cuts` without those inside a dense block, with the blocks' bounds, sorted. */
-function cutsAround(cuts: number[], dense: DenseBlock[], length: number): number[] {
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** `cuts` without those inside a dense block or long table (`dense`, sorted), with the blocks' bounds, sorted. */
+function cutsAround(cuts: number[], dense: Span[], length: number): number[] {
   const all = new Set<number>();
   let blockIndex = 0;
   for (const at of cuts) {
-    while (blockIndex < dense.length && (dense[blockIndex] as DenseBlock).end <= at) blockIndex++;
+    while (blockIndex < dense.length && (dense[blockIndex] as Span).end <= at) blockIndex++;
     const block = dense[blockIndex];
     if (!block || at <= block.start) all.add(at);
   }
@@ -245,11 +302,27 @@ function cutsAround(cuts: number[], dense: DenseBlock[], length: number): number
  * text, without holding the parser's events for more than one piece. Dense blocks are read as text.
  */
 export function segmentedMdast(text: string, options: SegmentOptions = {}): Root {
+  const size = options.segmentChars ?? SEGMENT_CHARS;
   const dense = denseBlocks(text, options.dense);
-  const cuts = cutsAround(cutPoints(text, options.segmentChars ?? SEGMENT_CHARS), dense, text.length);
-  if (cuts.length === 0 && dense.length === 0) return markdownToMdast(text, options);
-  cuts.push(text.length);
   const denseAt = new Map(dense.map((block) => [block.start, block]));
+  // Definitions reach into a table's cells from anywhere: a source with them is parsed whole (as
+  // `cutPoints` does); a table that is also a dense block is read as text.
+  const from = DEFINITION.test(text) ? null : frontMatterEnd(text);
+  const long = (found: Span[]) => found.filter((span) => !dense.some((block) => overlap(block, span)));
+  // A table inside a fence is code, and a fence in a table's rows ends it: of two that overlap, the
+  // one that starts first is what the text holds.
+  const blocks = from === null ? [] : [...long(longTables(text, size, from)), ...long(longFences(text, size, from))];
+  blocks.sort((a, b) => a.start - b.start);
+  const kept: Span[] = [];
+  for (const span of blocks) if (!kept.some((earlier) => overlap(earlier, span))) kept.push(span);
+  const tables = kept.filter((span): span is TableBlock => 'headerEnd' in span);
+  const fences = kept.filter((span): span is FenceBlock => 'openerEnd' in span);
+  const spans: Span[] = [...dense, ...kept].sort((a, b) => a.start - b.start);
+  const cuts = cutsAround(cutPoints(text, size), spans, text.length);
+  if (cuts.length === 0 && spans.length === 0) return markdownToMdast(text, options);
+  cuts.push(text.length);
+  const tableAt = new Map(tables.map((table) => [table.start, table]));
+  const fenceAt = new Map(fences.map((fence) => [fence.start, fence]));
   const children: RootContent[] = [];
   let first: Root['position'];
   let final: Root['position'];
@@ -270,7 +343,28 @@ export function segmentedMdast(text: string, options: SegmentOptions = {}): Root
       start = end;
       continue;
     }
-    // A piece parsed again with more may not reach into a dense block.
+    const table = tableAt.get(start);
+    const rows = table && end === table.end ? tableRows(text, table, line, options.transforms ?? []) : undefined;
+    if (rows) {
+      for (const child of rows.children) children.push(child);
+      first ??= rows.position;
+      final = rows.position;
+      line += lineEndings(text, start, end);
+      start = end;
+      continue;
+    }
+    const fence = fenceAt.get(start);
+    const code = fence && end === fence.end ? fenceCode(text, fence, line, options.transforms ?? []) : undefined;
+    if (code) {
+      for (const child of code.children) children.push(child);
+      first ??= code.position;
+      final = code.position;
+      line += lineEndings(text, start, end);
+      start = end;
+      continue;
+    }
+    // A piece parsed again with more may not reach into a dense block (it may into a long table or
+    // fence: then that is read with it, whole).
     const limit = nextDense < dense.length ? (dense[nextDense] as DenseBlock).start : text.length;
     let piece = text.slice(start, end);
     const lines = line;
@@ -285,7 +379,7 @@ export function segmentedMdast(text: string, options: SegmentOptions = {}): Root
     let tree = markdownToMdast(piece, { transforms });
     // A block open at the cut: parse again up to a cut at least twice as far (doubling, so that a
     // fence left open at the top costs a linear amount of work, not one parse per piece).
-    while (end < limit && runsToEnd(tree, offset + piece.length)) {
+    while (end < limit && runsToEnd(tree, offset + piece.length) && swallows(tree, text, fenceAt.get(end))) {
       const reach = start + 2 * (end - start);
       while (index < cuts.length - 1 && (cuts[index] as number) < reach && (cuts[index] as number) < limit) index++;
       end = cuts[index] as number;
