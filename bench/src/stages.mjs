@@ -25,8 +25,8 @@ if (!globalThis.gc) {
 }
 const pkg = (name) => import(join(repo, 'packages', name, 'dist/index.js'));
 const { parse, structure } = await pkg('parser');
-const { loadTheme } = await pkg('theme');
-const theme = loadTheme('report');
+const { presetTheme } = await pkg('theme');
+const theme = presetTheme('report');
 
 let text;
 if (what.includes('.') || what.includes('/')) text = readFileSync(what, 'utf8');
