@@ -43,6 +43,7 @@ const zhHans = {
   downloadAll: '全部下载（zip）',
   privacy: '隐私：本页不向任何其他网站发送请求，没有统计代码；首次访问后可离线使用。',
   untitled: '新报告.md',
+  pasted: '粘贴',
   loading: '正在载入转换程序…',
   checking: '正在检查…',
   fontsStage: '正在载入字体…',
@@ -104,6 +105,7 @@ const zhHant: Words = {
   downloadAll: '全部下載（zip）',
   privacy: '隱私：本頁不向任何其他網站發送請求，沒有統計程式碼；首次造訪後可離線使用。',
   untitled: '新報告.md',
+  pasted: '貼上',
   loading: '正在載入轉換程式…',
   checking: '正在檢查…',
   fontsStage: '正在載入字型…',
@@ -163,6 +165,7 @@ const en: Words = {
   privacy:
     'Privacy: this page makes no request to any other site and has no analytics; it works offline after the first visit.',
   untitled: 'report.md',
+  pasted: 'pasted',
   loading: 'Loading the converter…',
   checking: 'Checking…',
   fontsStage: 'Loading fonts…',

@@ -426,6 +426,17 @@ $<HTMLInputElement>('open').addEventListener('change', (event) => {
   const input = event.target as HTMLInputElement;
   if (input.files) void readFiles(input.files).then(() => (input.value = ''));
 });
+// Rich text pasted where no text is being edited (an empty editor, or the page: a report copied from
+// an AI chat page, Word or a web page) comes in as an HTML input, so that its headings, lists, tables
+// and formulas are read as the command reads an .html file; pasted into text being edited, it is text.
+let pastes = 0;
+document.addEventListener('paste', (event) => {
+  const html = event.clipboardData?.getData('text/html') ?? '';
+  if (html.trim() === '' || (document.activeElement === editor && editor.value !== '')) return;
+  event.preventDefault();
+  pastes++;
+  addFile(`${words().pasted}-${pastes}.html`, encoder.encode(html));
+});
 $('new').addEventListener('click', () => {
   addFile(words().untitled, new Uint8Array(), '');
   editor.focus();

@@ -156,6 +156,24 @@ describe('the web page, in Chromium', () => {
     expect(outline.some((text) => text.startsWith('二、全年目标完成情况'))).toBe(true);
   }, 60_000);
 
+  it('reads rich text pasted onto the page (a report copied from Word) as HTML: its headings in the outline', async () => {
+    const { page } = session;
+    const html = readFileSync(join(repo, 'packages/parser/test/fixtures/html/word-heze-air-report.html'), 'utf8');
+    await page.evaluate((clipboard) => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      const data = new DataTransfer();
+      data.setData('text/html', clipboard);
+      data.setData('text/plain', '菏泽市环境空气质量日分析报告');
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, html);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('#files li')].some((item) => item.textContent?.includes('粘贴-1.html')),
+    );
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('#outline a')].some((a) => a.textContent?.includes('三、昨日空气质量情况')),
+    );
+  }, 60_000);
+
   it('reads a GB18030 file as the command does, and speaks Traditional Chinese and English', async () => {
     const { page } = session;
     const gb = new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', seed]));
