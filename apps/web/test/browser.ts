@@ -5,13 +5,10 @@
  * makes is recorded, so a test can count those to other origins.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-// @ts-expect-error: a plain JavaScript module of the site's scripts.
 import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
-// @ts-expect-error: a plain JavaScript module of the site's scripts.
 import { serve } from '../scripts/serve.mjs';
 
 export { CHROMIUM };
@@ -30,7 +27,7 @@ export interface Session {
 export async function openSite(query = ''): Promise<Session> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium)`);
-  const { server, port } = (await serve(0)) as { server: Server; port: number };
+  const { server, port } = await serve(0);
   const profile = mkdtempSync(join(tmpdir(), 'wenshu-web-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

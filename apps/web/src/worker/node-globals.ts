@@ -5,6 +5,7 @@
  */
 import { Buffer } from 'buffer';
 
+// A worker's global scope has no `Buffer` or `process` in its types (they are Node's): the two are set on it here.
 const scope = globalThis as unknown as { Buffer?: unknown; process?: unknown };
 scope.Buffer ??= Buffer;
 scope.process ??= {

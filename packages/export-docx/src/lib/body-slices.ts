@@ -213,6 +213,7 @@ function slicedName(child: unknown, size: number): string | undefined {
  */
 export function writeBodyInSlices(docx: DocxDocument, sliceBlocks = SLICE_BLOCKS): void {
   const view = docx.Document.View;
+  // docx's types keep the body's children and section paragraphs private: read through their shape (9.15.2).
   const body = view.Body as unknown as BodyInternals;
   const context = { viewWrapper: docx.Document, file: docx, stack: [view, body] };
   const root = body.root;
@@ -243,6 +244,7 @@ export function writeBodyInSlices(docx: DocxDocument, sliceBlocks = SLICE_BLOCKS
     const name = slicedName(child, sliceBlocks);
     if (name) {
       flush();
+      // A Paragraph's or Table's `root` (its children) is protected in docx's types; `slicedName` checked its class.
       out.push(new WrittenXml(elementXml(child as unknown as WithRoot, name, context, sliceBlocks)));
       root[index] = undefined;
       continue;

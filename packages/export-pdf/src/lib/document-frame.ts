@@ -174,6 +174,7 @@ interface LaidOut {
  * positions pdfmake records on the tail's nodes during the layout the footers belong to.
  */
 export function unnumberedPages(tail: readonly Content[], bodyTopPt: number): Set<number> {
+  // pdfmake records `positions` on the nodes it laid out, which its document types do not declare.
   const [spacer, marker] = tail as unknown as readonly [LaidOut | undefined, LaidOut | undefined];
   const at = spacer?.positions?.[0];
   const markerPage = marker?.positions?.[0]?.pageNumber;

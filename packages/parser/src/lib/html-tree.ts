@@ -3,7 +3,7 @@
  * tidies a page before the element reader (`html.ts`) sees it. Every walk is iterative: a page may
  * nest thousands of elements deep, and the reader flattens what is deeper than `maxDepth` later.
  */
-import { html } from 'parse5';
+import { defaultTreeAdapter, html } from 'parse5';
 import { attribute, childrenOf, type P5Element, type P5Node, type P5Parent } from './html-elements.js';
 
 export type P5Text = Extract<P5Node, { nodeName: '#text' }>;
@@ -137,18 +137,11 @@ export function setAttribute(element: P5Element, name: string, value: string): v
 
 /** A new HTML element (no source position: it stands for what it replaces). */
 export function createElement(tagName: string, attrs: { name: string; value: string }[] = []): P5Element {
-  return {
-    nodeName: tagName,
-    tagName,
-    attrs,
-    namespaceURI: html.NS.HTML,
-    childNodes: [],
-    parentNode: null,
-  } as unknown as P5Element;
+  return defaultTreeAdapter.createElement(tagName, html.NS.HTML, attrs);
 }
 
 export function createText(value: string): P5Text {
-  return { nodeName: '#text', value, parentNode: null } as unknown as P5Text;
+  return defaultTreeAdapter.createTextNode(value);
 }
 
 export function remove(node: P5Node): void {
