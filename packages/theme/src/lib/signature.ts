@@ -46,6 +46,20 @@ export const SIGNATURE_RIGHT_EM = 2;
 /** `附件：` is three characters: the attachments' names after the first are indented by it (7.3.4). */
 export const ATTACHMENT_LABEL_EM = 3;
 
+/** Each date among `blocks` with the signatures right above it (one or more), in order. */
+function* closings<T>(
+  blocks: readonly T[],
+  element: (block: T) => string | undefined,
+): Generator<{ signatures: T[]; date: T }> {
+  for (let at = 1; at < blocks.length; at++) {
+    const date = blocks[at] as T;
+    if (element(date) !== 'date') continue;
+    let top = at;
+    while (top > 0 && element(blocks[top - 1] as T) === 'signature') top--;
+    if (top < at) yield { signatures: blocks.slice(top, at), date };
+  }
+}
+
 /**
  * The right indents (em) of the signatures and dates among `blocks`: the signatures right above a
  * date (one body, or several signing together, 7.3.5.2: 依次向下编排) are placed with it by
@@ -61,13 +75,7 @@ export function frameRightIndents<T>(
   sealed = false,
 ): Map<T, number> {
   const out = new Map<T, number>();
-  for (let at = 1; at < blocks.length; at++) {
-    const date = blocks[at] as T;
-    if (element(date) !== 'date') continue;
-    let top = at;
-    while (top > 0 && element(blocks[top - 1] as T) === 'signature') top--;
-    if (top === at) continue;
-    const signatures = blocks.slice(top, at);
+  for (const { signatures, date } of closings(blocks, element)) {
     // A signature of two lines (a long name) is as wide as its longest line.
     const widths = signatures.map((signature) => Math.max(...text(signature).split('\n').map(textEm)));
     const widest = Math.max(...widths);
@@ -119,14 +127,9 @@ export function sealedSignatureRows<T>(
   text: (block: T) => string,
 ): Map<T, SealedRow<T>> {
   const out = new Map<T, SealedRow<T>>();
-  for (let at = 1; at < blocks.length; at++) {
-    const date = blocks[at] as T;
-    if (element(date) !== 'date') continue;
-    let top = at;
-    while (top > 0 && element(blocks[top - 1] as T) === 'signature') top--;
-    if (at - top < 2) continue;
+  for (const { signatures: names, date } of closings(blocks, element)) {
+    if (names.length < 2) continue;
     const right = SEALED_DATE_RIGHT_EM + textEm(text(date)) / 2;
-    const names = blocks.slice(top, at);
     for (let first = 0; first < names.length; first += 2) {
       const row = names.slice(first, first + 2);
       const centresEm = row.length === 2 ? [right + SEAL_PITCH_EM, right] : [right];
