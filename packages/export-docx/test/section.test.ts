@@ -48,6 +48,11 @@ describe('gov page setup (GB/T 9704)', () => {
     }
     const report = await render(body, { theme: loadTheme('report') });
     expect(descendants(report.xml('word/styles.xml'), 'w:autoSpaceDE')).toEqual([]);
+    // Marks side by side share their blank halves in Word as in the PDF (clreq §3.1.6), in every theme.
+    for (const out of [gov, report]) {
+      const control = element(out.xml('word/settings.xml'), 'w:characterSpacingControl');
+      expect(control?.attributes['w:val']).toBe('compressPunctuation');
+    }
   });
 
   it('numbers pages — N — in odd (right) and even (left) footers, one character in', async () => {

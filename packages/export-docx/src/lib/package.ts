@@ -297,6 +297,20 @@ export function compileParts(docx: DocxDocument): Parts {
   return new Map(compiler.compile(docx, undefined, []));
 }
 
+/**
+ * Word's 字符间距控制 "只压缩标点符号" (`w:characterSpacingControl`, the setting Word's Chinese
+ * templates carry): marks side by side share their blank halves, as the PDF sets them (clreq §3.1.6,
+ * see export-pdf's squeeze.ts). docx writes no such setting; it goes before `w:compat`, where the
+ * schema's order puts it. (LibreOffice 7 leaves punctuation uncompressed on a document grid.)
+ */
+function compressPunctuation(settings: string): string {
+  if (settings.includes('<w:characterSpacingControl')) return settings;
+  const element = '<w:characterSpacingControl w:val="compressPunctuation"/>';
+  const at = settings.indexOf('<w:compat>');
+  if (at >= 0) return `${settings.slice(0, at)}${element}${settings.slice(at)}`;
+  return settings.replace('</w:settings>', `${element}</w:settings>`);
+}
+
 export function finishPackage(parts: Parts, options: PackageOptions): Uint8Array {
   stabilizeIds(parts);
   const text = (name: string) => partText(parts, name);
@@ -305,6 +319,8 @@ export function finishPackage(parts: Parts, options: PackageOptions): Uint8Array
   if (core !== undefined) parts.set('docProps/core.xml', rewriteCore(core, options.date, options.lang));
   const fonts = text('word/fontTable.xml');
   if (fonts !== undefined) parts.set('word/fontTable.xml', fontTable(fonts, options.theme));
+  const settings = text('word/settings.xml');
+  if (settings !== undefined) parts.set('word/settings.xml', compressPunctuation(settings));
   const styles = text('word/styles.xml');
   if (styles !== undefined) {
     parts.set(
