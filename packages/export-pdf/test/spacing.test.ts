@@ -29,11 +29,13 @@ function place(line: readonly Inline[]): Glyph[] {
   let x = 0;
   for (const inline of line) {
     const tc = inline.characterSpacing ?? 0;
+    // A glyph drawn as a path (——) keeps its text invisible and scaled (PDF Tz) to the room it takes.
+    const scale = (inline.horizontalScaling ?? 100) / 100;
     const chars = Array.from(inline.text);
     let at = x;
     for (const char of chars) {
-      glyphs.push({ char, x: at, width: advance(char) });
-      at += advance(char) + tc;
+      glyphs.push({ char, x: at, width: advance(char) * scale });
+      at += advance(char) * scale + tc;
     }
     x += chars.reduce((sum, char) => sum + advance(char), 0) + tc * (inline.text.length - 1);
   }
@@ -94,20 +96,32 @@ describe('filling a line', () => {
     }
   });
 
-  it('draws —— as one line: the second dash’s ink starts where the first’s ends', () => {
+  it('draws —— as one glyph, the face’s ⸺, its ink centred in two cells, the text —— under it', () => {
     const [first] = lines([piece('奏响新时代和平强音'), piece('——', { dashes: true }), piece('潍县西方侨民集中营')]);
+    const line = setText(
+      [piece('奏响新时代和平强音'), piece('——', { dashes: true }), piece('潍县西方侨民集中营')],
+      options,
+      ids,
+      { face, sizePt: size },
+    ).lines[0] as Inline[];
+    const dash = line.find((inline) => inline.text === '——') as Inline;
+    // Copying gives ——; what is drawn is one path, the glyph of U+2E3A.
+    expect(dash.opacity).toBe(0);
+    expect(dash.vectors).toHaveLength(1);
+    expect(dash.vectors?.[0]?.glyphs?.[0]?.operators).toBe(face.glyphOutline(0x2e3a).operators);
     const glyphs = first ?? [];
-    const dashes = glyphs.filter((glyph) => glyph.char === '—');
-    expect(dashes).toHaveLength(2);
-    const box = face.glyphBox(0x2014);
+    const at = glyphs.findIndex((glyph) => glyph.char === '—');
+    const [a, b] = [glyphs[at] as Glyph, glyphs[at + 1] as Glyph];
+    const [before, after] = [glyphs[at - 1] as Glyph, glyphs[at + 2] as Glyph];
+    // The invisible text takes the two cells, whole ems (GB/T 15834: 破折号 占两个字的位置).
+    expect(b.x + b.width - a.x).toBeCloseTo(2 * size, 3);
+    // The ink is centred between the characters around it.
     const scale = size / face.unitsPerEm;
-    const [a, b] = dashes as [Glyph, Glyph];
-    expect(b.x + box.minX * scale).toBeCloseTo(a.x + box.maxX * scale, 6);
-    // The two dashes fill two cells: their ink is centred between the characters around them.
-    const before = glyphs[glyphs.indexOf(a) - 1] as Glyph;
-    const after = glyphs[glyphs.indexOf(b) + 1] as Glyph;
-    const inkLeft = a.x + box.minX * scale - (before.x + before.width);
-    const inkRight = after.x - (b.x + box.maxX * scale);
+    const box = face.glyphBox(0x2e3a);
+    const origin = a.x + (dash.vectors?.[0]?.x ?? 0);
+    const inkLeft = origin + box.minX * scale - (before.x + before.width);
+    const inkRight = after.x - (origin + box.maxX * scale);
     expect(inkLeft).toBeCloseTo(inkRight, 1);
+    expect(inkLeft).toBeGreaterThan(0);
   });
 });

@@ -106,6 +106,7 @@ export class Face {
   readonly #advances = new Map<number, number>();
   readonly #has = new Map<number, boolean>();
   readonly #widths = new Map<string, number>();
+  readonly #outlines = new Map<number, { operators: string; box: [number, number, number, number] }>();
   #shaped: Face | undefined;
 
   /**
@@ -210,6 +211,20 @@ export class Face {
     return { minX, maxX, minY, maxY };
   }
 
+  /**
+   * The outline of the glyph of `codePoint` as PDF path operators in font units (y up), and its ink
+   * box: for drawing a squeezed punctuation mark as a path (see text/mark-inline.ts).
+   */
+  glyphOutline(codePoint: number): { operators: string; box: [number, number, number, number] } {
+    let outline = this.#outlines.get(codePoint);
+    if (!outline) {
+      const glyph = this.#data().font.glyphForCodePoint(codePoint);
+      outline = { operators: pathOperators(glyph.path.commands), box: boxOf(glyph.bbox) };
+      this.#outlines.set(codePoint, outline);
+    }
+    return outline;
+  }
+
   /** The height of pdfkit's line box for this face at `sizePt`. */
   lineHeightPt(sizePt: number): number {
     const font = this.#data().font;
@@ -230,6 +245,40 @@ export class Face {
     }
     return this.#shaped;
   }
+}
+
+/** A number written into a path: at most two decimals, no exponent (the same bytes everywhere). */
+function num(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+/** fontkit's path commands as PDF path operators (quadratic curves raised to cubic ones). */
+function pathOperators(commands: readonly { command: string; args: number[] }[]): string {
+  const out: string[] = [];
+  let x = 0;
+  let y = 0;
+  for (const { command, args } of commands) {
+    const a = args.map(Number);
+    if (command === 'moveTo' || command === 'lineTo') {
+      [x, y] = [a[0] ?? 0, a[1] ?? 0];
+      out.push(`${num(x)} ${num(y)} ${command === 'moveTo' ? 'm' : 'l'}`);
+    } else if (command === 'bezierCurveTo') {
+      out.push(`${a.map(num).join(' ')} c`);
+      [x, y] = [a[4] ?? 0, a[5] ?? 0];
+    } else if (command === 'quadraticCurveTo') {
+      const [cx, cy, ex, ey] = [a[0] ?? 0, a[1] ?? 0, a[2] ?? 0, a[3] ?? 0];
+      const c1 = [x + ((cx - x) * 2) / 3, y + ((cy - y) * 2) / 3];
+      const c2 = [ex + ((cx - ex) * 2) / 3, ey + ((cy - ey) * 2) / 3];
+      out.push(`${[...c1, ...c2, ex, ey].map(num).join(' ')} c`);
+      [x, y] = [ex, ey];
+    } else if (command === 'closePath') out.push('h');
+  }
+  return out.join(' ');
+}
+
+function boxOf(bbox: { minX: number; minY: number; maxX: number; maxY: number }): [number, number, number, number] {
+  return [Math.floor(bbox.minX), Math.floor(bbox.minY), Math.ceil(bbox.maxX), Math.ceil(bbox.maxY)];
 }
 
 function isCollection(value: fontkit.Font | fontkit.FontCollection): value is fontkit.FontCollection {

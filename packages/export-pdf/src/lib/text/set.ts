@@ -22,21 +22,26 @@
  * Justification: a justified line spreads its slack evenly over its stretchable slots (between
  * Chinese characters, at Chinese/Latin boundaries, at spaces; never inside a Latin word, a number,
  * —— or ……: see `spacing.ts`), so every such slot of the line gets one spacing whatever run it is
- * in. pdfmake places each inline at the sum of the measured widths before it, and measures an
+ * in. Before that, marks side by side give up the blank half between them, and a closing mark that
+ * may not start the next line is pushed in by squeezing the line's marks when that makes room for it
+ * (`squeeze.ts`; a squeezed mark is drawn as in `mark-inline.ts`). pdfmake places each inline at the
+ * sum of the measured widths before it, and measures an
  * inline of `u` UTF-16 units as `width + spacing × (u − 1)` (no spacing after its last character),
  * while PDF `Tc` adds the spacing after every glyph: each inline carries its slots' spacing as
  * `Tc`, and the slot after its last character is an empty inline as wide as the slot (see
  * `lineInlines`). The line's right edge lands on the margin exactly.
  */
 
-import { glueMask } from '@wenshu/parser';
 import type { Face } from '../fonts/face.js';
 import type { Inline, TextNode } from '../pdf/definition.js';
-import { attachesToPrevious, BreakClass, breakClass, canBreak } from './breaking.js';
-import { MATH_CHARACTER, type MathBox, mathInlines } from './math-box.js';
+import { BreakClass, canBreak } from './breaking.js';
+import { baseSlot, Clusters, gridSlot, squeezeAfter } from './clusters.js';
+import { dashLigature, squeezedMark, TWO_EM_DASH } from './mark-inline.js';
+import { type MathBox, mathInlines } from './math-box.js';
 import { LINK_COLOR } from './runs.js';
 import { effectiveSize, type Piece, type Shaped } from './shape.js';
 import { stretchable } from './spacing.js';
+import { type LineSqueeze, squeezeLine, squeezeRoom } from './squeeze.js';
 
 export interface SetOptions {
   /** The width lines are set to. */
@@ -68,80 +73,6 @@ export interface FaceIds {
 /** Widths closer than this count as equal (pt). */
 const EPSILON = 0.01;
 
-/**
- * The clusters of a block, flattened (structure of arrays: a report has a million of them). A
- * cluster is a character with the marks that attach to it; its text is `[from, to)` of its piece's.
- */
-class Clusters {
-  readonly cp: number[] = [];
-  readonly cls: BreakClass[] = [];
-  readonly advance: number[] = [];
-  /** The size the cluster is drawn at (pt): an em, for squeezing punctuation. */
-  readonly em: number[] = [];
-  readonly piece: number[] = [];
-  readonly from: number[] = [];
-  readonly to: number[] = [];
-  /** Indices where a hard line break comes before the cluster. */
-  readonly hardBreaks: number[] = [];
-  readonly pieces: (Piece | MathBox)[] = [];
-  /** Clusters a line must not start with because they are inside a token (only with `keepTokens`). */
-  readonly glued = new Set<number>();
-
-  constructor(shaped: readonly Shaped[], keepTokens = false) {
-    for (const item of shaped) {
-      if (item.kind === 'break') {
-        this.hardBreaks.push(this.cp.length);
-        continue;
-      }
-      const index = this.pieces.push(item) - 1;
-      if (item.kind === 'math') {
-        // A formula is one cluster as wide as its drawing, breakable on either side as a Han character is.
-        this.cp.push(MATH_CHARACTER);
-        this.cls.push(BreakClass.Ideographic);
-        this.advance.push(item.width);
-        this.em.push(item.sizePt);
-        this.piece.push(index);
-        this.from.push(0);
-        this.to.push(0);
-        continue;
-      }
-      const face = item.face;
-      const size = effectiveSize(item);
-      const scale = size / face.unitsPerEm;
-      const text = item.text;
-      const glue = keepTokens ? glueMask(text) : undefined;
-      const first = this.cp.length;
-      for (let i = 0; i < text.length; ) {
-        const cp = text.codePointAt(i) as number;
-        const next = i + (cp > 0xffff ? 2 : 1);
-        const last = this.cp.length - 1;
-        // A mark or joiner stays with its base character: same cluster, no break before it.
-        if (i > 0 && last >= 0 && attachesToPrevious(cp)) {
-          this.to[last] = next;
-          this.advance[last] = (this.advance[last] ?? 0) + face.advance(cp) * scale;
-        } else {
-          if (glue?.[i] === 1) this.glued.add(this.cp.length);
-          this.cp.push(cp);
-          this.cls.push(breakClass(cp));
-          this.advance.push(face.advance(cp) * scale);
-          this.em.push(size);
-          this.piece.push(index);
-          this.from.push(i);
-          this.to.push(next);
-        }
-        i = next;
-      }
-      // A dash is set full width: an em at least (see dashSetting).
-      if (item.dashes)
-        for (let k = first; k < this.cp.length; k++) this.advance[k] = Math.max(size, this.advance[k] ?? 0);
-    }
-  }
-
-  get length(): number {
-    return this.cp.length;
-  }
-}
-
 /** A line: clusters `[start, end)`, and how it is set. */
 interface LineSpan {
   start: number;
@@ -150,6 +81,11 @@ interface LineSpan {
   justify: boolean;
   /** The width it is set to. */
   target: number;
+  /**
+   * Its last character, a mark that may not start a line, was pushed in: the line is set narrower by
+   * squeezing its marks instead of being broken earlier and stretched (see squeeze.ts).
+   */
+  pushedIn: boolean;
 }
 
 /** A block of text broken into lines, ready to become one pdfmake text node (or two, split after a line). */
@@ -213,7 +149,7 @@ export function setText(
   ids: FaceIds,
   blank: { face: Face; sizePt: number },
 ): SetText {
-  const clusters = new Clusters(shaped, options.keepTokens);
+  const clusters = new Clusters(shaped, options.keepTokens, !options.verbatim);
   let spans = breakLines(clusters, options);
   // A centred block of several lines (a long title) is broken into lines of even length, not a
   // full line and a widow: the narrowest width that needs no more lines.
@@ -236,15 +172,6 @@ export function setText(
   return new SetText(lines, options.indent, options.align, blankStyle);
 }
 
-/**
- * The base spacing of the slot after cluster `i` (before any stretching): the grid's spacing, but
- * none inside a Latin word or number, or inside —— and …… (see `spacing.ts`).
- */
-function baseSlot(c: Clusters, i: number, spacing: number): number {
-  if (i + 1 >= c.length) return spacing;
-  return stretchable(c.cp[i] ?? 0, c.cls[i] ?? 0, c.cp[i + 1] ?? 0, c.cls[i + 1] ?? 0) ? spacing : 0;
-}
-
 function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
   const spans: LineSpan[] = [];
   // Tokens kept whole (table cells): asked only where the rules allow a break, so body text pays nothing.
@@ -257,13 +184,14 @@ function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
     // An empty segment is an empty line, except after a break that ends the block (CommonMark
     // ignores a hard break at the end of a paragraph).
     if (start >= segmentEnd && (segmentIndex === 0 || segmentIndex < segments.length - 1)) {
-      spans.push({ start, end: start, justify: false, target: options.width });
+      spans.push({ start, end: start, justify: false, target: options.width, pushedIn: false });
     }
     while (start < segmentEnd) {
       const target = spans.length === 0 ? options.width - options.indent : options.width;
       let x = 0;
       let lastBreak = -1;
       let end = segmentEnd;
+      let pushedIn = false;
       for (let i = start; i < segmentEnd; i++) {
         if (i > start && canBreak(c.cp[i - 1] ?? 0, c.cls[i - 1] ?? 0, c.cp[i] ?? 0, c.cls[i] ?? 0) && !glued?.has(i))
           lastBreak = i;
@@ -275,6 +203,17 @@ function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
           continue;
         }
         if (x + cell > target + EPSILON && i > start) {
+          // A mark that may not start a line is pushed in if squeezing the line's marks makes room for
+          // it, rather than pushed out with the character before it and the line stretched (clreq §3.1.6).
+          if (
+            lastBreak < i &&
+            mayEndAfter(c, i, segmentEnd, glued) &&
+            x + cell - squeezeRoom(c, start, i + 1) <= target + EPSILON
+          ) {
+            end = i + 1;
+            pushedIn = true;
+            break;
+          }
           end = lastBreak > start ? lastBreak : i;
           break;
         }
@@ -288,6 +227,7 @@ function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
         end: lineEnd,
         justify: options.align === 'justify' && !options.verbatim && full,
         target,
+        pushedIn: pushedIn && lineEnd === end,
       });
       start = end;
       if (!options.verbatim) while (start < segmentEnd && c.cls[start] === BreakClass.Space) start++;
@@ -297,26 +237,43 @@ function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
   return spans;
 }
 
+/** Whether a line may end after cluster `i` (it is the segment's last, or a break may follow it). */
+function mayEndAfter(c: Clusters, i: number, segmentEnd: number, glued: Set<number> | undefined): boolean {
+  if (i + 1 >= segmentEnd) return true;
+  return canBreak(c.cp[i] ?? 0, c.cls[i] ?? 0, c.cp[i + 1] ?? 0, c.cls[i + 1] ?? 0) && !glued?.has(i + 1);
+}
+
 /**
  * The spacing of each slot of a line (after cluster `i`, for `i` in `[start, end − 1)`): the base
  * spacing, and in a justified line the slack spread evenly over the stretchable slots, so that
  * every stretchable slot of the line gets the same spacing whatever run it is in (issue 15: an
  * item number in a run of its own got twice its line's spacing, and Latin words were tracked).
  */
-function lineSlots(c: Clusters, span: LineSpan, options: SetOptions): number[] {
-  const slots: number[] = [];
+function lineSlots(c: Clusters, span: LineSpan, options: SetOptions): { slots: number[]; squeeze: LineSqueeze } {
+  const length = span.end - span.start;
+  const squeeze: LineSqueeze = { left: new Array(length).fill(0), right: new Array(length).fill(0) };
   let natural = 0;
   let count = 0;
+  const slots: number[] = [];
   for (let i = span.start; i < span.end; i++) {
     natural += c.advance[i] ?? 0;
     if (i + 1 < span.end) {
-      const base = baseSlot(c, i, options.spacing);
-      slots.push(base);
-      natural += base;
+      slots.push(gridSlot(c, i, options.spacing));
+      const pair = squeezeAfter(c, i);
+      if (pair > 0) squeeze.right[i - span.start] = pair;
+      else if (pair < 0) squeeze.left[i + 1 - span.start] = -pair;
       if (stretchable(c.cp[i] ?? 0, c.cls[i] ?? 0, c.cp[i + 1] ?? 0, c.cls[i + 1] ?? 0)) count++;
-    }
+    } else slots.push(0);
   }
-  if (!span.justify || count === 0) return slots;
+  // The squeezed blanks come out of the slots beside the marks: after a closing mark, before an opening one.
+  const squeezedBefore = sum(squeeze.left) + sum(squeeze.right);
+  if (span.pushedIn) squeezeLine(c, span.start, span.end, natural + sum(slots) - squeezedBefore - span.target, squeeze);
+  for (let k = 0; k < length; k++) {
+    slots[k] = (slots[k] ?? 0) - (squeeze.right[k] ?? 0) - (squeeze.left[k + 1] ?? 0);
+    natural += slots[k] ?? 0;
+  }
+  // (The last slot is the blank a mark pushed in at the line's end gave up: the line is that much narrower.)
+  if (!span.justify || count === 0) return { slots, squeeze };
   // The line's last character ends at the target.
   const extra = (span.target - natural) / count;
   for (let i = span.start; i + 1 < span.end; i++) {
@@ -324,7 +281,13 @@ function lineSlots(c: Clusters, span: LineSpan, options: SetOptions): number[] {
       slots[i - span.start] = (slots[i - span.start] ?? 0) + extra;
     }
   }
-  return slots;
+  return { slots, squeeze };
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
 }
 
 /**
@@ -337,8 +300,11 @@ function lineSlots(c: Clusters, span: LineSpan, options: SetOptions): number[] {
  */
 function lineInlines(c: Clusters, span: LineSpan, options: SetOptions, ids: FaceIds): Inline[] {
   if (span.end <= span.start) return [];
-  const slots = lineSlots(c, span, options);
-  const slot = (i: number): number => slots[i - span.start] ?? 0;
+  const line = lineSlots(c, span, options);
+  const slot = (i: number): number => line.slots[i - span.start] ?? 0;
+  const left = (i: number): number => line.squeeze.left[i - span.start] ?? 0;
+  const right = (i: number): number => line.squeeze.right[i - span.start] ?? 0;
+  const squeezed = (i: number): boolean => left(i) > 0 || right(i) > 0;
   const out: Inline[] = [];
   // Where the next inline must start (`target`) and where pdfmake will put it (`placed`).
   let target = 0;
@@ -358,21 +324,54 @@ function lineInlines(c: Clusters, span: LineSpan, options: SetOptions, ids: Face
       i++;
       continue;
     }
+    if (squeezed(i)) {
+      // A squeezed mark: drawn as a path, its text invisible and narrowed to the room it keeps (mark-inline.ts).
+      const mark = squeezedMark(
+        piece,
+        c.cp[i] ?? 0,
+        inline(piece, piece.text.slice(c.from[i], c.to[i]), 0, options.pitch, ids),
+        {
+          advance: c.advance[i] ?? 0,
+          left: left(i),
+          right: right(i),
+        },
+      );
+      const gap = target + left(i) - placed;
+      if (out.length > 0 && Math.abs(gap) > 1e-6) out.push(spacer(out.at(-1) as Inline, gap));
+      out.push(mark.inline);
+      placed = target + left(i) + mark.measured;
+      target += (c.advance[i] ?? 0) + slot(i);
+      i++;
+      continue;
+    }
     let last = i;
-    const spacing = last + 1 < span.end ? slot(i) : 0;
-    while (last + 1 < span.end && c.piece[last + 1] === pieceIndex && Math.abs(slot(last) - spacing) < 1e-9) {
+    const spacing = slot(i);
+    while (
+      last + 1 < span.end &&
+      c.piece[last + 1] === pieceIndex &&
+      Math.abs(slot(last) - spacing) < 1e-9 &&
+      !squeezed(last + 1)
+    ) {
       last++;
     }
     const text = piece.text.slice(c.from[i] ?? 0, c.to[last] ?? 0);
     let advance = 0;
     for (let k = i; k <= last; k++) advance += c.advance[k] ?? 0;
+    if (piece.dashes && text === '——' && piece.face.has(TWO_EM_DASH)) {
+      // —— as the face's one glyph of it, centred in its two cells (mark-inline.ts).
+      const natural = naturalWidth(piece, text);
+      const gap = target - placed;
+      if (out.length > 0 && Math.abs(gap) > 1e-6) out.push(spacer(out.at(-1) as Inline, gap));
+      // Its two cells: nothing is stretched between the dashes (spacing.ts).
+      out.push(dashLigature(piece, inline(piece, text, 0, options.pitch, ids), natural, advance));
+      placed = target + natural;
+      target += advance + (last + 1 < span.end ? slot(last) : 0);
+      i = last + 1;
+      continue;
+    }
     const dash = piece.dashes ? dashSetting(piece, text.length) : undefined;
     const tc = dash ? dash.spacing : last > i ? spacing : 0;
-    const drawn = dash
-      ? dash.drawn
-      : piece.face.shaping
-        ? (piece.face.shapedWidth(text) * effectiveSize(piece)) / piece.face.unitsPerEm
-        : advance;
+    const drawn = dash ? dash.drawn : piece.face.shaping ? naturalWidth(piece, text) : advance;
     const measured = drawn + (dash ? 0 : tc * (text.length - 1));
     const offset = dash ? (advance - dash.drawn) / 2 + dash.centring : 0;
     const gap = target + offset - placed;
@@ -383,6 +382,10 @@ function lineInlines(c: Clusters, span: LineSpan, options: SetOptions, ids: Face
     target += (c.advance[last] ?? 0) + (last + 1 < span.end ? slot(last) : 0);
     i = last + 1;
   }
+  // The blank a mark pushed in at the end gave up is not part of the line's width (a centred line).
+  const trailing = target - placed;
+  if (right(span.end - 1) > 0 && out.length > 0 && Math.abs(trailing) > 1e-6)
+    out.push(spacer(out.at(-1) as Inline, trailing));
   return out;
 }
 
@@ -401,6 +404,15 @@ function dashSetting(piece: Piece, count: number): { spacing: number; drawn: num
   // An empty glyph (no ink) has nothing to join.
   const spacing = count > 1 && box.maxX > box.minX ? -(left + right) : 0;
   return { spacing, drawn: count * advance + (count - 1) * spacing, centring: (right - left) / 2 };
+}
+
+/** The width pdfmake measures `text` of `piece` at, with no spacing (pt). */
+function naturalWidth(piece: Piece, text: string): number {
+  const face = piece.face;
+  if (face.shaping) return (face.shapedWidth(text) * effectiveSize(piece)) / face.unitsPerEm;
+  let units = 0;
+  for (const char of text) units += face.advance(char.codePointAt(0) as number);
+  return (units * effectiveSize(piece)) / face.unitsPerEm;
 }
 
 /** An empty inline `width` wide (see lineInlines), in the style of the inline before it. */

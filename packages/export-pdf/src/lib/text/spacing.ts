@@ -5,10 +5,7 @@
  * never tracked apart (`K i b a n a`, `1 6 7`), nor are the halves of —— and …… (one continuous
  * mark).
  *
- * Not done here: squeezing the blank half of full-width punctuation before stretching (clreq
- * §3.1.6). Drawn with the full-width glyph, a squeezed mark's box overlaps its neighbour's, and
- * poppler (pdftotext, copy and paste) then splits the line there; the half-width forms (OpenType
- * `halt`) need a shaping face, which pdfkit does not draw beside the plain one (see `shape.ts`).
+ * Squeezing the blank half of full-width marks (clreq §3.1.6) comes before this: see `squeeze.ts`.
  */
 import { BreakClass } from './breaking.js';
 

@@ -1,0 +1,116 @@
+/**
+ * The clusters a block of text is set from (see `set.ts`), and the spacing of the slot between two of
+ * them before a line is stretched: the grid's, none inside words, less what squeezing two marks
+ * side by side takes out (`squeeze.ts`).
+ */
+import { glueMask } from '@wenshu/parser';
+import { attachesToPrevious, BreakClass, breakClass } from './breaking.js';
+import { MATH_CHARACTER, type MathBox } from './math-box.js';
+import { effectiveSize, type Piece, type Shaped } from './shape.js';
+import { stretchable } from './spacing.js';
+import { pairSqueeze, squeezable } from './squeeze.js';
+
+/**
+ * The clusters of a block, flattened (structure of arrays: a report has a million of them). A
+ * cluster is a character with the marks that attach to it; its text is `[from, to)` of its piece's.
+ */
+export class Clusters {
+  readonly cp: number[] = [];
+  readonly cls: BreakClass[] = [];
+  readonly advance: number[] = [];
+  /** The size the cluster is drawn at (pt): an em, for squeezing punctuation. */
+  readonly em: number[] = [];
+  /** The blank a mark can give up (pt): + a closing mark's right half, − an opening mark's left half (see squeeze.ts). */
+  readonly blank: number[] = [];
+  readonly piece: number[] = [];
+  readonly from: number[] = [];
+  readonly to: number[] = [];
+  /** Indices where a hard line break comes before the cluster. */
+  readonly hardBreaks: number[] = [];
+  readonly pieces: (Piece | MathBox)[] = [];
+  /** Clusters a line must not start with because they are inside a token (only with `keepTokens`). */
+  readonly glued = new Set<number>();
+
+  constructor(shaped: readonly Shaped[], keepTokens = false, squeeze = false) {
+    for (const item of shaped) {
+      if (item.kind === 'break') {
+        this.hardBreaks.push(this.cp.length);
+        continue;
+      }
+      const index = this.pieces.push(item) - 1;
+      if (item.kind === 'math') {
+        // A formula is one cluster as wide as its drawing, breakable on either side as a Han character is.
+        this.cp.push(MATH_CHARACTER);
+        this.cls.push(BreakClass.Ideographic);
+        this.advance.push(item.width);
+        this.em.push(item.sizePt);
+        this.blank.push(0);
+        this.piece.push(index);
+        this.from.push(0);
+        this.to.push(0);
+        continue;
+      }
+      const face = item.face;
+      const size = effectiveSize(item);
+      const scale = size / face.unitsPerEm;
+      const text = item.text;
+      const glue = keepTokens ? glueMask(text) : undefined;
+      // A mark in a script is drawn raised or lowered by pdfmake, where a squeezed mark's path would not follow.
+      const squeezing = squeeze && !item.style.sup && !item.style.sub && !item.dashes;
+      const first = this.cp.length;
+      for (let i = 0; i < text.length; ) {
+        const cp = text.codePointAt(i) as number;
+        const next = i + (cp > 0xffff ? 2 : 1);
+        const last = this.cp.length - 1;
+        // A mark or joiner stays with its base character: same cluster, no break before it.
+        if (i > 0 && last >= 0 && attachesToPrevious(cp)) {
+          this.to[last] = next;
+          this.advance[last] = (this.advance[last] ?? 0) + face.advance(cp) * scale;
+        } else {
+          if (glue?.[i] === 1) this.glued.add(this.cp.length);
+          this.cp.push(cp);
+          this.cls.push(breakClass(cp));
+          this.advance.push(face.advance(cp) * scale);
+          this.em.push(size);
+          this.blank.push(squeezing ? squeezable(face, cp, face.advance(cp) * scale) : 0);
+          this.piece.push(index);
+          this.from.push(i);
+          this.to.push(next);
+        }
+        i = next;
+      }
+      // A dash is set full width: an em at least (see dashSetting).
+      if (item.dashes)
+        for (let k = first; k < this.cp.length; k++) this.advance[k] = Math.max(size, this.advance[k] ?? 0);
+    }
+  }
+
+  get length(): number {
+    return this.cp.length;
+  }
+}
+
+/**
+ * The spacing of the slot after cluster `i` before any squeezing or stretching: the grid's spacing,
+ * but none inside a Latin word or number, or inside —— and …… (see `spacing.ts`).
+ */
+export function gridSlot(c: Clusters, i: number, spacing: number): number {
+  if (i + 1 >= c.length) return spacing;
+  return stretchable(c.cp[i] ?? 0, c.cls[i] ?? 0, c.cp[i + 1] ?? 0, c.cls[i + 1] ?? 0) ? spacing : 0;
+}
+
+/** The slot after cluster `i` less the blank squeezed out between two marks (see `squeeze.ts`). */
+export function baseSlot(c: Clusters, i: number, spacing: number): number {
+  return gridSlot(c, i, spacing) - Math.abs(squeezeAfter(c, i));
+}
+
+/**
+ * The blank squeezed out between clusters `i` and `i + 1` (pt): positive, taken from `i`'s right;
+ * negative, from `i + 1`'s left.
+ */
+export function squeezeAfter(c: Clusters, i: number): number {
+  const blankA = c.blank[i] ?? 0;
+  const blankB = c.blank[i + 1] ?? 0;
+  if (blankA === 0 && blankB === 0) return 0;
+  return pairSqueeze(c.cp[i] ?? 0, blankA, c.cp[i + 1] ?? 0, blankB);
+}
