@@ -132,6 +132,23 @@ describe('squeezing punctuation', () => {
     expect(second.slice(0, 2).map((glyph) => glyph.char)).toEqual(['六', '，']);
   });
 
+  it('lets an opening mark that starts a line give up its blank left half, its ink at the margin', () => {
+    const text = `${'一二三四五六七八九十'.repeat(2)}一二三四五六“好的”，${'七八九十'.repeat(8)}`;
+    const [first = [], second = []] = lines(text, face, { indent: 2 * cell });
+    expect(first).toHaveLength(26);
+    const quote = second[0] as Glyph;
+    expect(quote.char).toBe('“');
+    // Its box starts at the margin and is half a cell wide; the glyph is drawn from half an em left of it.
+    expect(quote.x).toBeCloseTo(0, 6);
+    expect(quote.origin).toBeCloseTo(-em / 2, 6);
+    expect(quote.width).toBeCloseTo(em / 2, 6);
+    // The line is still justified to the margin, and its first line (indented) keeps its marks whole.
+    const last = second.at(-1) as Glyph;
+    expect(last.x + last.width).toBeCloseTo(442.2, 1);
+    const [opening = []] = lines(`“${'一二三四五六七八九十'.repeat(3)}`, face, { indent: 2 * cell });
+    expect(opening[0]?.origin).toBeCloseTo(0, 6);
+  });
+
   it('does not squeeze marks a Traditional face centres, and still squeezes its brackets', () => {
     const installed = installedFace('NotoSerifCJKtc-Regular');
     const tc = openFace(nodeFontHost, installed.file, installed.postscriptName);

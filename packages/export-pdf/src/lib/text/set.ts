@@ -86,6 +86,8 @@ interface LineSpan {
    * squeezing its marks instead of being broken earlier and stretched (see squeeze.ts).
    */
   pushedIn: boolean;
+  /** The blank left half an opening mark at its start gives up (pt; a line after a soft break). */
+  startTrim: number;
 }
 
 /** A block of text broken into lines, ready to become one pdfmake text node (or two, split after a line). */
@@ -184,11 +186,14 @@ function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
     // An empty segment is an empty line, except after a break that ends the block (CommonMark
     // ignores a hard break at the end of a paragraph).
     if (start >= segmentEnd && (segmentIndex === 0 || segmentIndex < segments.length - 1)) {
-      spans.push({ start, end: start, justify: false, target: options.width, pushedIn: false });
+      spans.push({ start, end: start, justify: false, target: options.width, pushedIn: false, startTrim: 0 });
     }
+    const segmentFirstSpan = spans.length;
     while (start < segmentEnd) {
       const target = spans.length === 0 ? options.width - options.indent : options.width;
-      let x = 0;
+      // An opening mark that starts a line a soft break began gives up its blank left half (squeeze.ts).
+      const trim = spans.length > segmentFirstSpan ? startTrim(c, start, options) : 0;
+      let x = -trim;
       let lastBreak = -1;
       let end = segmentEnd;
       let pushedIn = false;
@@ -228,6 +233,7 @@ function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
         justify: options.align === 'justify' && !options.verbatim && full,
         target,
         pushedIn: pushedIn && lineEnd === end,
+        startTrim: trim,
       });
       start = end;
       if (!options.verbatim) while (start < segmentEnd && c.cls[start] === BreakClass.Space) start++;
@@ -235,6 +241,18 @@ function breakLines(c: Clusters, options: SetOptions): LineSpan[] {
     segmentStart = segmentEnd;
   });
   return spans;
+}
+
+/**
+ * The blank left half of an opening mark at the start of a line (pt), which it gives up so that its
+ * ink, not its blank, meets the margin (clreq §3.1.6; CSS `text-spacing-trim: normal`, which keeps
+ * the first line of a paragraph as it is). Justified and left-aligned text only: a centred title
+ * line keeps its marks whole.
+ */
+function startTrim(c: Clusters, start: number, options: SetOptions): number {
+  if (options.align !== 'justify' && options.align !== 'left') return 0;
+  const blank = c.blank[start] ?? 0;
+  return blank < 0 ? -blank : 0;
 }
 
 /** Whether a line may end after cluster `i` (it is the segment's last, or a break may follow it). */
@@ -265,8 +283,10 @@ function lineSlots(c: Clusters, span: LineSpan, options: SetOptions): { slots: n
       if (stretchable(c.cp[i] ?? 0, c.cls[i] ?? 0, c.cp[i + 1] ?? 0, c.cls[i + 1] ?? 0)) count++;
     } else slots.push(0);
   }
+  squeeze.left[0] = span.startTrim;
+  natural -= span.startTrim;
   // The squeezed blanks come out of the slots beside the marks: after a closing mark, before an opening one.
-  const squeezedBefore = sum(squeeze.left) + sum(squeeze.right);
+  const squeezedBefore = sum(squeeze.left) - span.startTrim + sum(squeeze.right);
   if (span.pushedIn) squeezeLine(c, span.start, span.end, natural + sum(slots) - squeezedBefore - span.target, squeeze);
   for (let k = 0; k < length; k++) {
     slots[k] = (slots[k] ?? 0) - (squeeze.right[k] ?? 0) - (squeeze.left[k + 1] ?? 0);
@@ -307,7 +327,8 @@ function lineInlines(c: Clusters, span: LineSpan, options: SetOptions, ids: Face
   const squeezed = (i: number): boolean => left(i) > 0 || right(i) > 0;
   const out: Inline[] = [];
   // Where the next inline must start (`target`) and where pdfmake will put it (`placed`).
-  let target = 0;
+  // A line whose opening mark gave up its left half starts that much to the left (the mark is drawn from there).
+  let target = -left(span.start);
   let placed = 0;
   let i = span.start;
   while (i < span.end) {
