@@ -120,6 +120,10 @@ function program(): Command {
         'a font file for the PDF: song, hei, kai, fang, title or mono (repeatable)',
         collect,
         [],
+      )
+      .option(
+        '--no-system-fonts',
+        'set the PDF in the files given and the bundled faces only, never an installed one: the same PDF on every machine',
       ),
   ).action(lazy(async () => (await import('./commands/convert.js')).convertCommand));
   root

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,6 +98,19 @@ describe('wenshu convert: PDF and editions', () => {
     const notFont = wenshu(['fonts', '--font', `song=${example}`]);
     expect(notFont.status).toBe(2);
     expect(notFont.stderr).toContain('is not a TrueType, OpenType or TTC font file');
+  });
+
+  it('--no-system-fonts sets the PDF in the bundled faces, not the installed ones (CI installs fonts-noto-cjk)', () => {
+    const fontsOf = (file: string) => execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    const installed = scratch();
+    expect(wenshu(['convert', example, '--to', 'pdf', '--zh', 'tw', '--out-dir', installed]).status).toBe(0);
+    expect(fontsOf(join(installed, 'report.tw.pdf'))).toMatch(/CJKtc|CJK TC/);
+    const bundled = scratch();
+    const result = wenshu(['convert', example, '--to', 'pdf', '--zh', 'tw', '--no-system-fonts', '--out-dir', bundled]);
+    expect(result.status).toBe(0);
+    const faces = fontsOf(join(bundled, 'report.tw.pdf'));
+    expect(faces).not.toMatch(/CJK/);
+    expect(faces).toMatch(/NotoSerifSC/);
   });
 
   it('a user dictionary file is read for editions (its effect is tested in @wenshu/zh); a malformed one is a usage error', () => {

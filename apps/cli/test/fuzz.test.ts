@@ -140,6 +140,7 @@ const settings: Settings = {
   allowOutside: false,
   zh: {},
   fonts: {},
+  systemFonts: true,
   force: false,
 };
 

@@ -44,6 +44,7 @@ export interface ConvertOptions extends PassFlags {
   zhProtect?: string;
   zhVocabulary?: ZhVocabulary;
   font?: string[];
+  systemFonts?: boolean;
   force?: boolean;
   timeout?: string;
   maxMemory?: string;
@@ -272,6 +273,8 @@ async function resolveOptions(options: ConvertOptions, command: Command, config:
         vocabulary: options.zhVocabulary ?? config.zhVocabulary ?? 'auto',
       },
       fonts,
+      // Commander gives a `--no-x` flag `true` when it is absent: the flag or the config file can turn it off.
+      systemFonts: options.systemFonts !== false && config.systemFonts !== false,
       force: options.force === true,
       ...(options.referenceDocx === undefined ? {} : { referenceDocx: checkedReference(options.referenceDocx) }),
       ...(options.from === undefined ? {} : { from: FROM[options.from] }),

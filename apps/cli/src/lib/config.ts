@@ -26,6 +26,7 @@ const schema = z.strictObject({
   editions: z.string().min(1),
   zhVocabulary: z.enum(ZH_VOCABULARIES),
   fonts: z.partialRecord(z.enum(['song', 'hei', 'kai', 'fang', 'title', 'mono']), z.string().min(1)),
+  systemFonts: z.boolean(),
   passes: passes.partial(),
 });
 

@@ -26,6 +26,8 @@ export interface Settings {
   zh: ZhOptions;
   /** `--font ROLE=FILE` for the PDF. */
   fonts: Record<string, string>;
+  /** `--no-system-fonts`: the PDF takes no installed face. */
+  systemFonts: boolean;
   /** `--force`: replace outputs that are read-only. */
   force: boolean;
   /** `--reference-docx`: the Word document or template whose styles the DOCX takes (absolute path). */
@@ -169,6 +171,7 @@ export async function convertFile(job: Job, settings: Settings, events: ConvertE
         maxBytes: settings.maxBytes,
       }),
       fonts: settings.fonts,
+      systemFonts: settings.systemFonts,
       // Read only for a report written as a DOCX, as the exporter alone uses it.
       ...(settings.referenceDocx === undefined || !job.targets.some((target) => target.format === 'docx')
         ? {}

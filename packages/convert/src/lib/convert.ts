@@ -54,6 +54,11 @@ export interface ConvertOptions {
   fontHost?: FontHost;
   /** Font files for the PDF by role (a path, or `file.ttc#PostScriptName`). */
   fonts?: Partial<Record<FontRole | 'mono', string>>;
+  /**
+   * Whether the PDF may take faces installed on the machine (default: yes). `false` sets it in the
+   * files given and the bundled faces only, so that it comes out the same on every machine.
+   */
+  systemFonts?: boolean;
   /** A Word document or template whose styles the DOCX takes. */
   referenceDocx?: Uint8Array;
   /** The input's name in the workbook's About sheet (default: `fileName`'s last part). */
@@ -160,6 +165,7 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
       ...(options.version === undefined ? {} : { version: options.version }),
       ...(options.fonts ? { fonts: options.fonts } : {}),
       ...(options.fontHost ? { fontHost: options.fontHost } : {}),
+      ...(options.systemFonts === false ? { systemFonts: false } : {}),
       ...(options.referenceDocx ? { referenceDocx: options.referenceDocx } : {}),
       onWarning: warn,
     });

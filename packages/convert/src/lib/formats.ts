@@ -27,6 +27,8 @@ export interface RenderContext {
   fontHost?: FontHost;
   /** Font files for the PDF, by role (song, hei, kai, fang, title, mono). */
   fonts?: Partial<Record<FontRole | 'mono', string>>;
+  /** `false`: no installed face, only the files given and the bundled ones. */
+  systemFonts?: boolean;
   /** A Word document or template whose styles the DOCX takes. */
   referenceDocx?: Uint8Array;
   onWarning: (warning: ExportWarning) => void;
@@ -60,6 +62,7 @@ export async function render(format: Format, document: Document, context: Render
         loadPicture: context.loadPicture,
         ...(context.fonts ? { fonts: context.fonts } : {}),
         ...(context.fontHost ? { fontHost: context.fontHost, systemFonts: false } : {}),
+        ...(context.systemFonts === false ? { systemFonts: false } : {}),
         ...epoch(context),
         onWarning: context.onWarning,
       });
