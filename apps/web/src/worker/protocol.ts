@@ -7,14 +7,43 @@ export type Format = 'docx' | 'pdf' | 'xlsx';
 export type Edition = 'cn' | 't' | 'tw' | 'twp' | 'hk';
 export type FontRole = 'song' | 'hei' | 'kai' | 'fang' | 'title';
 
+/** The report passes' switches, as `convert` takes them (the command's `--no-<pass>` flags). */
+export type Passes = NonNullable<import('@wenshu/convert').ConvertOptions['passes']>;
+export type PassName = keyof Passes;
+
+/** The passes the page offers, each on by default (the command's `--no-…` flags); `punctuation` has its own setting. */
+export const PASS_NAMES = [
+  'headings',
+  'ordinals',
+  'runInTitles',
+  'pageMarkers',
+  'brokenParagraphs',
+  'cjkLineBreaks',
+  'layoutCharacters',
+  'elements',
+  'tableCaptions',
+] as const satisfies readonly PassName[];
+
+/**
+ * A theme file as the command reads it (`--theme FILE`): the preset it `extends` and the fields
+ * that differ from it, in the theme's own keys.
+ */
+export type ThemeFile = { extends: 'report' | 'gov' } & Record<string, unknown>;
+
 export interface Settings {
   theme: 'report' | 'gov';
+  /** The theme editor's result, when it differs from the preset `theme`: used in its place. */
+  themeFile?: ThemeFile;
   formats: Format[];
   editions: Edition[];
   toc: boolean;
   /** Half-width punctuation between Chinese characters made full-width (`undefined`: the theme's default). */
   punctuation?: boolean;
   sheetLang: 'zh' | 'en';
+  /** Passes switched off (only those: the others run as by default). */
+  passes: Partial<Record<(typeof PASS_NAMES)[number], false>>;
+  /** Traditional editions: the Taiwan vocabulary (`--zh-vocabulary`), and the texts of `--zh-dict` and `--zh-protect` files. */
+  zh: { vocabulary: 'auto' | 'general' | 'it'; dictionary: string; protect: string };
 }
 
 export interface InputFile {
@@ -27,6 +56,24 @@ export interface UserFont {
   role: FontRole;
   name: string;
   bytes: Uint8Array;
+  /** The face's PostScript name, for a font collection (`.ttc`): the face to take from it. */
+  postscriptName?: string;
+}
+
+/** A collection (`.ttc`/`.otc`) begins with `ttcf`: its face is then chosen by PostScript name. */
+export function isCollection(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x74 && bytes[1] === 0x74 && bytes[2] === 0x63 && bytes[3] === 0x66;
+}
+
+/**
+ * A user font's file name as the PDF exporter takes it, which knows a font file by its extension:
+ * an installed font's name ("Noto Sans CJK SC") gets the one its bytes say (`ttcf`, `OTTO`, else TrueType).
+ */
+export function fontFileName(font: UserFont): string {
+  const name = `user-${font.role}-${font.name.replaceAll('#', '_')}`;
+  if (/\.(ttf|otf|ttc|otc)$/i.test(name)) return name;
+  const otf = font.bytes[0] === 0x4f && font.bytes[1] === 0x54 && font.bytes[2] === 0x54 && font.bytes[3] === 0x4f;
+  return `${name}${isCollection(font.bytes) ? '.ttc' : otf ? '.otf' : '.ttf'}`;
 }
 
 export type Request =
@@ -42,7 +89,9 @@ export type Request =
       sourceDateEpoch?: number;
     }
   /** One zip of the outputs, made here: deflating megabytes would hold up the page's thread. */
-  | { type: 'zip'; id: number; entries: InputFile[]; date: number };
+  | { type: 'zip'; id: number; entries: InputFile[]; date: number }
+  /** A preset's values (for the theme editor), and the problems of a theme file built on it. */
+  | { type: 'theme'; id: number; base: 'report' | 'gov'; file?: ThemeFile };
 
 /** A heading or an item of the outline, with the source line it starts on. */
 export interface OutlineEntry {
@@ -66,4 +115,14 @@ export type Reply =
   | { type: 'file-done'; id: number; file: string; findings: Finding[] }
   | { type: 'failed'; id: number; file: string; message: string; input: boolean }
   | { type: 'done'; id: number; elapsedMs: number }
-  | { type: 'zipped'; id: number; bytes: Uint8Array };
+  | { type: 'zipped'; id: number; bytes: Uint8Array }
+  | {
+      type: 'theme';
+      id: number;
+      /** The preset, as the theme package has it (sizes in points). */
+      preset: Record<string, unknown>;
+      /** The Chinese size names a size may be given as, with their points. */
+      sizeNames: Record<string, number>;
+      /** The file's problems, by dotted path (`page.margin.topMm`), in the theme package's words. */
+      issues: { path: string; message: string }[];
+    };

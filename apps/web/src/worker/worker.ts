@@ -4,7 +4,16 @@
  * faces are fetched from the site (`fonts/`) when the first PDF is asked for, and kept.
  */
 import './node-globals.js';
-import type { Finding, InputFile, OutlineEntry, Reply, Request, Settings, UserFont } from './protocol.js';
+import {
+  type Finding,
+  fontFileName,
+  type InputFile,
+  type OutlineEntry,
+  type Reply,
+  type Request,
+  type Settings,
+  type UserFont,
+} from './protocol.js';
 
 type Convert = typeof import('@wenshu/convert');
 declare const __WENSHU_VERSION__: string;
@@ -40,8 +49,28 @@ function fetchBundled(): Promise<Record<string, Uint8Array>> {
   return bundledFaces;
 }
 
+/** The passes switched off, and punctuation when it is not left to the theme (as the command's flags say them). */
 function passes(settings: Settings) {
-  return settings.punctuation === undefined ? {} : { punctuation: settings.punctuation };
+  return { ...settings.passes, ...(settings.punctuation === undefined ? {} : { punctuation: settings.punctuation }) };
+}
+
+/** The theme a conversion uses: the editor's theme file, read as the command reads `--theme FILE`, or the preset. */
+async function themeOf(settings: Settings) {
+  if (!settings.themeFile) return settings.theme;
+  const { themeFromText } = await import('@wenshu/theme');
+  return themeFromText(JSON.stringify(settings.themeFile), 'theme.json');
+}
+
+/** The Traditional editions' options, from the texts of a user dictionary and a list of protected terms. */
+async function zhOptionsOf(settings: Settings) {
+  const { vocabulary, dictionary, protect } = settings.zh;
+  if (dictionary.trim() === '' && protect.trim() === '') return { vocabulary };
+  const zh = await import('@wenshu/zh');
+  return {
+    vocabulary,
+    ...(dictionary.trim() ? { dictionary: zh.parseDictionary(dictionary, 'dictionary') } : {}),
+    ...(protect.trim() ? { protect: zh.parseProtectedTerms(protect, 'protected terms') } : {}),
+  };
 }
 
 /** The text of a node: its text leaves, in order. */
@@ -115,7 +144,7 @@ async function check(request: Extract<Request, { type: 'check' }>): Promise<void
     const result = await convert(text, {
       fileName: request.file.name,
       targets: [],
-      theme: request.settings.theme,
+      theme: await themeOf(request.settings),
       passes: passes(request.settings),
     });
     const outline = outlineOf(result.document as never);
@@ -149,7 +178,8 @@ async function convertAll(request: Extract<Request, { type: 'convert' }>): Promi
       const result = await module.convert(file.bytes, {
         fileName: file.name,
         targets,
-        theme: settings.theme,
+        theme: await themeOf(settings),
+        zhOptions: await zhOptionsOf(settings),
         toc: settings.toc,
         sheetLang: settings.sheetLang,
         version: __WENSHU_VERSION__,
@@ -188,9 +218,10 @@ function fontsFor(module: Convert, bundled: Record<string, Uint8Array>, userFont
   const files: Record<string, Uint8Array> = { ...bundled };
   const fonts: Partial<Record<UserFont['role'], string>> = {};
   for (const font of userFonts) {
-    const name = `user-${font.role}-${font.name}`;
+    // A collection's face is named by its PostScript name after `#`, as the command's `--font` takes it.
+    const name = fontFileName(font);
     files[name] = font.bytes;
-    fonts[font.role] = name;
+    fonts[font.role] = font.postscriptName ? `${name}#${font.postscriptName}` : name;
   }
   return { fontHost: module.memoryFontHost(files, BUNDLED), ...(userFonts.length ? { fonts } : {}) };
 }
@@ -201,9 +232,31 @@ async function zip(request: Extract<Request, { type: 'zip' }>): Promise<void> {
   post({ type: 'zipped', id: request.id, bytes }, [bytes.buffer]);
 }
 
+async function theme(request: Extract<Request, { type: 'theme' }>): Promise<void> {
+  const { CHINESE_SIZES, presetTheme, ThemeError, themeFromText } = await import('@wenshu/theme');
+  let issues: { path: string; message: string }[] = [];
+  if (request.file) {
+    try {
+      themeFromText(JSON.stringify(request.file), 'theme.json');
+    } catch (error) {
+      if (!(error instanceof ThemeError)) throw error;
+      issues = [...error.issues];
+    }
+  }
+  const preset = presetTheme(request.base) as unknown as Record<string, unknown>;
+  post({ type: 'theme', id: request.id, preset, sizeNames: { ...CHINESE_SIZES }, issues });
+}
+
+const HANDLERS: { [K in Request['type']]: (request: Extract<Request, { type: K }>) => Promise<void> } = {
+  check,
+  convert: convertAll,
+  zip,
+  theme,
+};
+
 self.onmessage = (event: MessageEvent<Request>) => {
   const request = event.data;
-  const run = request.type === 'check' ? check(request) : request.type === 'zip' ? zip(request) : convertAll(request);
+  const run = (HANDLERS[request.type] as (request: Request) => Promise<void>)(request);
   run.catch((error: unknown) => {
     post({ type: 'failed', id: request.id, file: '', message: String(error), input: false });
     post({ type: 'done', id: request.id, elapsedMs: 0 });
