@@ -4,9 +4,19 @@
  * busy, and the worker (with the exporters, OpenCC's data and the PDF engine) loads on first use.
  */
 
+import { fontPanel } from './font-panel.js';
 import { inputMessage, isLang, type Lang, WORDS } from './i18n.js';
-import { forgetFont, storedFonts, storeFont } from './storage.js';
-import type { Edition, Format, InputFile, Reply, Request, Settings, UserFont } from './worker/protocol.js';
+import { storedFonts } from './storage.js';
+import { themeEditor } from './theme-editor.js';
+import {
+  type Edition,
+  type Format,
+  type InputFile,
+  PASS_NAMES,
+  type Reply,
+  type Request,
+  type Settings,
+} from './worker/protocol.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const editor = $<HTMLTextAreaElement>('editor');
@@ -32,9 +42,10 @@ function applyLanguage(next: Lang): void {
     if (typeof value === 'string') element.textContent = value;
   }
   $<HTMLSelectElement>('lang').value = next;
+  themes.relabel();
   renderFiles();
   renderChecks();
-  void renderFonts();
+  void fonts.render();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,10 +266,31 @@ function checked(fieldset: string): string[] {
   return [...document.querySelectorAll<HTMLInputElement>(`#${fieldset} input:checked`)].map((input) => input.value);
 }
 
+const fonts = fontPanel({ words, status, showMessage });
+const themes = themeEditor({
+  words,
+  ask,
+  base: () => $<HTMLSelectElement>('theme').value as Settings['theme'],
+  changed: () => recheck(),
+  preview: () => void convertAll(true),
+  showMessage,
+});
+
 function settings(): Settings {
   const punctuation = $<HTMLSelectElement>('punctuation').value;
+  const themeFile = themes.file();
+  const off = new Set(
+    [...document.querySelectorAll<HTMLInputElement>('#passes input:not(:checked)')].map((input) => input.value),
+  );
   return {
     theme: $<HTMLSelectElement>('theme').value as Settings['theme'],
+    ...(typeof themeFile === 'object' ? { themeFile } : {}),
+    passes: Object.fromEntries(PASS_NAMES.filter((name) => off.has(name)).map((name) => [name, false])),
+    zh: {
+      vocabulary: $<HTMLSelectElement>('zh-vocabulary').value as Settings['zh']['vocabulary'],
+      dictionary: $<HTMLTextAreaElement>('zh-dict').value,
+      protect: $<HTMLTextAreaElement>('zh-protect').value,
+    },
     formats: checked('formats') as Format[],
     editions: checked('editions') as Edition[],
     toc: $<HTMLInputElement>('toc').checked,
@@ -266,32 +298,6 @@ function settings(): Settings {
     sheetLang: $<HTMLSelectElement>('sheet-lang').value as Settings['sheetLang'],
   };
 }
-
-async function renderFonts(): Promise<void> {
-  const fonts = await storedFonts();
-  $('user-fonts').replaceChildren(
-    ...fonts.map((font) => {
-      const item = document.createElement('li');
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.textContent = words().remove;
-      remove.addEventListener('click', () => void forgetFont(font.role).then(renderFonts));
-      item.append(`${font.role}: ${font.name} `, remove);
-      return item;
-    }),
-  );
-}
-
-$<HTMLInputElement>('font-file').addEventListener('change', async (event) => {
-  const input = event.target as HTMLInputElement;
-  const file = input.files?.[0];
-  if (!file) return;
-  const role = $<HTMLSelectElement>('font-role').value as UserFont['role'];
-  await storeFont({ role, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  status.textContent = words().fontSaved(file.name, role);
-  input.value = '';
-  await renderFonts();
-});
 
 // ---------------------------------------------------------------------------------------------
 // Converting
@@ -360,11 +366,18 @@ function makeZip(): void {
   });
 }
 
-async function convertAll(): Promise<void> {
+/** Converts every file; a preview converts the open one to a PDF and shows it. */
+async function convertAll(previewOnly = false): Promise<void> {
   message.hidden = true;
-  const chosen = settings();
-  const inputs = files.filter((file) => file.bytes.length > 0 || file.error);
-  if (files.length === 0) return showMessage(words().noFile);
+  if (themes.file() === 'invalid') return showMessage(words().themeInvalid);
+  const chosen = previewOnly ? { ...settings(), formats: ['pdf' as const], editions: ['cn' as const] } : settings();
+  const open = files[current];
+  const inputs = previewOnly
+    ? open && !open.error
+      ? [open]
+      : []
+    : files.filter((file) => file.bytes.length > 0 || file.error);
+  if (files.length === 0 || (previewOnly && inputs.length === 0)) return showMessage(words().noFile);
   if (chosen.formats.length === 0 || chosen.editions.length === 0) return showMessage(words().noFormat);
   clearOutputs();
   delete status.dataset.elapsedMs;
@@ -374,7 +387,7 @@ async function convertAll(): Promise<void> {
   progress.value = 0;
   status.textContent = words().loading;
   const perFile = chosen.formats.length * chosen.editions.length;
-  const total = Math.max(1, files.length * perFile);
+  const total = Math.max(1, (previewOnly ? 1 : files.length) * perFile);
   let finished = 0;
   const errors: string[] = [];
   const userFonts = chosen.formats.includes('pdf') ? await storedFonts() : [];
@@ -409,9 +422,14 @@ async function convertAll(): Promise<void> {
       } else if (reply.type === 'done') {
         button.disabled = false;
         progress.value = 1;
-        status.textContent = words().doneIn(files.length, (reply.elapsedMs / 1000).toFixed(1));
+        status.textContent = words().doneIn(previewOnly ? 1 : files.length, (reply.elapsedMs / 1000).toFixed(1));
         status.dataset.elapsedMs = String(Math.round(reply.elapsedMs));
         if (errors.length) showMessage(errors.join('\n'));
+        const pdf = made.find((output) => output.name.endsWith('.pdf'));
+        if (previewOnly && pdf) {
+          preview.src = pdf.url;
+          preview.hidden = false;
+        }
         makeZip();
       }
     },
@@ -453,12 +471,18 @@ for (const target of [document.body]) {
     if (event.dataTransfer?.files.length) void readFiles(event.dataTransfer.files);
   });
 }
-for (const id of ['theme', 'punctuation']) {
-  $(id).addEventListener('change', () => {
-    const entry = files[current];
-    if (entry && !entry.error) check(entry);
-  });
+/** The open text checked again: the theme and the passes decide its outline and its repairs. */
+function recheck(): void {
+  const entry = files[current];
+  if (entry && !entry.error && entry.text !== undefined) check(entry);
 }
+$('theme').addEventListener('change', () => {
+  themes.reset();
+  recheck();
+});
+$('punctuation').addEventListener('change', recheck);
+$('passes').addEventListener('change', recheck);
+
 $<HTMLSelectElement>('lang').addEventListener('change', (event) => {
   const value = (event.target as HTMLSelectElement).value;
   if (isLang(value)) {
