@@ -12,6 +12,7 @@ import {
   type Edition,
   type Format,
   type InputFile,
+  LIST_LIMIT,
   PASS_NAMES,
   type Reply,
   type Request,
@@ -79,6 +80,8 @@ interface Entry extends InputFile {
   error?: string;
   outline?: Extract<Reply, { type: 'checked' }>['outline'];
   findings?: Extract<Reply, { type: 'checked' }>['findings'];
+  /** Outline entries and findings beyond those sent (see `LIST_LIMIT`). */
+  omitted?: { outline: number; findings: number };
 }
 
 const files: Entry[] = [];
@@ -137,6 +140,7 @@ function check(entry: Entry): void {
       entry.text ??= reply.text;
       entry.outline = reply.outline;
       entry.findings = reply.findings;
+      entry.omitted = reply.omitted;
       entry.error = undefined;
       if (files[current] === entry) {
         if (editor.value === '' && !editor.matches(':focus')) editor.value = reply.text;
@@ -156,8 +160,6 @@ function check(entry: Entry): void {
   });
 }
 
-/** At most this many entries per list (a note says how many more). */
-const LIST_LIMIT = 2000;
 /** Entries written per turn of the event loop: a long list never holds up the page's thread. */
 const CHUNK = 100;
 
@@ -174,6 +176,7 @@ function renderList(
   list: HTMLElement,
   entries: { line: number; text: string; className: string }[],
   none: string,
+  omitted = 0,
 ): void {
   const generation = (renderings.get(list) ?? 0) + 1;
   renderings.set(list, generation);
@@ -187,7 +190,8 @@ function renderList(
       (e) =>
         `<li class="${e.className}"><a href="#L${e.line}" data-line="${e.line}" title="${escapeHtml(words().line(e.line))}">${escapeHtml(e.text)}</a></li>`,
     );
-  if (entries.length > LIST_LIMIT) items.push(`<li>… ${entries.length - LIST_LIMIT} +</li>`);
+  const beyond = omitted + Math.max(0, entries.length - LIST_LIMIT);
+  if (beyond > 0) items.push(`<li>… ${beyond} +</li>`);
   list.innerHTML = items.slice(0, CHUNK).join('');
   const more = (from: number) => {
     if (from >= items.length || renderings.get(list) !== generation) return;
@@ -203,6 +207,7 @@ function renderOutline(): void {
     $('outline'),
     (entry?.outline ?? []).map((e) => ({ line: e.line, text: e.text, className: `${e.kind} level-${e.level}` })),
     entry?.outline ? words().noOutline : '',
+    entry?.omitted?.outline,
   );
 }
 
@@ -216,6 +221,7 @@ function renderFindings(): void {
       className: 'finding',
     })),
     entry?.findings ? words().nothingFound : '',
+    entry?.omitted?.findings,
   );
 }
 
@@ -302,9 +308,9 @@ function settings(): Settings {
 // ---------------------------------------------------------------------------------------------
 // Converting
 
+/** An output, as its download link has it (the bytes are in the Blob behind `url`). */
 interface Made {
   name: string;
-  bytes: Uint8Array;
   url: string;
 }
 let made: Made[] = [];
@@ -333,7 +339,7 @@ const TYPES: Record<string, string> = {
 function addOutput(name: string, bytes: Uint8Array): void {
   const type = TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
   const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  made.push({ name, bytes, url });
+  made.push({ name, url });
   const item = document.createElement('li');
   const link = document.createElement('a');
   link.href = url;
@@ -355,15 +361,11 @@ function addOutput(name: string, bytes: Uint8Array): void {
   outputsList.append(item);
 }
 
-function makeZip(): void {
-  if (made.length < 2) return;
-  const entries = made.map(({ name, bytes }) => ({ name, bytes }));
-  ask({ type: 'zip', entries, date: Date.now() }, (reply) => {
-    if (reply.type !== 'zipped') return;
-    zipLink.href = URL.createObjectURL(new Blob([reply.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-    zipLink.download = 'wenshu.zip';
-    zipLink.hidden = false;
-  });
+/** The zip of all outputs, made by the worker after the conversion. */
+function showZip(bytes: Uint8Array): void {
+  zipLink.href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  zipLink.download = 'wenshu.zip';
+  zipLink.hidden = false;
 }
 
 /** Converts every file; a preview converts the open one to a PDF and shows it. */
@@ -411,6 +413,7 @@ async function convertAll(previewOnly = false): Promise<void> {
         const entry = files.find((file) => file.name === reply.file);
         if (entry && reply.type === 'file-done') {
           entry.findings = reply.findings;
+          entry.omitted = { outline: entry.omitted?.outline ?? 0, findings: reply.omittedFindings };
           if (entry === files[current]) renderFindings();
         }
         finished += perFile;
@@ -419,6 +422,8 @@ async function convertAll(previewOnly = false): Promise<void> {
           errors.push(
             reply.input ? inputMessage(words(), reply.file, reply.message) : `${reply.file}: ${reply.message}`,
           );
+      } else if (reply.type === 'zipped') {
+        if (!previewOnly) showZip(reply.bytes);
       } else if (reply.type === 'done') {
         button.disabled = false;
         progress.value = 1;
@@ -430,7 +435,6 @@ async function convertAll(previewOnly = false): Promise<void> {
           preview.src = pdf.url;
           preview.hidden = false;
         }
-        makeZip();
       }
     },
   );

@@ -88,10 +88,14 @@ export type Request =
       /** Seconds since 1970, for reproducible outputs (tests); default now. */
       sourceDateEpoch?: number;
     }
-  /** One zip of the outputs, made here: deflating megabytes would hold up the page's thread. */
-  | { type: 'zip'; id: number; entries: InputFile[]; date: number }
   /** A preset's values (for the theme editor), and the problems of a theme file built on it. */
   | { type: 'theme'; id: number; base: 'report' | 'gov'; file?: ThemeFile };
+
+/**
+ * At most this many outline entries and findings go to the page per file (the rest are counted):
+ * cloning tens of thousands of them (a report ×100) would hold up the page's thread.
+ */
+export const LIST_LIMIT = 2000;
 
 /** A heading or an item of the outline, with the source line it starts on. */
 export interface OutlineEntry {
@@ -109,12 +113,22 @@ export interface Finding {
 }
 
 export type Reply =
-  | { type: 'checked'; id: number; file: string; text: string; outline: OutlineEntry[]; findings: Finding[] }
+  | {
+      type: 'checked';
+      id: number;
+      file: string;
+      text: string;
+      outline: OutlineEntry[];
+      findings: Finding[];
+      /** Entries beyond `LIST_LIMIT`, counted but not sent. */
+      omitted: { outline: number; findings: number };
+    }
   | { type: 'progress'; id: number; file: string; stage: string; done: number; total: number }
   | { type: 'output'; id: number; file: string; name: string; bytes: Uint8Array; elapsedMs: number }
-  | { type: 'file-done'; id: number; file: string; findings: Finding[] }
+  | { type: 'file-done'; id: number; file: string; findings: Finding[]; omittedFindings: number }
   | { type: 'failed'; id: number; file: string; message: string; input: boolean }
   | { type: 'done'; id: number; elapsedMs: number }
+  /** One zip of a conversion's outputs, after its `done` (made in the worker, which has them). */
   | { type: 'zipped'; id: number; bytes: Uint8Array }
   | {
       type: 'theme';

@@ -8,6 +8,7 @@ import {
   type Finding,
   fontFileName,
   type InputFile,
+  LIST_LIMIT,
   type OutlineEntry,
   type Reply,
   type Request,
@@ -148,7 +149,16 @@ async function check(request: Extract<Request, { type: 'check' }>): Promise<void
       passes: passes(request.settings),
     });
     const outline = outlineOf(result.document as never);
-    post({ type: 'checked', id: request.id, file: request.file.name, text, outline, findings: findings(result) });
+    const found = findings(result);
+    post({
+      type: 'checked',
+      id: request.id,
+      file: request.file.name,
+      text,
+      outline: outline.slice(0, LIST_LIMIT),
+      findings: found.slice(0, LIST_LIMIT),
+      omitted: { outline: Math.max(0, outline.length - LIST_LIMIT), findings: Math.max(0, found.length - LIST_LIMIT) },
+    });
   } catch (error) {
     failed(request.id, request.file.name, error, await load());
   }
@@ -166,6 +176,7 @@ async function convertAll(request: Extract<Request, { type: 'convert' }>): Promi
   const { settings } = request;
   const targets = settings.editions.flatMap((edition) => settings.formats.map((format) => ({ format, edition })));
   const wantsPdf = settings.formats.includes('pdf');
+  const made: { name: string; bytes: Uint8Array }[] = [];
   for (const file of request.files) {
     const begun = performance.now();
     let done = 0;
@@ -190,6 +201,7 @@ async function convertAll(request: Extract<Request, { type: 'convert' }>): Promi
           post({ type: 'progress', id: request.id, file: file.name, stage, done, total: targets.length }),
         onOutput: (output) => {
           done += 1;
+          made.push(output);
           // A copy is transferred: the result keeps its own.
           const bytes = output.bytes.slice();
           post(
@@ -205,12 +217,26 @@ async function convertAll(request: Extract<Request, { type: 'convert' }>): Promi
           );
         },
       });
-      post({ type: 'file-done', id: request.id, file: file.name, findings: findings(result) });
+      const found = findings(result);
+      post({
+        type: 'file-done',
+        id: request.id,
+        file: file.name,
+        findings: found.slice(0, LIST_LIMIT),
+        omittedFindings: Math.max(0, found.length - LIST_LIMIT),
+      });
     } catch (error) {
       failed(request.id, file.name, error, module);
     }
   }
   post({ type: 'done', id: request.id, elapsedMs: performance.now() - started });
+  // One zip of them all, made from the worker's own copies: sending them back to be zipped would
+  // copy megabytes on the page's thread.
+  if (made.length > 1) {
+    const { zipPackage } = await import('@wenshu/zip');
+    const bytes = zipPackage(new Map(made.map((output) => [output.name, output.bytes])), Date.now());
+    post({ type: 'zipped', id: request.id, bytes }, [bytes.buffer]);
+  }
 }
 
 /** The PDF's font host: the bundled faces, and the user's files for their roles. */
@@ -224,12 +250,6 @@ function fontsFor(module: Convert, bundled: Record<string, Uint8Array>, userFont
     fonts[font.role] = font.postscriptName ? `${name}#${font.postscriptName}` : name;
   }
   return { fontHost: module.memoryFontHost(files, BUNDLED), ...(userFonts.length ? { fonts } : {}) };
-}
-
-async function zip(request: Extract<Request, { type: 'zip' }>): Promise<void> {
-  const { zipPackage } = await import('@wenshu/zip');
-  const bytes = zipPackage(new Map(request.entries.map((entry) => [entry.name, entry.bytes])), request.date);
-  post({ type: 'zipped', id: request.id, bytes }, [bytes.buffer]);
 }
 
 async function theme(request: Extract<Request, { type: 'theme' }>): Promise<void> {
@@ -250,7 +270,6 @@ async function theme(request: Extract<Request, { type: 'theme' }>): Promise<void
 const HANDLERS: { [K in Request['type']]: (request: Extract<Request, { type: K }>) => Promise<void> } = {
   check,
   convert: convertAll,
-  zip,
   theme,
 };
 
