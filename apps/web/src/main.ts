@@ -330,21 +330,14 @@ function clearOutputs(): void {
   preview.removeAttribute('src');
 }
 
-const TYPES: Record<string, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-};
-
-function addOutput(name: string, bytes: Uint8Array): void {
-  const type = TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+function addOutput(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   made.push({ name, url });
   const item = document.createElement('li');
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
-  link.textContent = `${name} (${Math.ceil(bytes.length / 1024)} KB)`;
+  link.textContent = `${name} (${Math.ceil(blob.size / 1024)} KB)`;
   item.append(link);
   if (name.endsWith('.pdf')) {
     const show = document.createElement('button');
@@ -362,8 +355,8 @@ function addOutput(name: string, bytes: Uint8Array): void {
 }
 
 /** The zip of all outputs, made by the worker after the conversion. */
-function showZip(bytes: Uint8Array): void {
-  zipLink.href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+function showZip(blob: Blob): void {
+  zipLink.href = URL.createObjectURL(blob);
   zipLink.download = 'wenshu.zip';
   zipLink.hidden = false;
 }
@@ -407,7 +400,7 @@ async function convertAll(previewOnly = false): Promise<void> {
         status.textContent = `${words().working} ${reply.file}: ${reply.stage === 'fonts' ? words().fontsStage : reply.stage}`;
         progress.value = (finished + reply.done) / total;
       } else if (reply.type === 'output') {
-        addOutput(reply.name, reply.bytes);
+        addOutput(reply.name, reply.blob);
       } else if (reply.type === 'file-done' || reply.type === 'failed') {
         // The conversion's findings include the exporters' warnings (a face that fell back, a cut cell).
         const entry = files.find((file) => file.name === reply.file);
@@ -423,7 +416,7 @@ async function convertAll(previewOnly = false): Promise<void> {
             reply.input ? inputMessage(words(), reply.file, reply.message) : `${reply.file}: ${reply.message}`,
           );
       } else if (reply.type === 'zipped') {
-        if (!previewOnly) showZip(reply.bytes);
+        if (!previewOnly) showZip(reply.blob);
       } else if (reply.type === 'done') {
         button.disabled = false;
         progress.value = 1;

@@ -1,6 +1,6 @@
 /**
  * What the page and the conversion worker say to each other. Everything is structured-cloneable;
- * file bytes travel as transferred `Uint8Array`s.
+ * input bytes travel as `Uint8Array`s, outputs come back as `Blob`s (handles: nothing is copied on the page's thread).
  */
 
 export type Format = 'docx' | 'pdf' | 'xlsx';
@@ -124,12 +124,13 @@ export type Reply =
       omitted: { outline: number; findings: number };
     }
   | { type: 'progress'; id: number; file: string; stage: string; done: number; total: number }
-  | { type: 'output'; id: number; file: string; name: string; bytes: Uint8Array; elapsedMs: number }
+  /** An output, as a Blob of its media type (a handle: cloning it copies nothing). */
+  | { type: 'output'; id: number; file: string; name: string; blob: Blob; elapsedMs: number }
   | { type: 'file-done'; id: number; file: string; findings: Finding[]; omittedFindings: number }
   | { type: 'failed'; id: number; file: string; message: string; input: boolean }
   | { type: 'done'; id: number; elapsedMs: number }
   /** One zip of a conversion's outputs, after its `done` (made in the worker, which has them). */
-  | { type: 'zipped'; id: number; bytes: Uint8Array }
+  | { type: 'zipped'; id: number; blob: Blob }
   | {
       type: 'theme';
       id: number;

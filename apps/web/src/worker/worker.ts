@@ -22,6 +22,12 @@ let wenshu: Promise<Convert> | undefined;
 // The globals above must be in place before pdfkit's modules run: loaded after them, on demand.
 const load = () => (wenshu ??= import('@wenshu/convert'));
 
+const MEDIA_TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+
 const post = (reply: Reply, transfer: Transferable[] = []) => postMessage(reply, { transfer });
 
 /** The bundled faces the command falls back to (`apps/cli/dist/fonts`), served in `fonts/`. */
@@ -202,19 +208,15 @@ async function convertAll(request: Extract<Request, { type: 'convert' }>): Promi
         onOutput: (output) => {
           done += 1;
           made.push(output);
-          // A copy is transferred: the result keeps its own.
-          const bytes = output.bytes.slice();
-          post(
-            {
-              type: 'output',
-              id: request.id,
-              file: file.name,
-              name: output.name,
-              bytes,
-              elapsedMs: performance.now() - begun,
-            },
-            [bytes.buffer],
-          );
+          // A Blob, made here: the page only links to it (making it there would copy megabytes on its thread).
+          post({
+            type: 'output',
+            id: request.id,
+            file: file.name,
+            name: output.name,
+            blob: new Blob([output.bytes as Uint8Array<ArrayBuffer>], { type: MEDIA_TYPES[output.format] }),
+            elapsedMs: performance.now() - begun,
+          });
         },
       });
       const found = findings(result);
@@ -235,7 +237,11 @@ async function convertAll(request: Extract<Request, { type: 'convert' }>): Promi
   if (made.length > 1) {
     const { zipPackage } = await import('@wenshu/zip');
     const bytes = zipPackage(new Map(made.map((output) => [output.name, output.bytes])), Date.now());
-    post({ type: 'zipped', id: request.id, bytes }, [bytes.buffer]);
+    post({
+      type: 'zipped',
+      id: request.id,
+      blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+    });
   }
 }
 
