@@ -235,4 +235,24 @@ describe('the settings, in Chromium', () => {
     await page.click('#user-fonts li button');
     await page.waitForFunction(() => document.querySelectorAll('#user-fonts li').length === 0);
   }, 120_000);
+
+  it('says so where the browser cannot list installed fonts, and keeps the file picker', async () => {
+    const other = await session.context.newPage();
+    try {
+      // A browser without the API (Firefox, Safari): the method removed before the page's script runs.
+      await other.addInitScript(() => {
+        delete (Window.prototype as { queryLocalFonts?: unknown }).queryLocalFonts;
+        delete (window as { queryLocalFonts?: unknown }).queryLocalFonts;
+      });
+      await other.goto(`${session.origin}/?lang=en`);
+      expect(await other.isHidden('#local-fonts-button')).toBe(true);
+      expect(await other.textContent('#local-fonts-note')).toBe(
+        'This browser cannot read installed fonts (Chrome and Edge can): pick a font file.',
+      );
+      expect(await other.isHidden('#font-file')).toBe(true);
+      expect(await other.textContent('label:has(#font-file)')).toBe('Pick a font file…');
+    } finally {
+      await other.close();
+    }
+  });
 });
