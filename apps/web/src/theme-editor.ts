@@ -163,6 +163,8 @@ export function themeEditor(host: EditorHost): ThemeEditor {
   }
 
   function update(): void {
+    // The schema's word on the previous file no longer holds: it is asked again below.
+    schemaIssues = [];
     const reads = readAll();
     const ok = show(reads);
     const built = ok ? build(reads) : undefined;
