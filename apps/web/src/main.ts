@@ -82,6 +82,8 @@ interface Entry extends InputFile {
   findings?: Extract<Reply, { type: 'checked' }>['findings'];
   /** Outline entries and findings beyond those sent (see `LIST_LIMIT`). */
   omitted?: { outline: number; findings: number };
+  /** The request id of the latest check. */
+  checkId?: number;
 }
 
 const files: Entry[] = [];
@@ -135,7 +137,9 @@ let checkTimer: ReturnType<typeof setTimeout> | undefined;
 
 function check(entry: Entry): void {
   status.textContent = words().checking;
-  ask({ type: 'check', file: { name: entry.name, bytes: entry.bytes }, settings: settings() }, (reply) => {
+  const id = ask({ type: 'check', file: { name: entry.name, bytes: entry.bytes }, settings: settings() }, (reply) => {
+    // Checks run concurrently in the worker and may finish out of order: only the latest one counts.
+    if (entry.checkId !== id) return;
     if (reply.type === 'checked') {
       entry.text ??= reply.text;
       entry.outline = reply.outline;
@@ -158,10 +162,12 @@ function check(entry: Entry): void {
     renderFiles();
     renderChecks();
   });
+  entry.checkId = id;
 }
 
-/** Entries written per turn of the event loop: a long list never holds up the page's thread. */
-const CHUNK = 100;
+/** Entries written a frame (a timer alone runs several chunks a frame, laid out as one long task). */
+const CHUNK = 50;
+const next = (run: () => void) => requestAnimationFrame(() => setTimeout(run, 0));
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
@@ -196,9 +202,9 @@ function renderList(
   const more = (from: number) => {
     if (from >= items.length || renderings.get(list) !== generation) return;
     list.insertAdjacentHTML('beforeend', items.slice(from, from + CHUNK).join(''));
-    setTimeout(() => more(from + CHUNK), 0);
+    next(() => more(from + CHUNK));
   };
-  setTimeout(() => more(CHUNK), 0);
+  next(() => more(CHUNK));
 }
 
 function renderOutline(): void {

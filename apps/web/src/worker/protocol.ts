@@ -93,9 +93,10 @@ export type Request =
 
 /**
  * At most this many outline entries and findings go to the page per file (the rest are counted):
- * cloning tens of thousands of them (a report ×100) would hold up the page's thread.
+ * cloning tens of thousands of them (a report ×100), and laying out more than a list box shows in
+ * many screens, would hold up the page's thread.
  */
-export const LIST_LIMIT = 2000;
+export const LIST_LIMIT = 1000;
 
 /** A heading or an item of the outline, with the source line it starts on. */
 export interface OutlineEntry {
