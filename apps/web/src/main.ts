@@ -4,9 +4,20 @@
  * busy, and the worker (with the exporters, OpenCC's data and the PDF engine) loads on first use.
  */
 
+import { fontPanel } from './font-panel.js';
 import { inputMessage, isLang, type Lang, WORDS } from './i18n.js';
-import { forgetFont, storedFonts, storeFont } from './storage.js';
-import type { Edition, Format, InputFile, Reply, Request, Settings, UserFont } from './worker/protocol.js';
+import { storedFonts } from './storage.js';
+import { themeEditor } from './theme-editor.js';
+import {
+  type Edition,
+  type Format,
+  type InputFile,
+  LIST_LIMIT,
+  PASS_NAMES,
+  type Reply,
+  type Request,
+  type Settings,
+} from './worker/protocol.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const editor = $<HTMLTextAreaElement>('editor');
@@ -32,9 +43,10 @@ function applyLanguage(next: Lang): void {
     if (typeof value === 'string') element.textContent = value;
   }
   $<HTMLSelectElement>('lang').value = next;
+  themes.relabel();
   renderFiles();
   renderChecks();
-  void renderFonts();
+  void fonts.render();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -68,6 +80,10 @@ interface Entry extends InputFile {
   error?: string;
   outline?: Extract<Reply, { type: 'checked' }>['outline'];
   findings?: Extract<Reply, { type: 'checked' }>['findings'];
+  /** Outline entries and findings beyond those sent (see `LIST_LIMIT`). */
+  omitted?: { outline: number; findings: number };
+  /** The request id of the latest check. */
+  checkId?: number;
 }
 
 const files: Entry[] = [];
@@ -121,11 +137,14 @@ let checkTimer: ReturnType<typeof setTimeout> | undefined;
 
 function check(entry: Entry): void {
   status.textContent = words().checking;
-  ask({ type: 'check', file: { name: entry.name, bytes: entry.bytes }, settings: settings() }, (reply) => {
+  const id = ask({ type: 'check', file: { name: entry.name, bytes: entry.bytes }, settings: settings() }, (reply) => {
+    // Checks run concurrently in the worker and may finish out of order: only the latest one counts.
+    if (entry.checkId !== id) return;
     if (reply.type === 'checked') {
       entry.text ??= reply.text;
       entry.outline = reply.outline;
       entry.findings = reply.findings;
+      entry.omitted = reply.omitted;
       entry.error = undefined;
       if (files[current] === entry) {
         if (editor.value === '' && !editor.matches(':focus')) editor.value = reply.text;
@@ -143,12 +162,12 @@ function check(entry: Entry): void {
     renderFiles();
     renderChecks();
   });
+  entry.checkId = id;
 }
 
-/** At most this many entries per list (a note says how many more). */
-const LIST_LIMIT = 2000;
-/** Entries written per turn of the event loop: a long list never holds up the page's thread. */
-const CHUNK = 100;
+/** Entries written a frame (a timer alone runs several chunks a frame, laid out as one long task). */
+const CHUNK = 50;
+const next = (run: () => void) => requestAnimationFrame(() => setTimeout(run, 0));
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
@@ -163,6 +182,7 @@ function renderList(
   list: HTMLElement,
   entries: { line: number; text: string; className: string }[],
   none: string,
+  omitted = 0,
 ): void {
   const generation = (renderings.get(list) ?? 0) + 1;
   renderings.set(list, generation);
@@ -176,14 +196,15 @@ function renderList(
       (e) =>
         `<li class="${e.className}"><a href="#L${e.line}" data-line="${e.line}" title="${escapeHtml(words().line(e.line))}">${escapeHtml(e.text)}</a></li>`,
     );
-  if (entries.length > LIST_LIMIT) items.push(`<li>… ${entries.length - LIST_LIMIT} +</li>`);
+  const beyond = omitted + Math.max(0, entries.length - LIST_LIMIT);
+  if (beyond > 0) items.push(`<li>… ${beyond} +</li>`);
   list.innerHTML = items.slice(0, CHUNK).join('');
   const more = (from: number) => {
     if (from >= items.length || renderings.get(list) !== generation) return;
     list.insertAdjacentHTML('beforeend', items.slice(from, from + CHUNK).join(''));
-    setTimeout(() => more(from + CHUNK), 0);
+    next(() => more(from + CHUNK));
   };
-  setTimeout(() => more(CHUNK), 0);
+  next(() => more(CHUNK));
 }
 
 function renderOutline(): void {
@@ -192,6 +213,7 @@ function renderOutline(): void {
     $('outline'),
     (entry?.outline ?? []).map((e) => ({ line: e.line, text: e.text, className: `${e.kind} level-${e.level}` })),
     entry?.outline ? words().noOutline : '',
+    entry?.omitted?.outline,
   );
 }
 
@@ -205,6 +227,7 @@ function renderFindings(): void {
       className: 'finding',
     })),
     entry?.findings ? words().nothingFound : '',
+    entry?.omitted?.findings,
   );
 }
 
@@ -255,10 +278,31 @@ function checked(fieldset: string): string[] {
   return [...document.querySelectorAll<HTMLInputElement>(`#${fieldset} input:checked`)].map((input) => input.value);
 }
 
+const fonts = fontPanel({ words, status, showMessage });
+const themes = themeEditor({
+  words,
+  ask,
+  base: () => $<HTMLSelectElement>('theme').value as Settings['theme'],
+  changed: () => recheck(),
+  preview: () => void convertAll(true),
+  showMessage,
+});
+
 function settings(): Settings {
   const punctuation = $<HTMLSelectElement>('punctuation').value;
+  const themeFile = themes.file();
+  const off = new Set(
+    [...document.querySelectorAll<HTMLInputElement>('#passes input:not(:checked)')].map((input) => input.value),
+  );
   return {
     theme: $<HTMLSelectElement>('theme').value as Settings['theme'],
+    ...(typeof themeFile === 'object' ? { themeFile } : {}),
+    passes: Object.fromEntries(PASS_NAMES.filter((name) => off.has(name)).map((name) => [name, false])),
+    zh: {
+      vocabulary: $<HTMLSelectElement>('zh-vocabulary').value as Settings['zh']['vocabulary'],
+      dictionary: $<HTMLTextAreaElement>('zh-dict').value,
+      protect: $<HTMLTextAreaElement>('zh-protect').value,
+    },
     formats: checked('formats') as Format[],
     editions: checked('editions') as Edition[],
     toc: $<HTMLInputElement>('toc').checked,
@@ -267,38 +311,12 @@ function settings(): Settings {
   };
 }
 
-async function renderFonts(): Promise<void> {
-  const fonts = await storedFonts();
-  $('user-fonts').replaceChildren(
-    ...fonts.map((font) => {
-      const item = document.createElement('li');
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.textContent = words().remove;
-      remove.addEventListener('click', () => void forgetFont(font.role).then(renderFonts));
-      item.append(`${font.role}: ${font.name} `, remove);
-      return item;
-    }),
-  );
-}
-
-$<HTMLInputElement>('font-file').addEventListener('change', async (event) => {
-  const input = event.target as HTMLInputElement;
-  const file = input.files?.[0];
-  if (!file) return;
-  const role = $<HTMLSelectElement>('font-role').value as UserFont['role'];
-  await storeFont({ role, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  status.textContent = words().fontSaved(file.name, role);
-  input.value = '';
-  await renderFonts();
-});
-
 // ---------------------------------------------------------------------------------------------
 // Converting
 
+/** An output, as its download link has it (the bytes are in the Blob behind `url`). */
 interface Made {
   name: string;
-  bytes: Uint8Array;
   url: string;
 }
 let made: Made[] = [];
@@ -318,21 +336,14 @@ function clearOutputs(): void {
   preview.removeAttribute('src');
 }
 
-const TYPES: Record<string, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-};
-
-function addOutput(name: string, bytes: Uint8Array): void {
-  const type = TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  made.push({ name, bytes, url });
+function addOutput(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  made.push({ name, url });
   const item = document.createElement('li');
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
-  link.textContent = `${name} (${Math.ceil(bytes.length / 1024)} KB)`;
+  link.textContent = `${name} (${Math.ceil(blob.size / 1024)} KB)`;
   item.append(link);
   if (name.endsWith('.pdf')) {
     const show = document.createElement('button');
@@ -349,22 +360,25 @@ function addOutput(name: string, bytes: Uint8Array): void {
   outputsList.append(item);
 }
 
-function makeZip(): void {
-  if (made.length < 2) return;
-  const entries = made.map(({ name, bytes }) => ({ name, bytes }));
-  ask({ type: 'zip', entries, date: Date.now() }, (reply) => {
-    if (reply.type !== 'zipped') return;
-    zipLink.href = URL.createObjectURL(new Blob([reply.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-    zipLink.download = 'wenshu.zip';
-    zipLink.hidden = false;
-  });
+/** The zip of all outputs, made by the worker after the conversion. */
+function showZip(blob: Blob): void {
+  zipLink.href = URL.createObjectURL(blob);
+  zipLink.download = 'wenshu.zip';
+  zipLink.hidden = false;
 }
 
-async function convertAll(): Promise<void> {
+/** Converts every file; a preview converts the open one to a PDF and shows it. */
+async function convertAll(previewOnly = false): Promise<void> {
   message.hidden = true;
-  const chosen = settings();
-  const inputs = files.filter((file) => file.bytes.length > 0 || file.error);
-  if (files.length === 0) return showMessage(words().noFile);
+  if (themes.file() === 'invalid') return showMessage(words().themeInvalid);
+  const chosen = previewOnly ? { ...settings(), formats: ['pdf' as const], editions: ['cn' as const] } : settings();
+  const open = files[current];
+  const inputs = previewOnly
+    ? open && !open.error
+      ? [open]
+      : []
+    : files.filter((file) => file.bytes.length > 0 || file.error);
+  if (files.length === 0 || (previewOnly && inputs.length === 0)) return showMessage(words().noFile);
   if (chosen.formats.length === 0 || chosen.editions.length === 0) return showMessage(words().noFormat);
   clearOutputs();
   delete status.dataset.elapsedMs;
@@ -374,7 +388,7 @@ async function convertAll(): Promise<void> {
   progress.value = 0;
   status.textContent = words().loading;
   const perFile = chosen.formats.length * chosen.editions.length;
-  const total = Math.max(1, files.length * perFile);
+  const total = Math.max(1, (previewOnly ? 1 : files.length) * perFile);
   let finished = 0;
   const errors: string[] = [];
   const userFonts = chosen.formats.includes('pdf') ? await storedFonts() : [];
@@ -392,12 +406,13 @@ async function convertAll(): Promise<void> {
         status.textContent = `${words().working} ${reply.file}: ${reply.stage === 'fonts' ? words().fontsStage : reply.stage}`;
         progress.value = (finished + reply.done) / total;
       } else if (reply.type === 'output') {
-        addOutput(reply.name, reply.bytes);
+        addOutput(reply.name, reply.blob);
       } else if (reply.type === 'file-done' || reply.type === 'failed') {
         // The conversion's findings include the exporters' warnings (a face that fell back, a cut cell).
         const entry = files.find((file) => file.name === reply.file);
         if (entry && reply.type === 'file-done') {
           entry.findings = reply.findings;
+          entry.omitted = { outline: entry.omitted?.outline ?? 0, findings: reply.omittedFindings };
           if (entry === files[current]) renderFindings();
         }
         finished += perFile;
@@ -406,13 +421,19 @@ async function convertAll(): Promise<void> {
           errors.push(
             reply.input ? inputMessage(words(), reply.file, reply.message) : `${reply.file}: ${reply.message}`,
           );
+      } else if (reply.type === 'zipped') {
+        if (!previewOnly) showZip(reply.blob);
       } else if (reply.type === 'done') {
         button.disabled = false;
         progress.value = 1;
-        status.textContent = words().doneIn(files.length, (reply.elapsedMs / 1000).toFixed(1));
+        status.textContent = words().doneIn(previewOnly ? 1 : files.length, (reply.elapsedMs / 1000).toFixed(1));
         status.dataset.elapsedMs = String(Math.round(reply.elapsedMs));
         if (errors.length) showMessage(errors.join('\n'));
-        makeZip();
+        const pdf = made.find((output) => output.name.endsWith('.pdf'));
+        if (previewOnly && pdf) {
+          preview.src = pdf.url;
+          preview.hidden = false;
+        }
       }
     },
   );
@@ -453,12 +474,18 @@ for (const target of [document.body]) {
     if (event.dataTransfer?.files.length) void readFiles(event.dataTransfer.files);
   });
 }
-for (const id of ['theme', 'punctuation']) {
-  $(id).addEventListener('change', () => {
-    const entry = files[current];
-    if (entry && !entry.error) check(entry);
-  });
+/** The open text checked again: the theme and the passes decide its outline and its repairs. */
+function recheck(): void {
+  const entry = files[current];
+  if (entry && !entry.error && entry.text !== undefined) check(entry);
 }
+$('theme').addEventListener('change', () => {
+  themes.reset();
+  recheck();
+});
+$('punctuation').addEventListener('change', recheck);
+$('passes').addEventListener('change', recheck);
+
 $<HTMLSelectElement>('lang').addEventListener('change', (event) => {
   const value = (event.target as HTMLSelectElement).value;
   if (isLang(value)) {

@@ -4,13 +4,29 @@
  * faces are fetched from the site (`fonts/`) when the first PDF is asked for, and kept.
  */
 import './node-globals.js';
-import type { Finding, InputFile, OutlineEntry, Reply, Request, Settings, UserFont } from './protocol.js';
+import {
+  type Finding,
+  fontFileName,
+  type InputFile,
+  LIST_LIMIT,
+  type OutlineEntry,
+  type Reply,
+  type Request,
+  type Settings,
+  type UserFont,
+} from './protocol.js';
 
 type Convert = typeof import('@wenshu/convert');
 declare const __WENSHU_VERSION__: string;
 let wenshu: Promise<Convert> | undefined;
 // The globals above must be in place before pdfkit's modules run: loaded after them, on demand.
 const load = () => (wenshu ??= import('@wenshu/convert'));
+
+const MEDIA_TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
 
 const post = (reply: Reply, transfer: Transferable[] = []) => postMessage(reply, { transfer });
 
@@ -40,8 +56,28 @@ function fetchBundled(): Promise<Record<string, Uint8Array>> {
   return bundledFaces;
 }
 
+/** The passes switched off, and punctuation when it is not left to the theme (as the command's flags say them). */
 function passes(settings: Settings) {
-  return settings.punctuation === undefined ? {} : { punctuation: settings.punctuation };
+  return { ...settings.passes, ...(settings.punctuation === undefined ? {} : { punctuation: settings.punctuation }) };
+}
+
+/** The theme a conversion uses: the editor's theme file, read as the command reads `--theme FILE`, or the preset. */
+async function themeOf(settings: Settings) {
+  if (!settings.themeFile) return settings.theme;
+  const { themeFromText } = await import('@wenshu/theme');
+  return themeFromText(JSON.stringify(settings.themeFile), 'theme.json');
+}
+
+/** The Traditional editions' options, from the texts of a user dictionary and a list of protected terms. */
+async function zhOptionsOf(settings: Settings) {
+  const { vocabulary, dictionary, protect } = settings.zh;
+  if (dictionary.trim() === '' && protect.trim() === '') return { vocabulary };
+  const zh = await import('@wenshu/zh');
+  return {
+    vocabulary,
+    ...(dictionary.trim() ? { dictionary: zh.parseDictionary(dictionary, 'dictionary') } : {}),
+    ...(protect.trim() ? { protect: zh.parseProtectedTerms(protect, 'protected terms') } : {}),
+  };
 }
 
 /** The text of a node: its text leaves, in order. */
@@ -115,11 +151,20 @@ async function check(request: Extract<Request, { type: 'check' }>): Promise<void
     const result = await convert(text, {
       fileName: request.file.name,
       targets: [],
-      theme: request.settings.theme,
+      theme: await themeOf(request.settings),
       passes: passes(request.settings),
     });
     const outline = outlineOf(result.document as never);
-    post({ type: 'checked', id: request.id, file: request.file.name, text, outline, findings: findings(result) });
+    const found = findings(result);
+    post({
+      type: 'checked',
+      id: request.id,
+      file: request.file.name,
+      text,
+      outline: outline.slice(0, LIST_LIMIT),
+      findings: found.slice(0, LIST_LIMIT),
+      omitted: { outline: Math.max(0, outline.length - LIST_LIMIT), findings: Math.max(0, found.length - LIST_LIMIT) },
+    });
   } catch (error) {
     failed(request.id, request.file.name, error, await load());
   }
@@ -137,6 +182,7 @@ async function convertAll(request: Extract<Request, { type: 'convert' }>): Promi
   const { settings } = request;
   const targets = settings.editions.flatMap((edition) => settings.formats.map((format) => ({ format, edition })));
   const wantsPdf = settings.formats.includes('pdf');
+  const made: { name: string; bytes: Uint8Array }[] = [];
   for (const file of request.files) {
     const begun = performance.now();
     let done = 0;
@@ -149,7 +195,8 @@ async function convertAll(request: Extract<Request, { type: 'convert' }>): Promi
       const result = await module.convert(file.bytes, {
         fileName: file.name,
         targets,
-        theme: settings.theme,
+        theme: await themeOf(settings),
+        zhOptions: await zhOptionsOf(settings),
         toc: settings.toc,
         sheetLang: settings.sheetLang,
         version: __WENSHU_VERSION__,
@@ -160,27 +207,42 @@ async function convertAll(request: Extract<Request, { type: 'convert' }>): Promi
           post({ type: 'progress', id: request.id, file: file.name, stage, done, total: targets.length }),
         onOutput: (output) => {
           done += 1;
-          // A copy is transferred: the result keeps its own.
-          const bytes = output.bytes.slice();
-          post(
-            {
-              type: 'output',
-              id: request.id,
-              file: file.name,
-              name: output.name,
-              bytes,
-              elapsedMs: performance.now() - begun,
-            },
-            [bytes.buffer],
-          );
+          made.push(output);
+          // A Blob, made here: the page only links to it (making it there would copy megabytes on its thread).
+          post({
+            type: 'output',
+            id: request.id,
+            file: file.name,
+            name: output.name,
+            blob: new Blob([output.bytes as Uint8Array<ArrayBuffer>], { type: MEDIA_TYPES[output.format] }),
+            elapsedMs: performance.now() - begun,
+          });
         },
       });
-      post({ type: 'file-done', id: request.id, file: file.name, findings: findings(result) });
+      const found = findings(result);
+      post({
+        type: 'file-done',
+        id: request.id,
+        file: file.name,
+        findings: found.slice(0, LIST_LIMIT),
+        omittedFindings: Math.max(0, found.length - LIST_LIMIT),
+      });
     } catch (error) {
       failed(request.id, file.name, error, module);
     }
   }
   post({ type: 'done', id: request.id, elapsedMs: performance.now() - started });
+  // One zip of them all, made from the worker's own copies: sending them back to be zipped would
+  // copy megabytes on the page's thread.
+  if (made.length > 1) {
+    const { zipPackage } = await import('@wenshu/zip');
+    const bytes = zipPackage(new Map(made.map((output) => [output.name, output.bytes])), Date.now());
+    post({
+      type: 'zipped',
+      id: request.id,
+      blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+    });
+  }
 }
 
 /** The PDF's font host: the bundled faces, and the user's files for their roles. */
@@ -188,22 +250,38 @@ function fontsFor(module: Convert, bundled: Record<string, Uint8Array>, userFont
   const files: Record<string, Uint8Array> = { ...bundled };
   const fonts: Partial<Record<UserFont['role'], string>> = {};
   for (const font of userFonts) {
-    const name = `user-${font.role}-${font.name}`;
+    // A collection's face is named by its PostScript name after `#`, as the command's `--font` takes it.
+    const name = fontFileName(font);
     files[name] = font.bytes;
-    fonts[font.role] = name;
+    fonts[font.role] = font.postscriptName ? `${name}#${font.postscriptName}` : name;
   }
   return { fontHost: module.memoryFontHost(files, BUNDLED), ...(userFonts.length ? { fonts } : {}) };
 }
 
-async function zip(request: Extract<Request, { type: 'zip' }>): Promise<void> {
-  const { zipPackage } = await import('@wenshu/zip');
-  const bytes = zipPackage(new Map(request.entries.map((entry) => [entry.name, entry.bytes])), request.date);
-  post({ type: 'zipped', id: request.id, bytes }, [bytes.buffer]);
+async function theme(request: Extract<Request, { type: 'theme' }>): Promise<void> {
+  const { CHINESE_SIZES, presetTheme, ThemeError, themeFromText } = await import('@wenshu/theme');
+  let issues: { path: string; message: string }[] = [];
+  if (request.file) {
+    try {
+      themeFromText(JSON.stringify(request.file), 'theme.json');
+    } catch (error) {
+      if (!(error instanceof ThemeError)) throw error;
+      issues = [...error.issues];
+    }
+  }
+  const preset = presetTheme(request.base) as unknown as Record<string, unknown>;
+  post({ type: 'theme', id: request.id, preset, sizeNames: { ...CHINESE_SIZES }, issues });
 }
+
+const HANDLERS: { [K in Request['type']]: (request: Extract<Request, { type: K }>) => Promise<void> } = {
+  check,
+  convert: convertAll,
+  theme,
+};
 
 self.onmessage = (event: MessageEvent<Request>) => {
   const request = event.data;
-  const run = request.type === 'check' ? check(request) : request.type === 'zip' ? zip(request) : convertAll(request);
+  const run = (HANDLERS[request.type] as (request: Request) => Promise<void>)(request);
   run.catch((error: unknown) => {
     post({ type: 'failed', id: request.id, file: '', message: String(error), input: false });
     post({ type: 'done', id: request.id, elapsedMs: 0 });
