@@ -49,6 +49,8 @@ function runCommand(): string {
       '--out-dir',
       out,
       '-q',
+      // The page sets PDFs in the bundled faces (it cannot read the machine's), as the command does with this.
+      '--no-system-fonts',
     ],
     { env: { ...process.env, SOURCE_DATE_EPOCH: String(EPOCH) }, stdio: 'pipe' },
   );
