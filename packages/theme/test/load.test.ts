@@ -29,6 +29,13 @@ describe('deepMerge', () => {
     expect(deepMerge(base, { a: { c: [3] }, d: null, g: 2 })).toEqual({ a: { b: 1, c: [3] }, d: null, f: 'x', g: 2 });
     expect(base).toEqual({ a: { b: 1, c: [1, 2] }, d: { e: 1 }, f: 'x' });
   });
+
+  it('replaces a line spacing whole: it is one of two shapes, never both', () => {
+    const base = { body: { sizePt: 16, lineSpacing: { exactPt: 28.95 } } };
+    expect(deepMerge(base, { body: { lineSpacing: { multiple: 1.5 } } })).toEqual({
+      body: { sizePt: 16, lineSpacing: { multiple: 1.5 } },
+    });
+  });
 });
 
 describe('loadTheme', () => {
@@ -58,6 +65,9 @@ describe('loadTheme', () => {
       files: { regular: join(dir, 'fonts/fang.ttf') },
     });
     expect(theme.page).toEqual(gov.page);
+    // A file may change a preset's kind of line spacing (gov's is exact).
+    const multiple = loadTheme(writeTheme('multiple.json', { extends: 'gov', body: { lineSpacing: { multiple: 1.5 } } }));
+    expect(multiple.body.lineSpacing).toEqual({ multiple: 1.5 });
   });
 
   it('extends report when the file names no parent, and can remove the grid with null', () => {

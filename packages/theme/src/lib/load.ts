@@ -38,15 +38,22 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 /**
- * `override` laid over `base`: objects merge recursively; arrays, primitives and `null` replace.
- * Neither argument is changed.
+ * Keys whose value is one of several shapes of object, replaced whole rather than merged: a line
+ * spacing is `{ multiple }` or `{ exactPt }`, and `{ "multiple": 1.5 }` over `gov`'s `{ "exactPt": … }`
+ * must not become both.
+ */
+const REPLACED_WHOLE = new Set(['lineSpacing']);
+
+/**
+ * `override` laid over `base`: objects merge recursively (but those of `REPLACED_WHOLE`); arrays,
+ * primitives and `null` replace. Neither argument is changed.
  */
 export function deepMerge(base: unknown, override: unknown): unknown {
   if (!isObject(base) || !isObject(override)) return override === undefined ? structuredClone(base) : override;
   const out: JsonObject = structuredClone(base);
   for (const [key, value] of Object.entries(override)) {
     if (value === undefined) continue;
-    out[key] = key in out ? deepMerge(out[key], value) : value;
+    out[key] = key in out && !REPLACED_WHOLE.has(key) ? deepMerge(out[key], value) : value;
   }
   return out;
 }
