@@ -174,6 +174,41 @@ const CLOSING_QUOTES = new Set(['”', '’', '」', '』']);
 /** A line of a list is at most this long; a paragraph past it is prose. */
 const MAX_LIST_LINE = 80;
 
+/** Brackets that open and close a parenthesis, half- and full-width. */
+const OPEN_BRACKETS = new Set(['(', '（']);
+const CLOSE_BRACKETS = new Set([')', '）']);
+/** The most characters either part of a bracket cut across a break is read for its balance. */
+const BRACKET_SPAN = EDGE;
+
+/** How many brackets a text leaves open (negative: closes more than it opens). */
+function bracketBalance(text: string): number {
+  let open = 0;
+  for (const char of text) {
+    if (OPEN_BRACKETS.has(char)) open++;
+    else if (CLOSE_BRACKETS.has(char)) open--;
+  }
+  return open;
+}
+
+/**
+ * Whether a part that ends in a separator (`…Beijing 100049,China;`) leaves a bracket open that the
+ * next part closes (`Key Laboratory …,Beijing 100049,China）`): a bracketed list (a paper's
+ * affiliations, a parenthetical enumeration) cut by the page, whatever its last mark says. Both
+ * sides must agree, so a sentence that merely ends inside a long aside is not joined.
+ */
+function closesBracket(ending: string, opening: string): boolean {
+  if (!/[;；,，]$/.test(ending)) return false;
+  const before = bracketBalance(ending.slice(-BRACKET_SPAN));
+  if (before <= 0) return false;
+  // The opening part closes it before it opens another one.
+  let balance = 0;
+  for (const char of opening.slice(0, BRACKET_SPAN)) {
+    if (OPEN_BRACKETS.has(char)) balance++;
+    else if (CLOSE_BRACKETS.has(char) && --balance < 0) return true;
+  }
+  return false;
+}
+
 /** Bare markers that stand alone: an article over its text (the ordinals pass reads it), an attachment's label. */
 const STANDS_ALONE = new Set(['article', 'attachment']);
 
@@ -192,7 +227,7 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   if (ending === '' || opening === '') return false;
   // An indent (kept until the layout pass) says a new paragraph starts here.
   if (/^[\s\u3000]/.test(secondText) || second.children[0]?.type === 'image') return false;
-  if (endsParagraph(first, ending)) return false;
+  if (endsParagraph(first, ending) && !closesBracket(ending, opening)) return false;
   // A paper's labelled lines (`关键词：…`, `中图分类号：TP274`) stand alone, whatever they end with.
   if (LABELLED_FRONT.test(trimLayout(firstText)) || LABELLED_FRONT.test(opening)) return false;
   // A salutation or an addressee starts the body, whatever stands before it (`各位代表：`).
@@ -301,8 +336,17 @@ function chainView(chain: Paragraph[]): Paragraph {
   return { type: 'paragraph', children: [...start, ...end] };
 }
 
-/** The blocks with every paragraph laid out as printed lines split into its paragraphs. */
-function splitLaidOutParagraphs(blocks: BlockContent[], fixes: Fix[]): BlockContent[] {
+/** A paragraph split as printed lines: its fix, and how many pieces it became. */
+interface Split {
+  fix: Fix;
+  pieces: number;
+}
+
+/**
+ * The blocks with every paragraph laid out as printed lines split into its paragraphs; `splits`
+ * learns which split each piece came from.
+ */
+function splitLaidOutParagraphs(blocks: BlockContent[], fixes: Fix[], splits: Map<Paragraph, Split>): BlockContent[] {
   let changed = false;
   const out: BlockContent[] = [];
   for (const block of blocks) {
@@ -312,21 +356,31 @@ function splitLaidOutParagraphs(blocks: BlockContent[], fixes: Fix[]): BlockCont
       continue;
     }
     changed = true;
-    fixes.push({
+    const fix: Fix = {
       kind: 'paragraph-split',
       line: startLine(block),
       before: head(phrasingText(block.children), 12),
-      after: pieces.length === 1 ? 'lines rejoined' : `${pieces.length} paragraphs`,
-    });
-    for (const piece of pieces) out.push(piece);
+      after: splitResult(pieces.length),
+    };
+    fixes.push(fix);
+    const split = { fix, pieces: pieces.length };
+    for (const piece of pieces) {
+      splits.set(piece, split);
+      out.push(piece);
+    }
   }
   return changed ? out : blocks;
+}
+
+function splitResult(pieces: number): string {
+  return pieces === 1 ? 'lines rejoined' : `${pieces} paragraphs`;
 }
 
 export function brokenParagraphsPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
   const out = mapBlockLists(document, (input) => {
-    const blocks = splitLaidOutParagraphs(keepLayoutTables(dropPageNumbers(input, fixes), fixes), fixes);
+    const splits = new Map<Paragraph, Split>();
+    const blocks = splitLaidOutParagraphs(keepLayoutTables(dropPageNumbers(input, fixes), fixes), fixes, splits);
     const layout: WrappedLayout | null = wrappedLayoutOf(blocks);
     const joined: BlockContent[] = [];
     // The last paragraph of text, as the pieces it is being joined from (joined once, at its end:
@@ -357,7 +411,15 @@ export function brokenParagraphsPass(document: Document): { document: Document; 
         (layout && last && floats === 0 && wrapsOnto(last, block, layout)
           ? goesOnByLayout(previous, block)
           : continues(previous, block));
-      if (goesOn) {
+      const split = last && splits.get(last);
+      if (goesOn && split && split === splits.get(block)) {
+        // Two lines of one source paragraph that the printed-lines split cut apart and the sentence
+        // puts back (`…地下水,2010,` / `32(2): 110-112.`): no paragraph of the source was cut, so
+        // this is no join; the split's fix counts one piece fewer.
+        split.pieces--;
+        split.fix.after = splitResult(split.pieces);
+        chain.push(block);
+      } else if (goesOn) {
         const firstText = trimEndWhere(edgeText(previous.children.slice(-EDGE_NODES), 'end'), isLayout);
         const secondText = edgeText(block.children.slice(0, EDGE_NODES), 'start');
         fixes.push({

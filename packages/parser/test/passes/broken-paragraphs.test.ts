@@ -163,6 +163,38 @@ describe('brokenParagraphs', () => {
     expect(only(address, { brokenParagraphs: true }).document.children).toHaveLength(2);
   });
 
+  it('joins a bracketed list cut after a separator when the next part closes the bracket', () => {
+    const affiliations = [
+      '(1 Institute of Geographic Sciences and Natural Resources Research, CAS, Beijing 100101, China; 2 College of Resources and Environment, University of Chinese Academy of Sciences, Beijing 100049, China;',
+      'Key Laboratory of Resources and Environment Carrying Capacity, Beijing 100049, China）',
+    ].join('\n\n');
+    const { document, fixes } = only(affiliations, { brokenParagraphs: true });
+    expect(document.children).toHaveLength(1);
+    expect(fixes.map((fix) => fix.kind)).toEqual(['broken-paragraph']);
+    // The bracket must be open before the cut and closed after it: a clause ending in `；` is not enough.
+    const closed = '本项目由三个单位承担（含一个高校），分工如下：甲负责设计；乙负责施工；\n\n丙负责验收（含试运行）。';
+    expect(only(closed, { brokenParagraphs: true }).document.children).toHaveLength(2);
+    const reopened = '（一）完善制度体系，健全工作机制；加强队伍建设，提升履职能力；\n\n（二）强化监督检查。';
+    expect(only(reopened, { brokenParagraphs: true }).document.children).toHaveLength(2);
+  });
+
+  it('records no join where it puts back two printed lines of one source paragraph', () => {
+    const references = [
+      '1 国家统计局．中华人民共和国国民经济和社会发展统计公报．北京：中国统计出版社，2017.  ',
+      '2 研究课题组．中国人口分布的土地资源限制性和限制度研究．地理研究，2014，33(8)：1395-1405.  ',
+      '3 研究课题组．中国人口分布适宜度报告．北京：科学出版社，2014.  ',
+      '4 研究课题组．白洋淀入淀水量变化及其影响因素分析．地下水，2010，  ',
+      '32(2)：110-112.',
+    ].join('\n');
+    const { document, fixes } = only(references, { brokenParagraphs: true });
+    // The split cut the paragraph at each short line, the last entry too; the join put that entry back.
+    expect(document.children.length).toBeGreaterThan(1);
+    const last = toText(document.children[document.children.length - 1] as BlockContent);
+    expect(last).toMatch(/2010，\n?32\(2\)/);
+    expect(fixes.filter((fix) => fix.kind === 'broken-paragraph')).toEqual([]);
+    expect(fixes.find((fix) => fix.kind === 'paragraph-split')?.after).toBe(`${document.children.length} paragraphs`);
+  });
+
   it('is off when switched off', () => {
     const { document, fixes } = only('一段被截断的文字，后面还有很多内容需要接续上来才能完\n\n整表达。', {});
     expect(document.children).toHaveLength(2);
