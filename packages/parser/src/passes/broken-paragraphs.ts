@@ -34,6 +34,7 @@ import { endLine, type Fix, startLine } from './fix.js';
 import { looksLikeHeading, ordinalHeading } from './heading-lines.js';
 import { keepLayoutTables } from './layout-tables.js';
 import { matchOrdinal } from './ordinal-marker.js';
+import { joinAcrossJumps, REFERENCE } from './jumps.js';
 import { openingMarker, wholeMarker } from './page-markers.js';
 import { head, phrasingText, rewriteTexts, tail, trimPhrasingEnd } from './phrasing.js';
 import { splitPrintedLines } from './printed-lines.js';
@@ -141,8 +142,6 @@ function isFloat(block: BlockContent): boolean {
 const PARAGRAPH_OPENER =
   /^(?:在此背景下|在這樣的背景下|在此基础上|在此基礎上|综上所述|綜上所述|总之|總之|总而言之|總而言之|此外|另外|与此同时|與此同時|首先|其次|再次|最后|最後|因此|然而|但是)[，,]/;
 
-/** An entry of a reference list: `[8]`. */
-const REFERENCE = /^\[\d{1,3}\]/;
 
 /** A short line that leads on to a formula or a list (`和电流电压的关系为`) is no heading. */
 const LEADS_ON = /(?:为|為|是|如下|如|即)$/;
@@ -227,7 +226,9 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   if (ending === '' || opening === '') return false;
   // An indent (kept until the layout pass) says a new paragraph starts here.
   if (/^[\s\u3000]/.test(secondText) || second.children[0]?.type === 'image') return false;
-  if (endsParagraph(first, ending) && !closesBracket(ending, opening)) return false;
+  // An entry of a reference list ends with a full stop: one that ends at a separator was cut (`…Berlin:` / `Springer,2006:121-124.`).
+  const referenceCut = REFERENCE.test(trimLayout(firstText)) && /[:：,，;；]$/.test(ending);
+  if (endsParagraph(first, ending) && !closesBracket(ending, opening) && !referenceCut) return false;
   // A paper's labelled lines (`关键词：…`, `中图分类号：TP274`) stand alone, whatever they end with.
   if (LABELLED_FRONT.test(trimLayout(firstText)) || LABELLED_FRONT.test(opening)) return false;
   // A salutation or an addressee starts the body, whatever stands before it (`各位代表：`).
@@ -372,6 +373,18 @@ function splitLaidOutParagraphs(blocks: BlockContent[], fixes: Fix[], splits: Ma
   return changed ? out : blocks;
 }
 
+/** The record of a join: the line the first part ends on, and the seam before and after. */
+function joinFix(first: Paragraph, second: Paragraph, line = endLine(first)): Fix {
+  const firstText = trimEndWhere(edgeText(first.children.slice(-EDGE_NODES), 'end'), isLayout);
+  const secondText = edgeText(second.children.slice(0, EDGE_NODES), 'start');
+  return {
+    kind: 'broken-paragraph',
+    line,
+    before: `${tail(firstText, 10)}\n\n${head(secondText, 10)}`,
+    after: `${tail(firstText, 10)}${separator(firstText, secondText)}${head(secondText, 10)}`,
+  };
+}
+
 function splitResult(pieces: number): string {
   return pieces === 1 ? 'lines rejoined' : `${pieces} paragraphs`;
 }
@@ -420,14 +433,7 @@ export function brokenParagraphsPass(document: Document): { document: Document; 
         split.fix.after = splitResult(split.pieces);
         chain.push(block);
       } else if (goesOn) {
-        const firstText = trimEndWhere(edgeText(previous.children.slice(-EDGE_NODES), 'end'), isLayout);
-        const secondText = edgeText(block.children.slice(0, EDGE_NODES), 'start');
-        fixes.push({
-          kind: 'broken-paragraph',
-          line: endLine(chain[chain.length - 1] as Paragraph),
-          before: `${tail(firstText, 10)}\n\n${head(secondText, 10)}`,
-          after: `${tail(firstText, 10)}${separator(firstText, secondText)}${head(secondText, 10)}`,
-        });
+        fixes.push(joinFix(previous, block, endLine(chain[chain.length - 1] as Paragraph)));
         chain.push(block);
       } else {
         joined.push(block);
@@ -439,7 +445,16 @@ export function brokenParagraphsPass(document: Document): { document: Document; 
       }
     }
     close();
-    return joined.length === input.length && blocks === input ? input : joined;
+    const jumped = joinAcrossJumps(joined, {
+      continues,
+      isFloat,
+      join: (first, second) => {
+        fixes.push(joinFix(first, second));
+        return joinAll([first, second]);
+      },
+    });
+    return jumped.length === input.length && blocks === input ? input : jumped;
   });
-  return { document: out, fixes };
+  // Joins across a jump are found after the others: the record reads in document order.
+  return { document: out, fixes: fixes.sort((a, b) => a.line - b.line) };
 }
