@@ -32,9 +32,9 @@ import {
 import { frameElementOf } from './elements.js';
 import { endLine, type Fix, startLine } from './fix.js';
 import { looksLikeHeading, ordinalHeading } from './heading-lines.js';
+import { joinAcrossJumps, REFERENCE } from './jumps.js';
 import { keepLayoutTables } from './layout-tables.js';
 import { matchOrdinal } from './ordinal-marker.js';
-import { joinAcrossJumps, REFERENCE } from './jumps.js';
 import { openingMarker, wholeMarker } from './page-markers.js';
 import { head, phrasingText, rewriteTexts, tail, trimPhrasingEnd } from './phrasing.js';
 import { splitPrintedLines } from './printed-lines.js';
@@ -141,7 +141,6 @@ function isFloat(block: BlockContent): boolean {
  */
 const PARAGRAPH_OPENER =
   /^(?:在此背景下|在這樣的背景下|在此基础上|在此基礎上|综上所述|綜上所述|总之|總之|总而言之|總而言之|此外|另外|与此同时|與此同時|首先|其次|再次|最后|最後|因此|然而|但是)[，,]/;
-
 
 /** A short line that leads on to a formula or a list (`和电流电压的关系为`) is no heading. */
 const LEADS_ON = /(?:为|為|是|如下|如|即)$/;

@@ -58,7 +58,11 @@ function restAfterJump(blocks: readonly BlockContent[], at: number, rules: JumpR
   if (marker === 'from') {
     // Another article's end (its references, figures) between the parts.
     let index = at + 2;
-    while (index < blocks.length && index - at - 2 < MAX_MOVED && isMoved(blocks[index] as BlockContent, rules.isFloat)) {
+    while (
+      index < blocks.length &&
+      index - at - 2 < MAX_MOVED &&
+      isMoved(blocks[index] as BlockContent, rules.isFloat)
+    ) {
       index++;
     }
     if (index > at + 2) candidate = index;
