@@ -32,7 +32,7 @@ import {
 import { frameElementOf } from './elements.js';
 import { endLine, type Fix, startLine } from './fix.js';
 import { looksLikeHeading, ordinalHeading } from './heading-lines.js';
-import { joinAcrossJumps, REFERENCE } from './jumps.js';
+import { joinAcrossJumps, joinReferenceTails, REFERENCE } from './jumps.js';
 import { keepLayoutTables } from './layout-tables.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { openingMarker, wholeMarker } from './page-markers.js';
@@ -444,14 +444,11 @@ export function brokenParagraphsPass(document: Document): { document: Document; 
       }
     }
     close();
-    const jumped = joinAcrossJumps(joined, {
-      continues,
-      isFloat,
-      join: (first, second) => {
-        fixes.push(joinFix(first, second));
-        return joinAll([first, second]);
-      },
-    });
+    const join = (first: Paragraph, second: Paragraph) => {
+      fixes.push(joinFix(first, second));
+      return joinAll([first, second]);
+    };
+    const jumped = joinReferenceTails(joinAcrossJumps(joined, { continues, isFloat, join }), join);
     return jumped.length === input.length && blocks === input ? input : jumped;
   });
   // Joins across a jump are found after the others: the record reads in document order.

@@ -9,6 +9,10 @@
  * - a paragraph cut mid-sentence, then `（下转第83页）` (this text goes on elsewhere), another
  *   article's text, and after the next `（上接…）` the rest of the paragraph.
  *
+ * - a reference entry cut mid-way (`[8]… through-wafer trench-isolated`), then a heading and another
+ *   list, then a paragraph that starts with no number and runs on into entry `[9]`
+ *   (`interconnects with a supporting frame[J]…` / `[9]…`): the numbering says whose rest it is.
+ *
  * The parts are joined where the first stands; what stood between them stays, after the joined
  * paragraph, so no text is lost or reordered except the continuation. Nothing is joined across a
  * section heading of the text itself in the first case; in the second the markers themselves are
@@ -91,6 +95,59 @@ export function joinAcrossJumps(blocks: BlockContent[], rules: JumpRules): Block
     out[at] = rules.join(out[at] as Paragraph, out[rest] as Paragraph);
     out.splice(rest, 1);
     // The joined paragraph may be cut again further on: look at it once more.
+    at--;
+  }
+  return out;
+}
+
+/** The lines of a block's text, trimmed, or none when it is not a paragraph. */
+function linesOf(block: BlockContent | undefined): string[] {
+  if (block?.type !== 'paragraph') return [];
+  return phrasingText(block.children)
+    .split('\n')
+    .map(trimLayout)
+    .filter((line) => line !== '');
+}
+
+function entryNumber(line: string | undefined): number | null {
+  const match = line === undefined ? null : /^\[(\d{1,3})\]/.exec(line);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * Where the entry that a paragraph of no number at `at` ends stands: the paragraph's own lines or
+ * the next block go on with entry `[N]`, and the paragraph whose last line is entry `[N-1]`, cut
+ * before its full stop, stands at most `MAX_JUMP` blocks before it. -1 when there is none.
+ */
+function cutEntryBefore(blocks: readonly BlockContent[], at: number): number {
+  const lines = linesOf(blocks[at]);
+  if (lines.length === 0 || entryNumber(lines[0]) !== null) return -1;
+  const next = lines.slice(1).find((line) => entryNumber(line) !== null) ?? linesOf(blocks[at + 1])[0];
+  const number = entryNumber(next);
+  if (number === null || number < 2) return -1;
+  for (let index = at - 1; index >= Math.max(0, at - MAX_JUMP); index--) {
+    const last = linesOf(blocks[index]).at(-1);
+    if (entryNumber(last) === number - 1) return /[.。]$/.test(last as string) ? -1 : index;
+  }
+  return -1;
+}
+
+/**
+ * The blocks with each reference entry's rest, found after other material, joined to the entry;
+ * the list itself when nothing was.
+ */
+export function joinReferenceTails(
+  blocks: BlockContent[],
+  join: (first: Paragraph, second: Paragraph) => Paragraph,
+): BlockContent[] {
+  let out = blocks;
+  for (let at = 1; at < out.length; at++) {
+    const entry = cutEntryBefore(out, at);
+    // Only across other material: a rest right after its entry is the ordinary join's to make.
+    if (entry === -1 || entry === at - 1) continue;
+    if (out === blocks) out = [...blocks];
+    out[entry] = join(out[entry] as Paragraph, out[at] as Paragraph);
+    out.splice(at, 1);
     at--;
   }
   return out;

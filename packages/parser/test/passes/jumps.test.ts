@@ -67,4 +67,32 @@ describe('joins across a page jump', () => {
     ].join('\n\n');
     expect(texts(ended)).toHaveLength(5);
   });
+
+  it('joins the rest of a reference entry, found after another list, to the entry its numbering names', () => {
+    const entries = (from: number, to: number, tag: string) =>
+      Array.from(
+        { length: to - from + 1 },
+        (_, i) => `[${from + i}] ${tag} ${from + i}.Journal of Tests,2010,${i}(1):1-9.`,
+      );
+    const markdown = [
+      [...entries(5, 7, 'Author'), '[8] Author 8.Wafer-bonded arrays incorporating through-wafer trench-isolated'].join(
+        '  \n',
+      ),
+      '# 参考文献:',
+      entries(1, 12, '作者').join('  \n'),
+      [
+        'interconnects with a supporting frame[J].Transactions on Tests,2009,56(1):182-192.',
+        ...entries(9, 10, 'Author'),
+      ].join('  \n'),
+    ].join('\n\n');
+    const { document, fixes } = brokenParagraphsPass(parse(markdown));
+    const out = document.children.map((block) => toText(block));
+    expect(out).toHaveLength(3);
+    expect(out[0]).toMatch(/trench-isolated interconnects with a supporting frame\[J\]/);
+    expect(out[0]).toMatch(/\[10\] Author 10/);
+    expect(fixes.filter((fix) => fix.kind === 'broken-paragraph').map((fix) => fix.line)).toEqual([4]);
+    // An entry that ends with its full stop has no rest to find: nothing is joined.
+    const whole = markdown.replace('trench-isolated', 'trench-isolated interconnects[J].2009.');
+    expect(brokenParagraphsPass(parse(whole)).document.children).toHaveLength(4);
+  });
 });
