@@ -142,6 +142,20 @@ function isFloat(block: BlockContent): boolean {
 const PARAGRAPH_OPENER =
   /^(?:在此背景下|在這樣的背景下|在此基础上|在此基礎上|综上所述|綜上所述|总之|總之|总而言之|總而言之|此外|另外|与此同时|與此同時|首先|其次|再次|最后|最後|因此|然而|但是)[，,]/;
 
+/** How many opening characters two paragraphs share to be parallel ones (a topic repeated). */
+const PARALLEL_OPENING = 6;
+
+/** How many wide characters two texts start with in common. */
+function sharedOpening(a: string, b: string): number {
+  let count = 0;
+  const second = [...b];
+  for (const char of a) {
+    if (char !== second[count] || !isWide(char)) break;
+    count++;
+  }
+  return count;
+}
+
 /** A short line that leads on to a formula or a list (`和电流电压的关系为`) is no heading. */
 const LEADS_ON = /(?:为|為|是|如下|如|即)$/;
 
@@ -234,6 +248,9 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   if (frameElementOf(opening) === 'salutation' || frameElementOf(opening) === 'addressee') return false;
   if (wholeMarker(firstText) || wholeMarker(secondText) || openingMarker(secondText)) return false;
   if (matchOrdinal(opening) || LIST_LIKE.test(opening) || PARAGRAPH_OPENER.test(opening)) return false;
+  // A paragraph that opens with the first one's opening words is its parallel, not its rest
+  // (`對資本主義工商業實行社會主義改造是…道路` / `對資本主義工商業的改造是…`): the first lost its full stop.
+  if (sharedOpening(trimLayout(firstText), opening) >= PARALLEL_OPENING) return false;
   if (isLayoutRow(lastLineOf(ending)) || isLayoutRow(opening)) return false;
   // An entry of a reference list (`[8]于丽霞.…[J].现`) goes on in any paragraph that starts no entry.
   if (REFERENCE.test(trimLayout(firstText))) return !REFERENCE.test(opening) && !/[.。]$/.test(ending);

@@ -117,7 +117,8 @@ describe('brokenParagraphs', () => {
       parse(
         Array.from(
           { length: pieces },
-          (_, i) => `这是一个很长的段落被分页截断后仍在继续的文字内容，第${i}部分没有句号结`,
+          // Each piece opens differently: pieces opening alike are parallel paragraphs, not one cut.
+          (_, i) => `第${i}部分是一个很长的段落被分页截断后仍在继续的文字内容，没有句号结`,
         ).join('\n\n'),
       );
     const small = cut(2_000);
