@@ -139,6 +139,9 @@ describe('elements', () => {
       'p [摘要]从对研究生调查的263份有效问卷中，获得如下结论。',
       'h1 1研究背景与问题',
     ]);
+    // An institution named a think tank or a centre, with a space before its city and post code.
+    const tank = structure(parse('# 中国社会智库的政策影响机制分析\n\n中国与全球化智库 北京 100004\n\n# 1 引言'));
+    expect(blockLines(tank.document)[1]).toBe('p[byline] 中国与全球化智库 北京 100004');
     // A plain line `基于…` right under the title is its subtitle, not a heading.
     const plain = structure(parse('# 投资者情绪的时变研究\n\n基于深度学习BERT模型和TVP-VAR模型\n\n# 1 引言'));
     expect(blockLines(plain.document)[1]).toBe('p[subtitle] 基于深度学习BERT模型和TVP-VAR模型');
