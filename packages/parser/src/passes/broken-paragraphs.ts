@@ -240,7 +240,9 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   // An indent (kept until the layout pass) says a new paragraph starts here.
   if (/^[\s\u3000]/.test(secondText) || second.children[0]?.type === 'image') return false;
   // An entry of a reference list ends with a full stop: one that ends at a separator was cut (`…Berlin:` / `Springer,2006:121-124.`).
-  const referenceCut = REFERENCE.test(trimLayout(firstText)) && /[:：,，;；]$/.test(ending);
+  // So does one whose year, volume and pages stand alone after it (`…Expert Systems with Applications.` / `2015,42(1):259-268.`).
+  const referenceCut =
+    REFERENCE.test(trimLayout(firstText)) && (/[:：,，;；]$/.test(ending) || VOLUME_AND_PAGES.test(opening));
   if (endsParagraph(first, ending) && !closesBracket(ending, opening) && !referenceCut) return false;
   // A paper's labelled lines (`关键词：…`, `中图分类号：TP274`) stand alone, whatever they end with.
   if (LABELLED_FRONT.test(trimLayout(firstText)) || LABELLED_FRONT.test(opening)) return false;
@@ -253,7 +255,8 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   if (sharedOpening(trimLayout(firstText), opening) >= PARALLEL_OPENING) return false;
   if (isLayoutRow(lastLineOf(ending)) || isLayoutRow(opening)) return false;
   // An entry of a reference list (`[8]于丽霞.…[J].现`) goes on in any paragraph that starts no entry.
-  if (REFERENCE.test(trimLayout(firstText))) return !REFERENCE.test(opening) && !/[.。]$/.test(ending);
+  if (REFERENCE.test(trimLayout(firstText)))
+    return !REFERENCE.test(opening) && (!/[.。]$/.test(ending) || referenceCut);
   if (CONTINUATION_START.has(firstCharacter(opening))) return true;
   // A bare ordinal (`一、` on a line of its own) is continued by its text; a bare article number
   // (`第 1 條` over its text, as Taiwan's law database prints them) is the ordinals pass's to read, and
@@ -262,13 +265,54 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   if (ordinal && trimLayout(ending.slice(ordinal.end)) === '') return !STANDS_ALONE.has(ordinal.ordinal.style);
   // The last line decides: a paragraph of hard-broken lines (an address block) ends with a line of its own.
   const lastLine = lastLineOf(ending);
-  if (characterCount(lastLine) < MIN_CUT_LINE || ordinalHeading(lastLine) || looksLikeHeading(lastLine)) return false;
+  if (characterCount(lastLine) < MIN_CUT_LINE) return false;
+  // A line with no punctuation may be a heading; one cut inside a word (`…带有对冲的回` / `测数据，…`) is not.
+  if ((ordinalHeading(lastLine) || looksLikeHeading(lastLine)) && !wordAcross(lastLine, opening)) return false;
   if ((looksLikeHeading(opening) && !LEADS_ON.test(opening)) || ADDRESS.test(trailingToken(lastLine))) return false;
   // An English title (a Chinese paper's parallel title) is a line of its own; a cut list of
   // affiliations (`…Beijing 100049, China;`) ends in a separator.
   if (mostlyLatin(lastLine) && isTitleCase(lastLine) && /[A-Za-z0-9)）]$/.test(lastLine)) return false;
+  // A cut between two Chinese characters is inside Chinese text, however much TeX or English the
+  // paragraphs hold (`…采用非` / `线性优化技术…$\operatorname { f }$…`).
+  if (HAN_END.test(ending) && HAN_START.test(opening) && !mostlyLatin(lastLineOf(endingText(withoutMath(first))))) {
+    return true;
+  }
   return mostlyLatin(ending) === mostlyLatin(opening);
 }
+
+/** A paragraph without its inline formulas (TeX is no language). */
+function withoutMath(paragraph: Paragraph): Paragraph {
+  if (!paragraph.children.some((node) => node.type === 'inlineMath')) return paragraph;
+  return { ...paragraph, children: paragraph.children.filter((node) => node.type !== 'inlineMath') };
+}
+
+/** A reference's year, volume, issue and pages with nothing before them: `2015,42(1):259-268.` */
+const VOLUME_AND_PAGES = /^(?:19|20)\d{2}\s*[,，]\s*\d{1,4}\s*[(（]\d{1,3}[)）]\s*[:：]\s*\d+/;
+
+/** How many characters on each side of a cut the word test reads. */
+const SEAM = 6;
+
+let words: Intl.Segmenter | undefined;
+
+/**
+ * Whether a word of Chinese runs across the cut (`…对冲的回` + `测数据` → `回测`; `…回归模` + `式引入` →
+ * `模式`): the two parts are one sentence cut mid-word, whatever the first part looks like.
+ */
+function wordAcross(before: string, after: string): boolean {
+  const left = [...before].slice(-SEAM).join('');
+  const right = [...after].slice(0, SEAM).join('');
+  if (!HAN_END.test(left) || !HAN_START.test(right)) return false;
+  words ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const seam = left.length;
+  for (const { index, segment, isWordLike } of words.segment(left + right)) {
+    if (index < seam && index + segment.length > seam) return isWordLike === true;
+    if (index >= seam) break;
+  }
+  return false;
+}
+
+const HAN_END = /\p{Script=Han}$/u;
+const HAN_START = /^\p{Script=Han}/u;
 
 /** The last line of a paragraph's text as laid out. */
 function lastLineOf(ending: string): string {

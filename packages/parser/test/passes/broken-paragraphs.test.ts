@@ -196,6 +196,44 @@ describe('brokenParagraphs', () => {
     expect(fixes.find((fix) => fix.kind === 'paragraph-split')?.after).toBe(`${document.children.length} paragraphs`);
   });
 
+  it('joins a first part with no punctuation when a word runs across the cut', () => {
+    // 37 characters and no comma: heading-like by its look, but 模|式 is one word cut in two.
+    const cut = only(
+      '本文的主要贡献在于：本文建立了一个全新而有效的量化投资模型并且将新的回归模\n\n式引入了多因子模型之中。',
+      {
+        brokenParagraphs: true,
+      },
+    );
+    expect(cut.document.children).toHaveLength(1);
+    // A heading-like line that ends a word keeps its own paragraph.
+    const heading = only(
+      '基于支持向量机的多因子选股模型与加权回归分析方法研究\n\n模型建立在传统三因子模型的基础之上，加入了新的因子。',
+      {
+        brokenParagraphs: true,
+      },
+    );
+    expect(heading.document.children).toHaveLength(2);
+  });
+
+  it('joins a cut between two Chinese characters however much TeX the paragraphs hold', () => {
+    const markdown =
+      '最小。但是在实际应用中,一般的曲线方程 $\\operatorname { f } ( \\mathbf { x } , { \\boldsymbol { \\beta } } )$ 的形式都比较复杂,采用非\n\n线性优化技术求解上式时，对初值的选取很敏感。';
+    expect(only(markdown, { brokenParagraphs: true }).document.children).toHaveLength(1);
+    // Figure text dumped as a line of Latin words that ends in a Chinese caption is no sentence cut.
+    const figure =
+      '322 Civic $16,000 2006 73,000 Good 322 Civic 2006 Good Civic Good Good (a)电子表格例子 (b)对应的嵌套表格形式\n\n综合以上对相关工作的调查与分析，数据服务组合是良好途径。';
+    expect(only(figure, { brokenParagraphs: true }).document.children).toHaveLength(2);
+  });
+
+  it('joins a reference entry to its year, volume and pages set in a paragraph of their own', () => {
+    const markdown =
+      '[13] L Patel, S Shah. Predicting stock market index using fusion of machine learning techniques[J].Expert Systems with Applications.\n\n2015,42(1):259-268.';
+    expect(only(markdown, { brokenParagraphs: true }).document.children).toHaveLength(1);
+    const next =
+      '[13] L Patel. Predicting stock market index[J].Expert Systems with Applications, 2015.\n\n[14] 作者.题名[J].期刊,2016,1(1):1-2.';
+    expect(only(next, { brokenParagraphs: true }).document.children).toHaveLength(2);
+  });
+
   it('is off when switched off', () => {
     const { document, fixes } = only('一段被截断的文字，后面还有很多内容需要接续上来才能完\n\n整表达。', {});
     expect(document.children).toHaveLength(2);
