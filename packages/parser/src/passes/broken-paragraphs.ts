@@ -38,6 +38,7 @@ import { matchOrdinal } from './ordinal-marker.js';
 import { openingMarker, wholeMarker } from './page-markers.js';
 import { head, phrasingText, rewriteTexts, tail, trimPhrasingEnd } from './phrasing.js';
 import { splitPrintedLines } from './printed-lines.js';
+import { closesBracket, HAN_END, HAN_START, PARALLEL_OPENING, sharedOpening, wordAcross } from './seams.js';
 import { isPageNumber, type WrappedLayout, wrappedLayoutOf, wrapsOnto } from './wrapped-lines.js';
 
 /** Lines that open a list-like block of their own: `——经济总体回升向好。`, `• 要点`, `注：…`. */
@@ -142,20 +143,6 @@ function isFloat(block: BlockContent): boolean {
 const PARAGRAPH_OPENER =
   /^(?:在此背景下|在這樣的背景下|在此基础上|在此基礎上|综上所述|綜上所述|总之|總之|总而言之|總而言之|此外|另外|与此同时|與此同時|首先|其次|再次|最后|最後|因此|然而|但是)[，,]/;
 
-/** How many opening characters two paragraphs share to be parallel ones (a topic repeated). */
-const PARALLEL_OPENING = 6;
-
-/** How many wide characters two texts start with in common. */
-function sharedOpening(a: string, b: string): number {
-  let count = 0;
-  const second = [...b];
-  for (const char of a) {
-    if (char !== second[count] || !isWide(char)) break;
-    count++;
-  }
-  return count;
-}
-
 /** A short line that leads on to a formula or a list (`和电流电压的关系为`) is no heading. */
 const LEADS_ON = /(?:为|為|是|如下|如|即)$/;
 
@@ -185,41 +172,6 @@ const UNREAD_END = /^[\s\u3000]*□$/;
 const CLOSING_QUOTES = new Set(['”', '’', '」', '』']);
 /** A line of a list is at most this long; a paragraph past it is prose. */
 const MAX_LIST_LINE = 80;
-
-/** Brackets that open and close a parenthesis, half- and full-width. */
-const OPEN_BRACKETS = new Set(['(', '（']);
-const CLOSE_BRACKETS = new Set([')', '）']);
-/** The most characters either part of a bracket cut across a break is read for its balance. */
-const BRACKET_SPAN = EDGE;
-
-/** How many brackets a text leaves open (negative: closes more than it opens). */
-function bracketBalance(text: string): number {
-  let open = 0;
-  for (const char of text) {
-    if (OPEN_BRACKETS.has(char)) open++;
-    else if (CLOSE_BRACKETS.has(char)) open--;
-  }
-  return open;
-}
-
-/**
- * Whether a part that ends in a separator (`…Beijing 100049,China;`) leaves a bracket open that the
- * next part closes (`Key Laboratory …,Beijing 100049,China）`): a bracketed list (a paper's
- * affiliations, a parenthetical enumeration) cut by the page, whatever its last mark says. Both
- * sides must agree, so a sentence that merely ends inside a long aside is not joined.
- */
-function closesBracket(ending: string, opening: string): boolean {
-  if (!/[;；,，]$/.test(ending)) return false;
-  const before = bracketBalance(ending.slice(-BRACKET_SPAN));
-  if (before <= 0) return false;
-  // The opening part closes it before it opens another one.
-  let balance = 0;
-  for (const char of opening.slice(0, BRACKET_SPAN)) {
-    if (OPEN_BRACKETS.has(char)) balance++;
-    else if (CLOSE_BRACKETS.has(char) && --balance < 0) return true;
-  }
-  return false;
-}
 
 /** Bare markers that stand alone: an article over its text (the ordinals pass reads it), an attachment's label. */
 const STANDS_ALONE = new Set(['article', 'attachment']);
@@ -288,31 +240,6 @@ function withoutMath(paragraph: Paragraph): Paragraph {
 
 /** A reference's year, volume, issue and pages with nothing before them: `2015,42(1):259-268.` */
 const VOLUME_AND_PAGES = /^(?:19|20)\d{2}\s*[,，]\s*\d{1,4}\s*[(（]\d{1,3}[)）]\s*[:：]\s*\d+/;
-
-/** How many characters on each side of a cut the word test reads. */
-const SEAM = 6;
-
-let words: Intl.Segmenter | undefined;
-
-/**
- * Whether a word of Chinese runs across the cut (`…对冲的回` + `测数据` → `回测`; `…回归模` + `式引入` →
- * `模式`): the two parts are one sentence cut mid-word, whatever the first part looks like.
- */
-function wordAcross(before: string, after: string): boolean {
-  const left = [...before].slice(-SEAM).join('');
-  const right = [...after].slice(0, SEAM).join('');
-  if (!HAN_END.test(left) || !HAN_START.test(right)) return false;
-  words ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const seam = left.length;
-  for (const { index, segment, isWordLike } of words.segment(left + right)) {
-    if (index < seam && index + segment.length > seam) return isWordLike === true;
-    if (index >= seam) break;
-  }
-  return false;
-}
-
-const HAN_END = /\p{Script=Han}$/u;
-const HAN_START = /^\p{Script=Han}/u;
 
 /** The last line of a paragraph's text as laid out. */
 function lastLineOf(ending: string): string {
