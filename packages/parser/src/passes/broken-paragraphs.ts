@@ -32,11 +32,13 @@ import {
 import { frameElementOf } from './elements.js';
 import { endLine, type Fix, startLine } from './fix.js';
 import { looksLikeHeading, ordinalHeading } from './heading-lines.js';
+import { joinAcrossJumps, joinReferenceTails, REFERENCE } from './jumps.js';
 import { keepLayoutTables } from './layout-tables.js';
 import { matchOrdinal } from './ordinal-marker.js';
 import { openingMarker, wholeMarker } from './page-markers.js';
 import { head, phrasingText, rewriteTexts, tail, trimPhrasingEnd } from './phrasing.js';
 import { splitPrintedLines } from './printed-lines.js';
+import { closesBracket, HAN_END, HAN_START, PARALLEL_OPENING, sharedOpening, wordAcross } from './seams.js';
 import { isPageNumber, type WrappedLayout, wrappedLayoutOf, wrapsOnto } from './wrapped-lines.js';
 
 /** Lines that open a list-like block of their own: `——经济总体回升向好。`, `• 要点`, `注：…`. */
@@ -141,9 +143,6 @@ function isFloat(block: BlockContent): boolean {
 const PARAGRAPH_OPENER =
   /^(?:在此背景下|在這樣的背景下|在此基础上|在此基礎上|综上所述|綜上所述|总之|總之|总而言之|總而言之|此外|另外|与此同时|與此同時|首先|其次|再次|最后|最後|因此|然而|但是)[，,]/;
 
-/** An entry of a reference list: `[8]`. */
-const REFERENCE = /^\[\d{1,3}\]/;
-
 /** A short line that leads on to a formula or a list (`和电流电压的关系为`) is no heading. */
 const LEADS_ON = /(?:为|為|是|如下|如|即)$/;
 
@@ -192,16 +191,24 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   if (ending === '' || opening === '') return false;
   // An indent (kept until the layout pass) says a new paragraph starts here.
   if (/^[\s\u3000]/.test(secondText) || second.children[0]?.type === 'image') return false;
-  if (endsParagraph(first, ending)) return false;
+  // An entry of a reference list ends with a full stop: one that ends at a separator was cut (`…Berlin:` / `Springer,2006:121-124.`).
+  // So does one whose year, volume and pages stand alone after it (`…Expert Systems with Applications.` / `2015,42(1):259-268.`).
+  const referenceCut =
+    REFERENCE.test(trimLayout(firstText)) && (/[:：,，;；]$/.test(ending) || VOLUME_AND_PAGES.test(opening));
+  if (endsParagraph(first, ending) && !closesBracket(ending, opening) && !referenceCut) return false;
   // A paper's labelled lines (`关键词：…`, `中图分类号：TP274`) stand alone, whatever they end with.
   if (LABELLED_FRONT.test(trimLayout(firstText)) || LABELLED_FRONT.test(opening)) return false;
   // A salutation or an addressee starts the body, whatever stands before it (`各位代表：`).
   if (frameElementOf(opening) === 'salutation' || frameElementOf(opening) === 'addressee') return false;
   if (wholeMarker(firstText) || wholeMarker(secondText) || openingMarker(secondText)) return false;
   if (matchOrdinal(opening) || LIST_LIKE.test(opening) || PARAGRAPH_OPENER.test(opening)) return false;
+  // A paragraph that opens with the first one's opening words is its parallel, not its rest
+  // (`對資本主義工商業實行社會主義改造是…道路` / `對資本主義工商業的改造是…`): the first lost its full stop.
+  if (sharedOpening(trimLayout(firstText), opening) >= PARALLEL_OPENING) return false;
   if (isLayoutRow(lastLineOf(ending)) || isLayoutRow(opening)) return false;
   // An entry of a reference list (`[8]于丽霞.…[J].现`) goes on in any paragraph that starts no entry.
-  if (REFERENCE.test(trimLayout(firstText))) return !REFERENCE.test(opening) && !/[.。]$/.test(ending);
+  if (REFERENCE.test(trimLayout(firstText)))
+    return !REFERENCE.test(opening) && (!/[.。]$/.test(ending) || referenceCut);
   if (CONTINUATION_START.has(firstCharacter(opening))) return true;
   // A bare ordinal (`一、` on a line of its own) is continued by its text; a bare article number
   // (`第 1 條` over its text, as Taiwan's law database prints them) is the ordinals pass's to read, and
@@ -210,13 +217,29 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   if (ordinal && trimLayout(ending.slice(ordinal.end)) === '') return !STANDS_ALONE.has(ordinal.ordinal.style);
   // The last line decides: a paragraph of hard-broken lines (an address block) ends with a line of its own.
   const lastLine = lastLineOf(ending);
-  if (characterCount(lastLine) < MIN_CUT_LINE || ordinalHeading(lastLine) || looksLikeHeading(lastLine)) return false;
+  if (characterCount(lastLine) < MIN_CUT_LINE) return false;
+  // A line with no punctuation may be a heading; one cut inside a word (`…带有对冲的回` / `测数据，…`) is not.
+  if ((ordinalHeading(lastLine) || looksLikeHeading(lastLine)) && !wordAcross(lastLine, opening)) return false;
   if ((looksLikeHeading(opening) && !LEADS_ON.test(opening)) || ADDRESS.test(trailingToken(lastLine))) return false;
   // An English title (a Chinese paper's parallel title) is a line of its own; a cut list of
   // affiliations (`…Beijing 100049, China;`) ends in a separator.
   if (mostlyLatin(lastLine) && isTitleCase(lastLine) && /[A-Za-z0-9)）]$/.test(lastLine)) return false;
+  // A cut between two Chinese characters is inside Chinese text, however much TeX or English the
+  // paragraphs hold (`…采用非` / `线性优化技术…$\operatorname { f }$…`).
+  if (HAN_END.test(ending) && HAN_START.test(opening) && !mostlyLatin(lastLineOf(endingText(withoutMath(first))))) {
+    return true;
+  }
   return mostlyLatin(ending) === mostlyLatin(opening);
 }
+
+/** A paragraph without its inline formulas (TeX is no language). */
+function withoutMath(paragraph: Paragraph): Paragraph {
+  if (!paragraph.children.some((node) => node.type === 'inlineMath')) return paragraph;
+  return { ...paragraph, children: paragraph.children.filter((node) => node.type !== 'inlineMath') };
+}
+
+/** A reference's year, volume, issue and pages with nothing before them: `2015,42(1):259-268.` */
+const VOLUME_AND_PAGES = /^(?:19|20)\d{2}\s*[,，]\s*\d{1,4}\s*[(（]\d{1,3}[)）]\s*[:：]\s*\d+/;
 
 /** The last line of a paragraph's text as laid out. */
 function lastLineOf(ending: string): string {
@@ -301,8 +324,17 @@ function chainView(chain: Paragraph[]): Paragraph {
   return { type: 'paragraph', children: [...start, ...end] };
 }
 
-/** The blocks with every paragraph laid out as printed lines split into its paragraphs. */
-function splitLaidOutParagraphs(blocks: BlockContent[], fixes: Fix[]): BlockContent[] {
+/** A paragraph split as printed lines: its fix, and how many pieces it became. */
+interface Split {
+  fix: Fix;
+  pieces: number;
+}
+
+/**
+ * The blocks with every paragraph laid out as printed lines split into its paragraphs; `splits`
+ * learns which split each piece came from.
+ */
+function splitLaidOutParagraphs(blocks: BlockContent[], fixes: Fix[], splits: Map<Paragraph, Split>): BlockContent[] {
   let changed = false;
   const out: BlockContent[] = [];
   for (const block of blocks) {
@@ -312,21 +344,43 @@ function splitLaidOutParagraphs(blocks: BlockContent[], fixes: Fix[]): BlockCont
       continue;
     }
     changed = true;
-    fixes.push({
+    const fix: Fix = {
       kind: 'paragraph-split',
       line: startLine(block),
       before: head(phrasingText(block.children), 12),
-      after: pieces.length === 1 ? 'lines rejoined' : `${pieces.length} paragraphs`,
-    });
-    for (const piece of pieces) out.push(piece);
+      after: splitResult(pieces.length),
+    };
+    fixes.push(fix);
+    const split = { fix, pieces: pieces.length };
+    for (const piece of pieces) {
+      splits.set(piece, split);
+      out.push(piece);
+    }
   }
   return changed ? out : blocks;
+}
+
+/** The record of a join: the line the first part ends on, and the seam before and after. */
+function joinFix(first: Paragraph, second: Paragraph, line = endLine(first)): Fix {
+  const firstText = trimEndWhere(edgeText(first.children.slice(-EDGE_NODES), 'end'), isLayout);
+  const secondText = edgeText(second.children.slice(0, EDGE_NODES), 'start');
+  return {
+    kind: 'broken-paragraph',
+    line,
+    before: `${tail(firstText, 10)}\n\n${head(secondText, 10)}`,
+    after: `${tail(firstText, 10)}${separator(firstText, secondText)}${head(secondText, 10)}`,
+  };
+}
+
+function splitResult(pieces: number): string {
+  return pieces === 1 ? 'lines rejoined' : `${pieces} paragraphs`;
 }
 
 export function brokenParagraphsPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
   const out = mapBlockLists(document, (input) => {
-    const blocks = splitLaidOutParagraphs(keepLayoutTables(dropPageNumbers(input, fixes), fixes), fixes);
+    const splits = new Map<Paragraph, Split>();
+    const blocks = splitLaidOutParagraphs(keepLayoutTables(dropPageNumbers(input, fixes), fixes), fixes, splits);
     const layout: WrappedLayout | null = wrappedLayoutOf(blocks);
     const joined: BlockContent[] = [];
     // The last paragraph of text, as the pieces it is being joined from (joined once, at its end:
@@ -357,15 +411,16 @@ export function brokenParagraphsPass(document: Document): { document: Document; 
         (layout && last && floats === 0 && wrapsOnto(last, block, layout)
           ? goesOnByLayout(previous, block)
           : continues(previous, block));
-      if (goesOn) {
-        const firstText = trimEndWhere(edgeText(previous.children.slice(-EDGE_NODES), 'end'), isLayout);
-        const secondText = edgeText(block.children.slice(0, EDGE_NODES), 'start');
-        fixes.push({
-          kind: 'broken-paragraph',
-          line: endLine(chain[chain.length - 1] as Paragraph),
-          before: `${tail(firstText, 10)}\n\n${head(secondText, 10)}`,
-          after: `${tail(firstText, 10)}${separator(firstText, secondText)}${head(secondText, 10)}`,
-        });
+      const split = last && splits.get(last);
+      if (goesOn && split && split === splits.get(block)) {
+        // Two lines of one source paragraph that the printed-lines split cut apart and the sentence
+        // puts back (`…地下水,2010,` / `32(2): 110-112.`): no paragraph of the source was cut, so
+        // this is no join; the split's fix counts one piece fewer.
+        split.pieces--;
+        split.fix.after = splitResult(split.pieces);
+        chain.push(block);
+      } else if (goesOn) {
+        fixes.push(joinFix(previous, block, endLine(chain[chain.length - 1] as Paragraph)));
         chain.push(block);
       } else {
         joined.push(block);
@@ -377,7 +432,13 @@ export function brokenParagraphsPass(document: Document): { document: Document; 
       }
     }
     close();
-    return joined.length === input.length && blocks === input ? input : joined;
+    const join = (first: Paragraph, second: Paragraph) => {
+      fixes.push(joinFix(first, second));
+      return joinAll([first, second]);
+    };
+    const jumped = joinReferenceTails(joinAcrossJumps(joined, { continues, isFloat, join }), join);
+    return jumped.length === input.length && blocks === input ? input : jumped;
   });
-  return { document: out, fixes };
+  // Joins across a jump are found after the others: the record reads in document order.
+  return { document: out, fixes: fixes.sort((a, b) => a.line - b.line) };
 }

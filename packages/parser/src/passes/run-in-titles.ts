@@ -28,10 +28,20 @@ const LEADING_SPACE = /^[\s\u3000]+/;
 /** A remark in brackets and nothing else: `（百分数随时决定宣布）`. */
 const BRACKETED_REMARK = /^[（(][^（）()]*[）)][。；;]?$/;
 
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * A `.` between two Chinese characters (`推动政策改革.公众…`): OCR's reading of a full stop `。`, since
+ * Chinese text sets no half-width point between ideographs.
+ */
+function isMisreadFullStop(text: string, index: number): boolean {
+  return text[index] === '.' && HAN.test(text[index - 1] ?? '') && HAN.test(text[index + 1] ?? '');
+}
+
 /** Where the first sentence of a text ends (after its closing quotes), or -1. */
 export function firstSentenceEnd(text: string): number {
   for (let index = 0; index < text.length; index++) {
-    if (!SENTENCE_END.has(text[index] as string)) continue;
+    if (!SENTENCE_END.has(text[index] as string) && !isMisreadFullStop(text, index)) continue;
     let end = index + 1;
     while (end < text.length && (SENTENCE_END.has(text[end] as string) || CLOSING.has(text[end] as string))) end++;
     return end;
@@ -97,8 +107,42 @@ export function splitNamedTitle(
     if (sentence.includes(lead, length)) named = length;
   }
   if (named === 0) return null;
+  named += glossLength(text.slice(named));
   const [title, body] = splitPhrasing(content, named);
   return { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE), bold: false };
+}
+
+/** A term's gloss in brackets right after it (`多元理论（pluralist theory）`): part of the name. */
+const GLOSS = /^[（(][^（）()。，,；;！？]{1,40}[）)]/;
+
+function glossLength(rest: string): number {
+  return GLOSS.exec(rest)?.[0].length ?? 0;
+}
+
+/** Where a run-in section name may end, at most: past it, the text is the section's. */
+const NAME_WINDOW = MAX_NAMED_TITLE + 2;
+
+/**
+ * Sibling run-in sections whose texts open alike after their names (`2.1.1 影响国会美国智库影响…`,
+ * `2.1.2影响总统美国智库对…`, `2.1.3影响政府部门美国智库对…`): the shared opening (`美国智库`,
+ * two characters or more, found in every sibling near its start) says where each name ends, also
+ * in a sibling whose name its text does not name again. The longest opening that a named sibling's
+ * text starts with is taken; `null` when there is none.
+ */
+export function sharedOpening(texts: readonly string[], bodies: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const body of bodies) {
+    for (let length = 2; length <= body.length && length <= MAX_NAMED_TITLE; length++) {
+      const opening = body.slice(0, length);
+      if (!/^[\p{Script=Han}A-Za-z0-9]+$/u.test(opening)) break;
+      const everywhere = texts.every((text) => {
+        const at = text.indexOf(opening, 2);
+        return at !== -1 && at <= NAME_WINDOW;
+      });
+      if (everywhere && (best === null || length > best.length)) best = opening;
+    }
+  }
+  return best;
 }
 
 /** Whether an item is numbered as a section of three levels or more (`4.4.1`): a paper's run-in heading. */
@@ -158,6 +202,25 @@ export function runInTitlesPass(document: Document): { document: Document; fixes
         ? null
         : ((isDeepSection(block) ? splitNamedTitle(block.children) : null) ?? splitRunInTitle(block.children)),
     );
+    // Run-in sections of a paper decide together where their names end, when their texts open alike.
+    for (const run of siblingRuns(ordinals, breaks)) {
+      if (run.length < 2 || !run.every((index) => isDeepSection(blocks[index] as Item))) continue;
+      const contents = run.map((index) => trimPhrasingStart((blocks[index] as Item).children, LEADING_SPACE));
+      const texts = contents.map((content) => phrasingText(content));
+      const bodies = run.flatMap((index) => {
+        const split = splits[index];
+        return split && !split.bold ? [trimLayout(phrasingText(split.body))] : [];
+      });
+      const opening = sharedOpening(texts, bodies);
+      if (opening === null) continue;
+      run.forEach((index, at) => {
+        if (splits[index]?.bold) return;
+        const text = texts[at] as string;
+        const name = trimLayout(text.slice(0, text.indexOf(opening, 2)));
+        const [title, body] = splitPhrasing(contents[at] as PhrasingContent[], text.indexOf(opening, 2));
+        if (characterCount(name) >= 2) splits[index] = { title: dropEmpty(title), body, bold: false };
+      });
+    }
     // A list decides together: where most of its items have no first sentence that could be a
     // title, the few that do are prose too (one 56-character sentence among plain entries); where
     // most of its items lead with a term and a colon (a glossary), the terms are the titles.

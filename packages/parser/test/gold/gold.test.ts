@@ -58,7 +58,7 @@ const FLOORS: { [measure in keyof Omit<Scores, 'documents'>]: number } = {
   headingTexts: 0.995,
   items: 0.995,
   runInTitles: 0.995,
-  joins: 0.97,
+  joins: 0.98,
   titles: 0.98,
   elements: 0.99,
 };

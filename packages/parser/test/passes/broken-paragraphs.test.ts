@@ -117,7 +117,8 @@ describe('brokenParagraphs', () => {
       parse(
         Array.from(
           { length: pieces },
-          (_, i) => `这是一个很长的段落被分页截断后仍在继续的文字内容，第${i}部分没有句号结`,
+          // Each piece opens differently: pieces opening alike are parallel paragraphs, not one cut.
+          (_, i) => `第${i}部分是一个很长的段落被分页截断后仍在继续的文字内容，没有句号结`,
         ).join('\n\n'),
       );
     const small = cut(2_000);
@@ -161,6 +162,76 @@ describe('brokenParagraphs', () => {
     const address =
       '中国科学院地理科学与资源研究所，北京 100101  \n中国科学院大学资源与环境学院\n\n摘要 设立河北雄安新区，是重大决策部署。';
     expect(only(address, { brokenParagraphs: true }).document.children).toHaveLength(2);
+  });
+
+  it('joins a bracketed list cut after a separator when the next part closes the bracket', () => {
+    const affiliations = [
+      '(1 Institute of Geographic Sciences and Natural Resources Research, CAS, Beijing 100101, China; 2 College of Resources and Environment, University of Chinese Academy of Sciences, Beijing 100049, China;',
+      'Key Laboratory of Resources and Environment Carrying Capacity, Beijing 100049, China）',
+    ].join('\n\n');
+    const { document, fixes } = only(affiliations, { brokenParagraphs: true });
+    expect(document.children).toHaveLength(1);
+    expect(fixes.map((fix) => fix.kind)).toEqual(['broken-paragraph']);
+    // The bracket must be open before the cut and closed after it: a clause ending in `；` is not enough.
+    const closed = '本项目由三个单位承担（含一个高校），分工如下：甲负责设计；乙负责施工；\n\n丙负责验收（含试运行）。';
+    expect(only(closed, { brokenParagraphs: true }).document.children).toHaveLength(2);
+    const reopened = '（一）完善制度体系，健全工作机制；加强队伍建设，提升履职能力；\n\n（二）强化监督检查。';
+    expect(only(reopened, { brokenParagraphs: true }).document.children).toHaveLength(2);
+  });
+
+  it('records no join where it puts back two printed lines of one source paragraph', () => {
+    const references = [
+      '1 国家统计局．中华人民共和国国民经济和社会发展统计公报．北京：中国统计出版社，2017.  ',
+      '2 研究课题组．中国人口分布的土地资源限制性和限制度研究．地理研究，2014，33(8)：1395-1405.  ',
+      '3 研究课题组．中国人口分布适宜度报告．北京：科学出版社，2014.  ',
+      '4 研究课题组．白洋淀入淀水量变化及其影响因素分析．地下水，2010，  ',
+      '32(2)：110-112.',
+    ].join('\n');
+    const { document, fixes } = only(references, { brokenParagraphs: true });
+    // The split cut the paragraph at each short line, the last entry too; the join put that entry back.
+    expect(document.children.length).toBeGreaterThan(1);
+    const last = toText(document.children[document.children.length - 1] as BlockContent);
+    expect(last).toMatch(/2010，\n?32\(2\)/);
+    expect(fixes.filter((fix) => fix.kind === 'broken-paragraph')).toEqual([]);
+    expect(fixes.find((fix) => fix.kind === 'paragraph-split')?.after).toBe(`${document.children.length} paragraphs`);
+  });
+
+  it('joins a first part with no punctuation when a word runs across the cut', () => {
+    // 37 characters and no comma: heading-like by its look, but 模|式 is one word cut in two.
+    const cut = only(
+      '本文的主要贡献在于：本文建立了一个全新而有效的量化投资模型并且将新的回归模\n\n式引入了多因子模型之中。',
+      {
+        brokenParagraphs: true,
+      },
+    );
+    expect(cut.document.children).toHaveLength(1);
+    // A heading-like line that ends a word keeps its own paragraph.
+    const heading = only(
+      '基于支持向量机的多因子选股模型与加权回归分析方法研究\n\n模型建立在传统三因子模型的基础之上，加入了新的因子。',
+      {
+        brokenParagraphs: true,
+      },
+    );
+    expect(heading.document.children).toHaveLength(2);
+  });
+
+  it('joins a cut between two Chinese characters however much TeX the paragraphs hold', () => {
+    const markdown =
+      '最小。但是在实际应用中,一般的曲线方程 $\\operatorname { f } ( \\mathbf { x } , { \\boldsymbol { \\beta } } )$ 的形式都比较复杂,采用非\n\n线性优化技术求解上式时，对初值的选取很敏感。';
+    expect(only(markdown, { brokenParagraphs: true }).document.children).toHaveLength(1);
+    // Figure text dumped as a line of Latin words that ends in a Chinese caption is no sentence cut.
+    const figure =
+      '322 Civic $16,000 2006 73,000 Good 322 Civic 2006 Good Civic Good Good (a)电子表格例子 (b)对应的嵌套表格形式\n\n综合以上对相关工作的调查与分析，数据服务组合是良好途径。';
+    expect(only(figure, { brokenParagraphs: true }).document.children).toHaveLength(2);
+  });
+
+  it('joins a reference entry to its year, volume and pages set in a paragraph of their own', () => {
+    const markdown =
+      '[13] L Patel, S Shah. Predicting stock market index using fusion of machine learning techniques[J].Expert Systems with Applications.\n\n2015,42(1):259-268.';
+    expect(only(markdown, { brokenParagraphs: true }).document.children).toHaveLength(1);
+    const next =
+      '[13] L Patel. Predicting stock market index[J].Expert Systems with Applications, 2015.\n\n[14] 作者.题名[J].期刊,2016,1(1):1-2.';
+    expect(only(next, { brokenParagraphs: true }).document.children).toHaveLength(2);
   });
 
   it('is off when switched off', () => {

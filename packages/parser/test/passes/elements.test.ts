@@ -139,6 +139,16 @@ describe('elements', () => {
       'p [摘要]从对研究生调查的263份有效问卷中，获得如下结论。',
       'h1 1研究背景与问题',
     ]);
+    // An institution named a think tank or a centre, with a space before its city and post code.
+    const tank = structure(parse('# 中国社会智库的政策影响机制分析\n\n中国与全球化智库 北京 100004\n\n# 1 引言'));
+    expect(blockLines(tank.document)[1]).toBe('p[byline] 中国与全球化智库 北京 100004');
+    // An author line with the institution after the names, however long.
+    const credit = structure(
+      parse(
+        '# 多因子选股模型实证研究\n\n作者：〔作者〕，〔作者〕通讯作者：〔作者〕，〔作者〕(中国农业大学理学院，北京市，邮编：100083)\n\n# 0引言',
+      ),
+    );
+    expect(blockLines(credit.document)[1]).toMatch(/^p\[byline\] 作者：/);
     // A plain line `基于…` right under the title is its subtitle, not a heading.
     const plain = structure(parse('# 投资者情绪的时变研究\n\n基于深度学习BERT模型和TVP-VAR模型\n\n# 1 引言'));
     expect(blockLines(plain.document)[1]).toBe('p[subtitle] 基于深度学习BERT模型和TVP-VAR模型');

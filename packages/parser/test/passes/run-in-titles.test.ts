@@ -162,6 +162,41 @@ describe('headings run into their text with no mark between', () => {
     ]);
   });
 
+  it('keep a term’s bracketed gloss in its name, and end sibling names where their texts open alike', () => {
+    const glossed = only('1.1.1多元理论（pluralist theory）以杜鲁门为代表的多元理论认为，利益集团影响政策。', {
+      ordinals: true,
+      runInTitles: true,
+    });
+    expect(blockLines(glossed.document)).toEqual([
+      'item 1.1.1|**多元理论（pluralist theory）**|以杜鲁门为代表的多元理论认为，利益集团影响政策。',
+    ]);
+    const markdown = [
+      '2.1.1 影响国会美国智库影响国会的途径主要有出席听证会。',
+      '2.1.2影响总统美国智库对总统及其班子的作用更为直接。',
+      '2.1.3影响政府部门美国智库对政府部门的影响通过人员流动实现。',
+    ].join('\n\n');
+    const { document } = only(markdown, { ordinals: true, runInTitles: true });
+    expect(blockLines(document)).toEqual([
+      'item 2.1.1|**影响国会**|美国智库影响国会的途径主要有出席听证会。',
+      'item 2.1.2|**影响总统**|美国智库对总统及其班子的作用更为直接。',
+      'item 2.1.3|**影响政府部门**|美国智库对政府部门的影响通过人员流动实现。',
+    ]);
+  });
+
+  it('read a point between two Chinese characters as the full stop OCR misread', () => {
+    const { document } = only(
+      '（1）注重影响公共舆论.公众的正面需求推动政策改革。\n\n（2）建立常态化渠道。政府机关是重要对象。',
+      {
+        ordinals: true,
+        runInTitles: true,
+      },
+    );
+    expect(blockLines(document)).toEqual([
+      'item （1）|**注重影响公共舆论.**|公众的正面需求推动政策改革。',
+      'item （2）|**建立常态化渠道。**|政府机关是重要对象。',
+    ]);
+  });
+
   it('fall back to the first sentence when nothing is named again, and never read amounts as sections', () => {
     const { document } = only('2.3.1 研究方法。本文采用问卷调查研究方法。\n\n1.2.3亿元用于建设。', {
       ordinals: true,
