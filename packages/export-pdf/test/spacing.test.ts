@@ -10,6 +10,7 @@ import { bundledFile, nodeFontHost } from '../src/lib/fonts/node-host.js';
 import type { Inline } from '../src/lib/pdf/definition.js';
 import { setText } from '../src/lib/text/set.js';
 import type { Piece } from '../src/lib/text/shape.js';
+import { type Glyph, placeGlyphs } from './placed.js';
 
 const face = openFace(nodeFontHost, bundledFile('serif', 'regular'));
 const size = 16;
@@ -18,29 +19,7 @@ const options = { width: 442.2, indent: 0, align: 'justify' as const, pitch: 28.
 
 const advance = (char: string) => (face.advance(char.codePointAt(0) as number) * size) / face.unitsPerEm;
 
-interface Glyph {
-  char: string;
-  x: number;
-  width: number;
-}
-
-function place(line: readonly Inline[]): Glyph[] {
-  const glyphs: Glyph[] = [];
-  let x = 0;
-  for (const inline of line) {
-    const tc = inline.characterSpacing ?? 0;
-    // A glyph drawn as a path (——) keeps its text invisible and scaled (PDF Tz) to the room it takes.
-    const scale = (inline.horizontalScaling ?? 100) / 100;
-    const chars = Array.from(inline.text);
-    let at = x;
-    for (const char of chars) {
-      glyphs.push({ char, x: at, width: advance(char) * scale });
-      at += advance(char) * scale + tc;
-    }
-    x += chars.reduce((sum, char) => sum + advance(char), 0) + tc * (inline.text.length - 1);
-  }
-  return glyphs;
-}
+const place = (line: readonly Inline[]): Glyph[] => placeGlyphs(line, advance);
 
 const han = (char: string) => /\p{Script=Han}/u.test(char);
 

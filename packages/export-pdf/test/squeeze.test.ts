@@ -4,7 +4,7 @@
  * the character before it, and a reader (poppler: pdftotext, copy and paste) still reads each line
  * whole and in order. Glyphs are placed here as pdfmake and PDF place them: each inline at the sum of
  * the widths pdfmake measures before it, a squeezed mark's text scaled (`Tz`) to the room it keeps
- * and its outline drawn from its origin.
+ * and its outline drawn from its origin (`placed.ts`).
  */
 import { presetTheme } from '@wenshu/theme';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import type { Piece } from '../src/lib/text/shape.js';
 import { toPdf } from '../src/node.js';
 import { doc, installedFace } from './helpers.js';
 import { pdfLines, writePdf } from './pdf.js';
+import { type Glyph, placeGlyphs } from './placed.js';
 
 const face = openFace(nodeFontHost, bundledFile('serif', 'regular'));
 const size = 16;
@@ -28,33 +29,7 @@ const options = { width: 442.2, indent: 0, align: 'justify' as const, pitch: 28.
 
 const advanceOf = (f: typeof face, char: string) => (f.advance(char.codePointAt(0) as number) * size) / f.unitsPerEm;
 
-interface Glyph {
-  char: string;
-  /** The box a reader gives the glyph (its text), from `x` to `x + width`. */
-  x: number;
-  width: number;
-  /** Where the glyph's ink is drawn from (its origin). */
-  origin: number;
-}
-
-function place(line: readonly Inline[], f = face): Glyph[] {
-  const glyphs: Glyph[] = [];
-  let x = 0;
-  for (const inline of line) {
-    const tc = inline.characterSpacing ?? 0;
-    const scale = (inline.horizontalScaling ?? 100) / 100;
-    const chars = Array.from(inline.text);
-    let at = x;
-    for (const char of chars) {
-      const width = advanceOf(f, char) * scale;
-      const origin = inline.vectors ? at + (inline.vectors[0]?.x ?? 0) : at;
-      glyphs.push({ char, x: at, width, origin });
-      at += width + tc;
-    }
-    x += chars.reduce((sum, char) => sum + advanceOf(f, char), 0) + tc * (inline.text.length - 1);
-  }
-  return glyphs;
-}
+const place = (line: readonly Inline[], f = face): Glyph[] => placeGlyphs(line, (char) => advanceOf(f, char));
 
 const piece = (text: string, f = face): Piece => ({ kind: 'text', text, face: f, sizePt: size, style: {} });
 
