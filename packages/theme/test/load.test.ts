@@ -66,7 +66,9 @@ describe('loadTheme', () => {
     });
     expect(theme.page).toEqual(gov.page);
     // A file may change a preset's kind of line spacing (gov's is exact).
-    const multiple = loadTheme(writeTheme('multiple.json', { extends: 'gov', body: { lineSpacing: { multiple: 1.5 } } }));
+    const multiple = loadTheme(
+      writeTheme('multiple.json', { extends: 'gov', body: { lineSpacing: { multiple: 1.5 } } }),
+    );
     expect(multiple.body.lineSpacing).toEqual({ multiple: 1.5 });
   });
 
