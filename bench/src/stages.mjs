@@ -66,7 +66,12 @@ const sourceDateEpoch = 0;
 let bytes;
 if (to === 'docx') bytes = await (await pkg('export-docx')).toDocx(document, { theme, baseDir: repo, sourceDateEpoch });
 else if (to === 'pdf')
-  bytes = await (await pkg('export-pdf')).toPdf(document, { theme, baseDir: repo, sourceDateEpoch });
+  // The node entry: the core alone has no font host, so no bundled or system faces.
+  bytes = await (await import(join(repo, 'packages/export-pdf/dist/node.js'))).toPdf(document, {
+    theme,
+    baseDir: repo,
+    sourceDateEpoch,
+  });
 else bytes = await (await pkg('export-xlsx')).toXlsx(document, { sourceFile: 'x.md', version: '0', sourceDateEpoch });
 checkpoint(`export ${to}`);
 console.log(`${bytes.length} bytes out`);

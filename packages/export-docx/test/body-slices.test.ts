@@ -5,6 +5,7 @@
  * slices of every size down to one block.
  */
 import { goodPng } from '@wenshu/test-corpus/pictures';
+import { Table } from 'docx';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as slices from '../src/lib/body-slices.js';
 import { toDocx } from '../src/node.js';
@@ -100,6 +101,27 @@ describe('a paragraph of many runs or a table of many rows written a few at a ti
       const sliced = await bytesOf(markdown, blocks);
       expect(Buffer.from(sliced).equals(Buffer.from(whole)), `slices of ${blocks}`).toBe(true);
     }
+  }, 60_000);
+});
+
+describe('a table of many rows', () => {
+  it("has its cells' widths given once, not once a slice (slices × rows: minutes for 160,000 rows)", async () => {
+    // docx's Table.prepForXml sets every cell's width over all the rows each time it is called.
+    const setCellWidths = vi.spyOn(
+      Table.prototype as unknown as { setCellWidths(width: unknown): void },
+      'setCellWidths',
+    );
+    const rows = Array.from({ length: 300 }, (_, i) => `| 项目${i} | ${i} |`).join('\n');
+    const markdown = `| 指标 | 数值 |\n| --- | --: |\n${rows}\n\n正文。\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |`;
+    const whole = await bytesOf(markdown, 0);
+    const calls = setCellWidths.mock.calls.length;
+    expect(calls).toBeGreaterThan(0);
+    setCellWidths.mockClear();
+    // 100 slices of three rows: as many calls as when the body is written whole.
+    const sliced = await bytesOf(markdown, 3);
+    expect(setCellWidths).toHaveBeenCalledTimes(calls);
+    expect(Buffer.from(sliced).equals(Buffer.from(whole))).toBe(true);
+    setCellWidths.mockRestore();
   }, 60_000);
 });
 

@@ -2,9 +2,12 @@ import type { Document, Table, TableCell, TableRow } from '@wenshu/parser';
 import { describe, expect, it } from 'vitest';
 import { toXlsx, type XlsxWarning } from '../src/index.js';
 import { EXCEL_LIMITS, textPieces, withinExcelLimits } from '../src/lib/excel-limits.js';
-import { SENTENCE_CONTEXT, sentenceContext } from '../src/lib/figure-context.js';
+import { contextLength, MIN_CONTEXT, SENTENCE_CONTEXT, sentenceContext } from '../src/lib/figure-context.js';
+import { documentFigures, figuresSheet } from '../src/lib/figures-sheet.js';
+import { labels } from '../src/lib/labels.js';
 import { lazyRows, type SheetModel, type SheetRow, text } from '../src/lib/model.js';
 import { SheetNames } from '../src/lib/sheet-names.js';
+import { walk } from '../src/lib/walk.js';
 import { readWorkbook, render, rows, sheet } from './xlsx.js';
 
 /** Every row a sheet model makes, as text values. */
@@ -201,4 +204,38 @@ describe('a figure in a sentence of megabytes', () => {
     expect(longest).toBeLessThanOrEqual(SENTENCE_CONTEXT + 2);
     expect(warnings.filter((warning) => warning.message.startsWith('指标'))).toEqual([]);
   }, 60_000);
+
+  it('shows the figures of a sentence of thousands of figures with a shared budget of context', () => {
+    // 30,000 figures on one line of 380,000 characters: at 1,000 characters each, 30 million
+    // characters of context (a line of 5 MB: 200 million, 1.7 GB); within a budget, 8 times the line.
+    const line = Array.from({ length: 30_000 }, (_, i) => `第${i}项增长${(i % 90) + 1}%`).join('，');
+    const document: Document = {
+      type: 'document',
+      version: 1,
+      meta: {},
+      children: [{ type: 'paragraph', children: [{ type: 'text', value: line }] }],
+      footnotes: [],
+    };
+    const figures = documentFigures(walk(document, '').passages);
+    expect(figures.length).toBe(30_000);
+    let shown = 0;
+    let shortest = Number.POSITIVE_INFINITY;
+    let rowCount = 0;
+    for (const row of figuresSheet(figures, labels('zh')).rows) {
+      rowCount += 1;
+      if (rowCount === 1) continue;
+      const sentence = String(row.cells.at(-1)?.value ?? '');
+      shown += sentence.length;
+      shortest = Math.min(shortest, sentence.length);
+    }
+    expect(rowCount).toBe(figures.length + 1);
+    expect(shown).toBeLessThanOrEqual(8 * line.length + (MIN_CONTEXT + 2) * figures.length);
+    expect(shortest).toBeGreaterThanOrEqual(MIN_CONTEXT);
+  });
+
+  it('shows a sentence of up to 100 figures as before', () => {
+    expect(contextLength(5_000, 100)).toBe(SENTENCE_CONTEXT);
+    expect(contextLength(500, 1)).toBe(SENTENCE_CONTEXT);
+    expect(contextLength(1_000_000, 200_000)).toBe(MIN_CONTEXT);
+  });
 });

@@ -169,9 +169,14 @@ function elementXml(element: WithRoot, name: string, context: { stack: unknown[]
   const content: string[] = [];
   let children = 0;
   let lastIsAttributes = false;
+  const table = tableWidths(element);
   try {
     for (let from = 0; from < all.length; from += size) {
       element.root = all.slice(from, from + size);
+      // docx's Table.prepForXml gives every cell of every row its width each time it is called
+      // (setCellWidths, over all its rows): called once a slice, that was slices × rows — 160,000 rows
+      // ran for minutes. The widths are the same each time: given once, on the first slice.
+      if (table && from > 0) table.skip();
       const value = element.prepForXml(context)?.[name];
       const parts = Array.isArray(value) ? value : value !== undefined && '_attr' in (value as object) ? [value] : [];
       for (const part of parts) {
@@ -190,10 +195,37 @@ function elementXml(element: WithRoot, name: string, context: { stack: unknown[]
     }
   } finally {
     element.root = all;
+    table?.restore();
   }
   const tag = `<${name}${attributes.length > 0 ? ` ${attributes.join(' ')}` : ''}`;
   if (children === 0 || (children === 1 && lastIsAttributes)) return `${tag}/>`;
   return `${tag}>${content.join('')}</${name}>`;
+}
+
+/** The parts of docx's `Table` read here (9.15.2; kept private in its types). */
+interface TableInternals {
+  columnWidths: number[] | undefined;
+  setCellWidths(availableWidth: unknown): void;
+}
+
+/**
+ * For a docx `Table` with its column widths given (the tables made here), a way to skip its
+ * `setCellWidths` on later slices and to put it back; `undefined` for anything else. Without column
+ * widths docx works them out from the rows on every call, and its cells' widths could then differ.
+ */
+function tableWidths(element: WithRoot): { skip(): void; restore(): void } | undefined {
+  if (!(element instanceof Table) || element.constructor !== Table) return undefined;
+  const table = element as unknown as TableInternals;
+  if (table.columnWidths === undefined || typeof table.setCellWidths !== 'function') return undefined;
+  return {
+    skip: () => {
+      // An own property shadows the class's method for this table only.
+      table.setCellWidths = () => {};
+    },
+    restore: () => {
+      delete (table as Partial<TableInternals>).setCellWidths;
+    },
+  };
 }
 
 /** The element name of a block written a few children at a time, when it is one (see `elementXml`). */

@@ -21,6 +21,7 @@ import type { PdfWarningCode } from './options.js';
 import type { BlockStyle, Geometry } from './page.js';
 import type { Content, ImageNode, TextNode } from './pdf/definition.js';
 import type { Styles } from './styles.js';
+import { CHUNK_LINES, chunkRanges } from './text/chunks.js';
 import type { Run, RunStyle } from './text/runs.js';
 import { type SetText, setText } from './text/set.js';
 import type { Shaper } from './text/shape.js';
@@ -200,7 +201,7 @@ export class State {
           const [head, tail] = this.#cut(first);
           held.push(head);
           release();
-          if (tail) out.push(tail);
+          for (const chunk of tail) out.push(chunk);
         } else if (this.estimate(first) <= this.page.bodyHeightPt / 3) {
           held.push(first);
           release();
@@ -216,7 +217,44 @@ export class State {
     }
     release();
     close();
-    return out;
+    if (body) return out;
+    // Outside the body a text block stays one block pdfmake may break anywhere: a long one in chunks.
+    const spread: Content[] = [];
+    for (const content of out) for (const chunk of this.#chunks(content)) spread.push(chunk);
+    return spread;
+  }
+
+  /**
+   * A text block of more than `CHUNK_LINES` lines as nodes of at most that many, stacked as the one
+   * node was (the first keeps its props and top margin, the last its bottom margin); any other
+   * content as it is.
+   */
+  #chunks(content: Content): Content[] {
+    const split = this.#splittable.get(content);
+    if (!split || split.set.lineCount <= CHUNK_LINES) return [content];
+    const { props, set } = split;
+    const [left = 0, top = 0, right = 0, bottom = 0] = props.margin ?? [];
+    return this.#chunkNodes(set, 0, props, [left, top, right, bottom], split.pitch);
+  }
+
+  /** Lines `[from, end)` of `set` in chunks; `props` go on the first, the margin's top on the first and bottom on the last. */
+  #chunkNodes(
+    set: SetText,
+    from: number,
+    props: Partial<TextNode>,
+    [left, top, right, bottom]: [number, number, number, number],
+    pitch: number,
+  ): Content[] {
+    const ranges = chunkRanges(from, set.lineCount);
+    return ranges.map(([start, end], index) => {
+      const first = index === 0;
+      const last = index === ranges.length - 1;
+      const margin: [number, number, number, number] = [left, first ? top : 0, right, last ? bottom : 0];
+      const node = set.node(first ? { ...props, margin } : { margin }, start, end);
+      // Measured as pieces only when cut: one node is measured as it always was.
+      if (ranges.length > 1) this.#pieceLines.set(node, { lines: end - start, pitch });
+      return node;
+    });
   }
 
   /**
@@ -241,7 +279,11 @@ export class State {
     const head = piece(0, KEEP_LINES, [left, top, right, 0], { ...props, unbreakable: true });
     const tail = piece(count - KEEP_LINES, count, [left, 0, right, bottom], { unbreakable: true });
     if (count === 2 * KEEP_LINES) return [head, tail];
-    return [head, piece(KEEP_LINES, count - KEEP_LINES, [left, 0, right, 0]), tail];
+    // The lines between, a bounded number a node (see `chunks.ts`): a huge paragraph costs pdfmake per chunk.
+    const middle = chunkRanges(KEEP_LINES, count - KEEP_LINES).map(([from, to]) =>
+      piece(from, to, [left, 0, right, 0]),
+    );
+    return [head, ...middle, tail];
   }
 
   /**
@@ -285,16 +327,16 @@ export class State {
   }
 
   /** A text block cut after its first lines (the whole of it when it is short), else the block and nothing. */
-  #cut(content: Content): [Content, Content | undefined] {
+  #cut(content: Content): [Content, Content[]] {
     const split = this.#splittable.get(content);
     if (!split || split.set.lineCount <= KEEP_LINES + 1) {
-      return [content, undefined];
+      return [content, []];
     }
-    const { set, props, after } = split;
+    const { set, props, after, pitch } = split;
     const [, top, , bottom] = props.margin ?? [0, 0, 0, 0];
     const head = set.node({ ...props, margin: [0, top, 0, 0] }, 0, KEEP_LINES);
-    const tail = set.node({ margin: [0, 0, 0, bottom || after] }, KEEP_LINES);
-    return [head, tail];
+    // The rest in chunks when it is long (one node, as before, when it is not).
+    return [head, this.#chunkNodes(set, KEEP_LINES, {}, [0, 0, 0, bottom || after], pitch)];
   }
 
   /**

@@ -8,6 +8,24 @@
 
 export const SENTENCE_CONTEXT = 1_000;
 
+/**
+ * The fewest characters a figure is shown with: the figure and a phrase either side. A figure of a
+ * sentence of many figures is shown with less than `SENTENCE_CONTEXT` (see {@link contextLength}).
+ */
+export const MIN_CONTEXT = 40;
+
+/**
+ * How many characters of its sentence each of `figures` figures is shown with. Even cut to 1,000
+ * characters, the context repeated for each figure is what the sheet is made of: a line of 5 MB
+ * holding 200,000 figures made 200 million characters of shared strings (1.7 GB). So the figures of
+ * one sentence share a budget of 8 times the sentence (at least 100,000 characters, so that a
+ * sentence of up to 100 figures is shown as before), never less than `MIN_CONTEXT` a figure.
+ */
+export function contextLength(sentenceLength: number, figures: number): number {
+  const budget = Math.max(100_000, 8 * sentenceLength);
+  return Math.max(MIN_CONTEXT, Math.min(SENTENCE_CONTEXT, Math.floor(budget / Math.max(1, figures))));
+}
+
 /** Moves `at` off the second half of a surrogate pair (to the pair's start). */
 function pairStart(text: string, at: number): number {
   const code = text.charCodeAt(at);

@@ -3,8 +3,8 @@
  * is in, what kind of figure it is, its value, unit, bound, scope and subject, the figure as written
  * and its sentence. Tables are not running text: their numbers are in the tables' own sheets.
  */
-import { sentenceContext } from './figure-context.js';
-import { extractFigures } from './figures/extract.js';
+import { contextLength, sentenceContext } from './figure-context.js';
+import { sentenceFigures, sentences } from './figures/extract.js';
 import type { Figure } from './figures/types.js';
 import type { Labels } from './labels.js';
 import { type Cell, lazyRows, num, type SheetModel, type SheetRow, text } from './model.js';
@@ -16,6 +16,8 @@ export interface PlacedFigure extends Figure {
   section: string;
   /** The item's marker and run-in title (`3.青年人才队伍建设全省领先。`), `''` outside items. */
   item: string;
+  /** How many figures its sentence holds. */
+  inSentence: number;
 }
 
 /** The figures of every prose passage, in document order. */
@@ -25,8 +27,10 @@ export function documentFigures(passages: readonly Passage[]): PlacedFigure[] {
     if (!passage.prose) continue;
     const item = passage.kind === 'item' ? `${passage.marker}${passage.title}` : '';
     // The run-in title is a sentence of its own (it ends with 。), so title and body read as one text.
-    for (const figure of extractFigures(`${passage.title}${passage.body}`)) {
-      out.push({ ...figure, section: passage.section, item });
+    // Sentence by sentence as `extractFigures` reads them, to know how many figures share each.
+    for (const sentence of sentences(`${passage.title}${passage.body}`)) {
+      const figures = sentenceFigures(sentence);
+      for (const figure of figures) out.push({ ...figure, section: passage.section, item, inSentence: figures.length });
     }
   }
   return out;
@@ -75,7 +79,7 @@ export function figuresSheet(figures: readonly PlacedFigure[], labels: Labels): 
   };
   const row = (figure: PlacedFigure): SheetRow => {
     // A sentence of megabytes is cut around its figure (figure-context.ts).
-    const sentence = sentenceContext(figure);
+    const sentence = sentenceContext(figure, contextLength(figure.sentence.length, figure.inSentence));
     const cells: Cell[] = [
       text(figure.section),
       text(figure.item),
