@@ -11,43 +11,47 @@ import { stretchable } from './spacing.js';
 import { pairSqueeze, squeezable } from './squeeze.js';
 
 /**
- * The clusters of a block, flattened (structure of arrays: a report has a million of them). A
- * cluster is a character with the marks that attach to it; its text is `[from, to)` of its piece's.
+ * The clusters of a block, flattened (structure of arrays: a report has a million of them, and one
+ * paragraph of a 20 MB line twenty million). A cluster is a character with the marks that attach to
+ * it; its text is `[from, to)` of its piece's. Typed arrays sized for the block at once: JavaScript
+ * arrays grown by `push` took twice the memory (eight bytes an entry, and their spare capacity).
  */
 export class Clusters {
-  readonly cp: number[] = [];
-  readonly cls: BreakClass[] = [];
-  readonly advance: number[] = [];
-  /** The size the cluster is drawn at (pt): an em, for squeezing punctuation. */
-  readonly em: number[] = [];
+  readonly cp: Int32Array;
+  readonly cls: Uint8Array;
+  readonly advance: Float64Array;
   /** The blank a mark can give up (pt): + a closing mark's right half, − an opening mark's left half (see squeeze.ts). */
-  readonly blank: number[] = [];
-  readonly piece: number[] = [];
-  readonly from: number[] = [];
-  readonly to: number[] = [];
+  readonly blank: Float64Array;
+  readonly piece: Int32Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
   /** Indices where a hard line break comes before the cluster. */
   readonly hardBreaks: number[] = [];
   readonly pieces: (Piece | MathBox)[] = [];
   /** Clusters a line must not start with because they are inside a token (only with `keepTokens`). */
   readonly glued = new Set<number>();
+  #length = 0;
 
   constructor(shaped: readonly Shaped[], keepTokens = false, squeeze = false) {
+    // At most one cluster a UTF-16 unit of text, and one a formula.
+    let capacity = 0;
+    for (const item of shaped) capacity += item.kind === 'math' ? 1 : item.kind === 'break' ? 0 : item.text.length;
+    this.cp = new Int32Array(capacity);
+    this.cls = new Uint8Array(capacity);
+    this.advance = new Float64Array(capacity);
+    this.blank = new Float64Array(capacity);
+    this.piece = new Int32Array(capacity);
+    this.from = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
     for (const item of shaped) {
       if (item.kind === 'break') {
-        this.hardBreaks.push(this.cp.length);
+        this.hardBreaks.push(this.#length);
         continue;
       }
       const index = this.pieces.push(item) - 1;
       if (item.kind === 'math') {
         // A formula is one cluster as wide as its drawing, breakable on either side as a Han character is.
-        this.cp.push(MATH_CHARACTER);
-        this.cls.push(BreakClass.Ideographic);
-        this.advance.push(item.width);
-        this.em.push(item.sizePt);
-        this.blank.push(0);
-        this.piece.push(index);
-        this.from.push(0);
-        this.to.push(0);
+        this.#add(MATH_CHARACTER, BreakClass.Ideographic, item.width, 0, index, 0, 0);
         continue;
       }
       const face = item.face;
@@ -57,36 +61,42 @@ export class Clusters {
       const glue = keepTokens ? glueMask(text) : undefined;
       // A mark in a script is drawn raised or lowered by pdfmake, where a squeezed mark's path would not follow.
       const squeezing = squeeze && !item.style.sup && !item.style.sub && !item.dashes;
-      const first = this.cp.length;
+      const first = this.#length;
       for (let i = 0; i < text.length; ) {
         const cp = text.codePointAt(i) as number;
         const next = i + (cp > 0xffff ? 2 : 1);
-        const last = this.cp.length - 1;
+        const last = this.#length - 1;
         // A mark or joiner stays with its base character: same cluster, no break before it.
         if (i > 0 && last >= 0 && attachesToPrevious(cp)) {
           this.to[last] = next;
           this.advance[last] = (this.advance[last] ?? 0) + face.advance(cp) * scale;
         } else {
-          if (glue?.[i] === 1) this.glued.add(this.cp.length);
-          this.cp.push(cp);
-          this.cls.push(breakClass(cp));
-          this.advance.push(face.advance(cp) * scale);
-          this.em.push(size);
-          this.blank.push(squeezing ? squeezable(face, cp, face.advance(cp) * scale) : 0);
-          this.piece.push(index);
-          this.from.push(i);
-          this.to.push(next);
+          if (glue?.[i] === 1) this.glued.add(this.#length);
+          const advance = face.advance(cp) * scale;
+          const blank = squeezing ? squeezable(face, cp, advance) : 0;
+          this.#add(cp, breakClass(cp), advance, blank, index, i, next);
         }
         i = next;
       }
       // A dash is set full width: an em at least (see dashSetting).
       if (item.dashes)
-        for (let k = first; k < this.cp.length; k++) this.advance[k] = Math.max(size, this.advance[k] ?? 0);
+        for (let k = first; k < this.#length; k++) this.advance[k] = Math.max(size, this.advance[k] ?? 0);
     }
   }
 
+  #add(cp: number, cls: BreakClass, advance: number, blank: number, piece: number, from: number, to: number): void {
+    const k = this.#length++;
+    this.cp[k] = cp;
+    this.cls[k] = cls;
+    this.advance[k] = advance;
+    this.blank[k] = blank;
+    this.piece[k] = piece;
+    this.from[k] = from;
+    this.to[k] = to;
+  }
+
   get length(): number {
-    return this.cp.length;
+    return this.#length;
   }
 }
 

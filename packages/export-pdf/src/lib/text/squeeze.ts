@@ -79,8 +79,8 @@ export function pairSqueeze(cpA: number, blankA: number, cpB: number, blankB: nu
 
 /** The code points of a run of clusters and their squeezable blanks (see `squeezable`). */
 export interface Marks {
-  readonly cp: readonly number[];
-  readonly blank: readonly number[];
+  readonly cp: ArrayLike<number>;
+  readonly blank: ArrayLike<number>;
 }
 
 /**
