@@ -182,6 +182,24 @@ function wholeTitle(block: BlockContent | undefined): PhrasingContent[] | null {
   return isBalanced(text) && !isClausal(text) ? dropEmpty(content) : null;
 }
 
+/**
+ * The last number an item of a bracketed numbering holds: its own, or, when its text runs on into its
+ * next siblings' numbers (`(1)收集资料。…；(2）建立模型；…`), the last of them. Such a paragraph holds
+ * the steps of a procedure printed as one: its first sentence is the first step, not a title over it,
+ * and the list numbers on from the last step it holds.
+ */
+export function lastHeldNumber(item: Item, text: string): number {
+  let number = item.ordinal.number;
+  if (item.ordinal.style !== 'arabic-paren') return number;
+  let from = 0;
+  for (;;) {
+    const at = text.slice(from).search(new RegExp(`[（(]\\s*${number + 1}\\s*[）)]`));
+    if (at === -1) return number;
+    from += at + 1;
+    number++;
+  }
+}
+
 /** A sentence of three clauses or more (two commas), which no heading is. */
 function isClausal(sentence: string): boolean {
   return (sentence.match(/[，,]/g) ?? []).length >= 2;
@@ -190,7 +208,13 @@ function isClausal(sentence: string): boolean {
 export function runInTitlesPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
   const out = mapBlockLists(document, (blocks) => {
-    const ordinals = blocks.map((block) => (block.type === 'item' ? block.ordinal : null));
+    const held = blocks.map((block) =>
+      block.type === 'item' ? lastHeldNumber(block, phrasingText(block.children)) : 0,
+    );
+    // Siblings are counted on from the last step a paragraph holds: `(1)…(2)…` then `(3)`.
+    const ordinals = blocks.map((block, index) =>
+      block.type === 'item' ? { ...block.ordinal, number: held[index] as number } : null,
+    );
     const breaks = blocks.map((block) => block.type === 'heading');
     const clauses = articleClauses(ordinals, breaks);
     const colonTitle = (block: BlockContent | undefined, clause: boolean) =>
@@ -198,10 +222,20 @@ export function runInTitlesPass(document: Document): { document: Document; fixes
         ? splitColonTitle(block.children)
         : null;
     const splits = blocks.map((block, index) =>
-      block.type !== 'item' || block.title || block.ordinal.style === 'article' || clauses.has(index)
+      block.type !== 'item' ||
+      block.title ||
+      block.ordinal.style === 'article' ||
+      clauses.has(index)
         ? null
         : ((isDeepSection(block) ? splitNamedTitle(block.children) : null) ?? splitRunInTitle(block.children)),
     );
+    // A paragraph that holds the next steps has no title; a bold lead is still one.
+    blocks.forEach((block, index) => {
+      const split = splits[index];
+      if (split && !split.bold && block.type === 'item' && (held[index] as number) > block.ordinal.number) {
+        splits[index] = null;
+      }
+    });
     // Run-in sections of a paper decide together where their names end, when their texts open alike.
     for (const run of siblingRuns(ordinals, breaks)) {
       if (run.length < 2 || !run.every((index) => isDeepSection(blocks[index] as Item))) continue;

@@ -12,6 +12,24 @@ describe('runInTitles', () => {
     ]);
   });
 
+  it('gives no title to a paragraph that holds the next steps, and counts the list on from its last step', () => {
+    const lines = titles(
+      [
+        '(1)在道路起点建立横断面轮廓模型并进行参数化设置。(2)通过扫掠命令将轮廓扩展到整个路线。',
+        '(3)建立起、终点路基标准断面，并将其与全线轮廓曲面接合。',
+        '(4)通过镶嵌命令将曲面模型转化为实体模型。将该实体模型与地形面做布尔运算。',
+      ].join('\n\n'),
+    );
+    expect(lines).toHaveLength(3);
+    expect(lines.every((line) => !line.includes('**'))).toBe(true);
+  });
+
+  it('keeps the title of an item that does not hold its next sibling', () => {
+    expect(titles('(1)收集道路设计基础资料。收集二维设计成果。')).toEqual([
+      'item (1)|**收集道路设计基础资料。**|收集二维设计成果。',
+    ]);
+  });
+
   it('gives a list whose first sentences run to three clauses no titles', () => {
     const lines = titles(
       [
