@@ -15,7 +15,7 @@ import { isBalanced } from './brackets.js';
 import { CLOSING, characterCount, SENTENCE_END, trimLayout } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { dropEmpty, head, phrasingText, splitPhrasing, trimPhrasingStart } from './phrasing.js';
-import { articleClauses, siblingRuns } from './sibling-runs.js';
+import { articleClauses, lastHeldNumber, siblingRuns } from './sibling-runs.js';
 
 /** A list this long decides its run-in titles together. */
 const MIN_LIST_TO_DECIDE = 3;
@@ -182,24 +182,6 @@ function wholeTitle(block: BlockContent | undefined): PhrasingContent[] | null {
   return isBalanced(text) && !isClausal(text) ? dropEmpty(content) : null;
 }
 
-/**
- * The last number an item of a bracketed numbering holds: its own, or, when its text runs on into its
- * next siblings' numbers (`(1)收集资料。…；(2）建立模型；…`), the last of them. Such a paragraph holds
- * the steps of a procedure printed as one: its first sentence is the first step, not a title over it,
- * and the list numbers on from the last step it holds.
- */
-export function lastHeldNumber(item: Item, text: string): number {
-  let number = item.ordinal.number;
-  if (item.ordinal.style !== 'arabic-paren') return number;
-  let from = 0;
-  for (;;) {
-    const at = text.slice(from).search(new RegExp(`[（(]\\s*${number + 1}\\s*[）)]`));
-    if (at === -1) return number;
-    from += at + 1;
-    number++;
-  }
-}
-
 /** A sentence of three clauses or more (two commas), which no heading is. */
 function isClausal(sentence: string): boolean {
   return (sentence.match(/[，,]/g) ?? []).length >= 2;
@@ -209,7 +191,7 @@ export function runInTitlesPass(document: Document): { document: Document; fixes
   const fixes: Fix[] = [];
   const out = mapBlockLists(document, (blocks) => {
     const held = blocks.map((block) =>
-      block.type === 'item' ? lastHeldNumber(block, phrasingText(block.children)) : 0,
+      block.type === 'item' ? lastHeldNumber(block.ordinal, phrasingText(block.children)) : 0,
     );
     // Siblings are counted on from the last step a paragraph holds: `(1)…(2)…` then `(3)`.
     const ordinals = blocks.map((block, index) =>
