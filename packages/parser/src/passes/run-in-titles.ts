@@ -204,10 +204,7 @@ export function runInTitlesPass(document: Document): { document: Document; fixes
         ? splitColonTitle(block.children)
         : null;
     const splits = blocks.map((block, index) =>
-      block.type !== 'item' ||
-      block.title ||
-      block.ordinal.style === 'article' ||
-      clauses.has(index)
+      block.type !== 'item' || block.title || block.ordinal.style === 'article' || clauses.has(index)
         ? null
         : ((isDeepSection(block) ? splitNamedTitle(block.children) : null) ?? splitRunInTitle(block.children)),
     );
