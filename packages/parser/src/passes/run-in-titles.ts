@@ -145,6 +145,37 @@ export function sharedOpening(texts: readonly string[], bodies: readonly string[
   return best;
 }
 
+/**
+ * Sibling run-in sections whose names share a frame (`3.1.1智库与决策团体的关系精英理论…`,
+ * `3.1.2智库与利益集团的关系利益集团…`): a common opening and a common ending (`智库与` … `的关系`),
+ * two characters or more each, the ending found in every sibling within a name's reach. Each name
+ * ends after the ending; the longest ending is taken. The name lengths, or `null` when there is no frame.
+ */
+export function framedNames(texts: readonly string[]): number[] | null {
+  if (texts.length < 2) return null;
+  let prefix = 0;
+  const first = texts[0] as string;
+  while (prefix < first.length && texts.every((text) => text[prefix] === first[prefix])) prefix++;
+  if (prefix < 2 || !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(first.slice(0, prefix))) return null;
+  let best: number[] | null = null;
+  let bestLength = 0;
+  for (let start = prefix + 1; start < NAME_WINDOW; start++) {
+    for (let length = 2; start + length <= NAME_WINDOW; length++) {
+      const ending = first.slice(start, start + length);
+      if (length <= bestLength || !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(ending)) continue;
+      const ends = texts.map((text) => {
+        const at = text.indexOf(ending, prefix + 1);
+        return at !== -1 && at + length <= NAME_WINDOW ? at + length : -1;
+      });
+      if (ends.every((end) => end !== -1)) {
+        best = ends;
+        bestLength = length;
+      }
+    }
+  }
+  return best;
+}
+
 /** Whether an item is numbered as a section of three levels or more (`4.4.1`): a paper's run-in heading. */
 function isDeepSection(item: Item): boolean {
   return item.ordinal.style === 'decimal' && item.ordinal.level >= 3;
@@ -225,7 +256,21 @@ export function runInTitlesPass(document: Document): { document: Document; fixes
         return split && !split.bold ? [trimLayout(phrasingText(split.body))] : [];
       });
       const opening = sharedOpening(texts, bodies);
-      if (opening === null) continue;
+      if (opening === null) {
+        // No opening the texts share after their names: the names may share a frame instead.
+        const framed = framedNames(texts.map((text) => text.trimStart()));
+        if (framed) {
+          run.forEach((index, at) => {
+            if (splits[index]?.bold) return;
+            const end =
+              (framed[at] as number) + ((texts[at] as string).length - (texts[at] as string).trimStart().length);
+            const [title, body] = splitPhrasing(contents[at] as PhrasingContent[], end);
+            splits[index] = { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE), bold: false };
+          });
+        }
+        continue;
+      }
+
       run.forEach((index, at) => {
         if (splits[index]?.bold) return;
         const text = texts[at] as string;

@@ -30,6 +30,21 @@ describe('runInTitles', () => {
     ]);
   });
 
+  it('ends the names of run-in sections where the frame their names share ends', () => {
+    const lines = titles(
+      [
+        '3.1.1智库与决策团体的关系精英理论将社会精英划分为两个阶层，智库的成员是属于后者。',
+        '3.1.2智库与利益集团的关系利益集团的特点是具有共同利益，目的在于影响公共政策。',
+        '3.1.3智库与大众媒体的关系智库通过接受采访、发表文章等向大众传播政策观点。',
+      ].join('\n\n'),
+    );
+    expect(lines.map((line) => line.split('|')[1])).toEqual([
+      '**智库与决策团体的关系**',
+      '**智库与利益集团的关系**',
+      '**智库与大众媒体的关系**',
+    ]);
+  });
+
   it('gives a list whose first sentences run to three clauses no titles', () => {
     const lines = titles(
       [
