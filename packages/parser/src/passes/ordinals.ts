@@ -181,7 +181,7 @@ export function ordinalsPass(document: Document): { document: Document; fixes: F
     // A paragraph that runs on into its next siblings' numbers (`(1)…；(2)…；(6)…`) holds them all:
     // the list numbers on from the last (`（7）` is its sibling) and counts each as a member.
     const held = candidates.map((candidate, index) =>
-      candidate && !candidate.line
+      candidate && !candidate.line && candidate.match.ordinal.style === 'arabic-paren'
         ? lastHeldNumber(candidate.match.ordinal, phrasingText((blocks[index] as Paragraph).children))
         : (candidate?.match.ordinal.number ?? 0),
     );

@@ -222,7 +222,11 @@ export function runInTitlesPass(document: Document): { document: Document; fixes
   const fixes: Fix[] = [];
   const out = mapBlockLists(document, (blocks) => {
     const held = blocks.map((block) =>
-      block.type === 'item' ? lastHeldNumber(block.ordinal, phrasingText(block.children)) : 0,
+      block.type !== 'item'
+        ? 0
+        : block.ordinal.style === 'arabic-paren'
+          ? lastHeldNumber(block.ordinal, phrasingText(block.children))
+          : block.ordinal.number,
     );
     // Siblings are counted on from the last step a paragraph holds: `(1)…(2)…` then `(3)`.
     const ordinals = blocks.map((block, index) =>

@@ -91,12 +91,12 @@ export function articleClauses(ordinals: readonly (Ordinal | null)[], breaks: re
  */
 export function lastHeldNumber(ordinal: Ordinal, text: string): number {
   let number = ordinal.number;
-  if (ordinal.style !== 'arabic-paren') return number;
-  let from = 0;
-  for (;;) {
-    const at = text.slice(from).search(new RegExp(`[（(]\\s*${number + 1}\\s*[）)]`));
-    if (at === -1) return number;
-    from += at + 1;
-    number++;
+  if (ordinal.style !== 'arabic-paren' || !/[）)]/.test(text)) return number;
+  for (const match of text.matchAll(BRACKETED_NUMBER)) {
+    if (Number(match[1]) === number + 1) number++;
   }
+  return number;
 }
+
+/** A bracketed Arabic number in running text: `(2）`, `（ 3 ）`. */
+const BRACKETED_NUMBER = /[（(]\s*(\d{1,3})\s*[）)]/g;
