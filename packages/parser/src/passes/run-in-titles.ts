@@ -106,11 +106,22 @@ export function splitNamedTitle(
     if (!/^[\p{Script=Han}A-Za-z0-9]+$/u.test(lead)) break;
     if (sentence.includes(lead, length)) named = length;
   }
+  // A word that opens a clause (`我国`, `围绕`) after a name of four characters or more ends the name
+  // there, past any shorter lead the sentence names again (`政策参与方面围绕政策过程…`, not `政策`).
+  const opener = CLAUSE_OPENER.exec(sentence.slice(MIN_OPENED_NAME, NAME_WINDOW));
+  if (opener && /^[\p{Script=Han}A-Za-z0-9]+$/u.test(sentence.slice(0, MIN_OPENED_NAME + opener.index))) {
+    named = Math.max(named, MIN_OPENED_NAME + opener.index);
+  }
   if (named === 0) return null;
   named += glossLength(text.slice(named));
   const [title, body] = splitPhrasing(content, named);
   return { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE), bold: false };
 }
+
+/** Words that open a clause, never the end of a section's name: `我国的政治体制…`, `围绕政策过程，…`. */
+const CLAUSE_OPENER = /我国|我们|本文|围绕|随着|根据|由于|目前|近年来|当前/;
+/** A name a clause opener ends is at least this long, in characters. */
+const MIN_OPENED_NAME = 4;
 
 /** A term's gloss in brackets right after it (`多元理论（pluralist theory）`): part of the name. */
 const GLOSS = /^[（(][^（）()。，,；;！？]{1,40}[）)]/;

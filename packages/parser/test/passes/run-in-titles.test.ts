@@ -45,6 +45,16 @@ describe('runInTitles', () => {
     ]);
   });
 
+  it('ends a run-in section name with no mark after it where a clause opens', () => {
+    const lines = titles(
+      [
+        '2.2.1作为政策制定者的决策团体我国的政治体制和政党制度决定了政策制定主体之间存在着各种关系。',
+        '3.2.2政策参与方面围绕政策过程，智库应该重点加强发现问题能力建设。',
+      ].join('\n\n'),
+    );
+    expect(lines.map((line) => line.split('|')[1])).toEqual(['**作为政策制定者的决策团体**', '**政策参与方面**']);
+  });
+
   it('gives a list whose first sentences run to three clauses no titles', () => {
     const lines = titles(
       [
