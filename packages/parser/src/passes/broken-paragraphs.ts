@@ -143,6 +143,9 @@ function isFloat(block: BlockContent): boolean {
 const PARAGRAPH_OPENER =
   /^(?:在此背景下|在這樣的背景下|在此基础上|在此基礎上|综上所述|綜上所述|总之|總之|总而言之|總而言之|此外|另外|与此同时|與此同時|首先|其次|再次|最后|最後|因此|然而|但是)[，,]/;
 
+/** A Latin name and `是` opening a sentence: `CATIA是…`, `AutoCAD Civil 3D是…`. */
+const DEFINES_TERM = /^[A-Za-z][A-Za-z0-9./+-]*(?: [A-Za-z0-9./+-]+){0,3}是/;
+
 /** A short line that leads on to a formula or a list (`和电流电压的关系为`) is no heading. */
 const LEADS_ON = /(?:为|為|是|如下|如|即)$/;
 
@@ -202,6 +205,9 @@ export function continues(first: Paragraph, second: Paragraph): boolean {
   if (frameElementOf(opening) === 'salutation' || frameElementOf(opening) === 'addressee') return false;
   if (wholeMarker(firstText) || wholeMarker(secondText) || openingMarker(secondText)) return false;
   if (matchOrdinal(opening) || LIST_LIKE.test(opening) || PARAGRAPH_OPENER.test(opening)) return false;
+  // A paragraph that opens by saying what a named thing is (`CATIA是法国达索公司开发的…`) starts a topic
+  // after a long paragraph of prose, which lost its full stop (`…设计中存在不足`).
+  if (DEFINES_TERM.test(opening) && HAN_END.test(ending) && characterCount(ending) > MAX_LIST_LINE) return false;
   // A paragraph that opens with the first one's opening words is its parallel, not its rest
   // (`對資本主義工商業實行社會主義改造是…道路` / `對資本主義工商業的改造是…`): the first lost its full stop.
   if (sharedOpening(trimLayout(firstText), opening) >= PARALLEL_OPENING) return false;

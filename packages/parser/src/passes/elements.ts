@@ -49,7 +49,15 @@ const OFFICE_AND_NAME =
   /^.{0,20}(?:总\s*理|總\s*理|[省市区县州部局院盟旗區縣]\s*[长長]|主\s*席|书\s*记|書\s*記|主\s*任)[\s\u3000]+\p{Script=Han}[\s\u3000]*\p{Script=Han}(?:[\s\u3000]*\p{Script=Han}){0,2}$/u;
 /** A writer's credit (`本报记者 张洋`, `作者：…`); a paper's institution (`1中国科学院地理科学与资源研究所北京100101`). */
 const CREDIT =
-  /^(?:(?:作者|本报记者|本報記者|记者|記者)[：:／/\s].{1,80}|\d?\s*\S{0,20}(?:大学|大學|研究所|研究院|研究中心|学院|學院|实验室|實驗室|科学院|科學院|中心|智库|智庫|公司)\s?\S{0,30}\s*\d{6})$/;
+  /^(?:(?:作者|本报记者|本報記者|记者|記者)[：:／/\s].{1,80}|[（(]?(?:\d?\s*\S{0,20}(?:大学|大學|研究所|研究院|研究中心|学院|學院|实验室|實驗室|科学院|科學院|中心|智库|智庫|公司)\s?\S{0,30}\s*\d{6}\s*(?=\D|\d\D|\d?$)\d?\s*){1,3}[）)]?)$/;
+
+/**
+ * What inline TeX sets, as text: OCR writes a post code or an institution's number as math
+ * (`$1 0 0 8 7 1 \textsuperscript { 2 }$`), which reads `1008712`.
+ */
+function texText(math: string): string {
+  return math.replace(/\\[A-Za-z]+\s*\{([^{}]*)\}/g, '$1').replace(/\s+/g, '');
+}
 /**
  * A paper's subtitle, right under its title: `以中国科学院学生使用社会软件为例`,
  * `基于深度学习BERT模型和TVP-VAR模型`, `——兼论…`.
@@ -84,8 +92,12 @@ const FRAME_REACH = 8;
 function lineOf(block: BlockContent): string | null {
   if (block.type !== 'paragraph' && block.type !== 'heading') return null;
   // Lines joined by one space (split, not a regular expression: `\s*\n` backtracks over long runs of spaces).
+  // Inline TeX reads as the text it sets (an institution's post code set as math).
+  const children = block.children.map((node) =>
+    node.type === 'inlineMath' ? { type: 'text' as const, value: texText(node.value) } : node,
+  );
   return trimLayout(
-    phrasingText(block.children)
+    phrasingText(children)
       .split('\n')
       .map((line) => line.trim())
       .join(' '),

@@ -42,6 +42,27 @@ function ranks(headings: Heading[]): number[] {
   };
   const partRanks = headings.map((_, index) => listRankUnder(index));
   const parts = partRanks.filter((rank) => rank !== null).length;
+  const partRank = (heading: Heading, under: number): number => {
+    const highest = highestAtDepth.get(heading.depth) ?? 0;
+    return highest < under ? highest : under - 0.5;
+  };
+  // The rank of the parts at each depth, when they rank above every numbered heading there.
+  const partsAtDepth = new Map<number, number>();
+  if (parts >= 2) {
+    headings.forEach((heading, index) => {
+      const under = partRanks[index];
+      if (under === null || under === undefined) return;
+      const rank = partRank(heading, under);
+      if (rank < (highestAtDepth.get(heading.depth) ?? 0)) partsAtDepth.set(heading.depth, rank);
+    });
+  }
+  // Whether an unnumbered heading stands outside any list: no numbered heading of its depth after it
+  // goes on numbering (`总结` after `3.2`, with nothing or a new `1` list after it).
+  const outsideLists = (index: number): boolean => {
+    const depth = (headings[index] as Heading).depth;
+    const next = headings.slice(index + 1).find((other) => other.depth === depth && other.ordinal);
+    return next?.ordinal === undefined || next.ordinal.number === 1;
+  };
   return headings.map((heading, index) => {
     const own = styleRank(heading);
     if (own !== null) return heading.depth * 100 + own;
@@ -49,9 +70,11 @@ function ranks(headings: Heading[]): number[] {
     const under = partRanks[index];
     // A part ranks with the highest numbered headings beside it when they rank above its list (`2
     // …` lost its number over `2.1`), else just above its list.
-    if (parts >= 2 && under !== null && under !== undefined) {
-      return heading.depth * 100 + (highest < under ? highest : under - 0.5);
-    }
+    if (parts >= 2 && under !== null && under !== undefined) return heading.depth * 100 + partRank(heading, under);
+    // Where the top parts lost their numbers (`政策网络概述` over `2.1`), an unnumbered heading outside
+    // every list (`总结`, `参考文献`) ranks with them, not with the numbered sections inside them.
+    const beside = partsAtDepth.get(heading.depth);
+    if (beside !== undefined && outsideLists(index)) return heading.depth * 100 + beside;
     return heading.depth * 100 + highest;
   });
 }

@@ -18,7 +18,7 @@ import { type Fix, startLine } from './fix.js';
 import { ordinalHeading } from './heading-lines.js';
 import { matchOrdinal, type OrdinalMatch } from './ordinal-marker.js';
 import { dropEmpty, head, phrasingText, splitPhrasing, trimPhrasingStart } from './phrasing.js';
-import { articleClauses, ordinalRank, siblingRuns } from './sibling-runs.js';
+import { articleClauses, lastHeldNumber, ordinalRank, siblingRuns } from './sibling-runs.js';
 import { titleHeading } from './title.js';
 
 type Depth = Heading['depth'];
@@ -121,11 +121,12 @@ function entriesOf(
   run: number[],
   candidates: (Candidate | null)[],
   headsContent: (index: number) => boolean,
+  members: (index: number) => number,
 ): Set<number> {
   const lines = run.filter((index) => candidates[index]?.line);
   if (lines.length === 0) return new Set();
   const empty = lines.filter((index) => !headsContent(index));
-  const items = run.length - lines.length;
+  const items = run.reduce((count, index) => count + (candidates[index]?.line ? 0 : members(index)), 0);
   return empty.length * 2 > lines.length || items > lines.length ? new Set(lines) : new Set();
 }
 
@@ -177,7 +178,17 @@ export function ordinalsPass(document: Document): { document: Document; fixes: F
       else if (ordinal.level < 3) expectedArabic = 0;
       return candidate;
     });
-    const ordinals = candidates.map((candidate) => candidate?.match.ordinal ?? null);
+    // A paragraph that runs on into its next siblings' numbers (`(1)…；(2)…；(6)…`) holds them all:
+    // the list numbers on from the last (`（7）` is its sibling) and counts each as a member.
+    const held = candidates.map((candidate, index) =>
+      candidate && !candidate.line && candidate.match.ordinal.style === 'arabic-paren'
+        ? lastHeldNumber(candidate.match.ordinal, phrasingText((blocks[index] as Paragraph).children))
+        : (candidate?.match.ordinal.number ?? 0),
+    );
+    const ordinals = candidates.map((candidate, index) =>
+      candidate ? { ...candidate.match.ordinal, number: held[index] as number } : null,
+    );
+    const members = (index: number) => (held[index] as number) - (candidates[index]?.match.ordinal.number ?? 0) + 1;
     const breaks = blocks.map((block) => block.type === 'heading');
     // A line heads content when what follows it is not a number of the same or a higher rank.
     const headsContent = (index: number) => {
@@ -202,7 +213,7 @@ export function ordinalsPass(document: Document): { document: Document; fixes: F
       const before = blocks[(run[0] as number) - 1];
       const attachments =
         before?.type === 'paragraph' && ATTACHMENT_LIST.test(trimLayout(phrasingText(before.children)));
-      for (const index of attachments ? run : entriesOf(run, candidates, headsContent)) entries.add(index);
+      for (const index of attachments ? run : entriesOf(run, candidates, headsContent, members)) entries.add(index);
       for (const index of labelHeadings(run, candidates, entries, headsContent, blocks)) {
         candidates[index] = { ...(candidates[index] as Candidate), line: true };
       }

@@ -268,7 +268,10 @@ function splitLines(paragraph: Paragraph, lines: Line[]): Paragraph[] | null {
     const ends = PARAGRAPH_END.has(ending.slice(-1));
     // A line that stops short of the margin ends its paragraph (or is a title or heading line); a
     // line that ends a sentence before a numbered one ends its paragraph even at full width.
-    const ended = printed && (short || (ends && matchOrdinal(line.text) !== null));
+    // A short line that ends in a word wanting what follows (`…道路三维模型到` / `生成二维设计图…`) is
+    // cut mid-clause, as a title or heading line never is: the paragraph goes on.
+    const cut = !ends && CLAUSE_END.test(ending);
+    const ended = printed && ((short && !cut) || (ends && matchOrdinal(line.text) !== null));
     // Unwrapped, a line ends its paragraph when it ends a sentence, or when it is a short line with
     // no punctuation standing at the start of a paragraph (a heading line).
     const alone = (groups[groups.length - 1] as Line[]).length === 1 && isHeadingLine(ending);

@@ -15,7 +15,7 @@ import { isBalanced } from './brackets.js';
 import { CLOSING, characterCount, SENTENCE_END, trimLayout } from './characters.js';
 import { type Fix, startLine } from './fix.js';
 import { dropEmpty, head, phrasingText, splitPhrasing, trimPhrasingStart } from './phrasing.js';
-import { articleClauses, siblingRuns } from './sibling-runs.js';
+import { articleClauses, lastHeldNumber, siblingRuns } from './sibling-runs.js';
 
 /** A list this long decides its run-in titles together. */
 const MIN_LIST_TO_DECIDE = 3;
@@ -106,11 +106,22 @@ export function splitNamedTitle(
     if (!/^[\p{Script=Han}A-Za-z0-9]+$/u.test(lead)) break;
     if (sentence.includes(lead, length)) named = length;
   }
+  // A word that opens a clause (`我国`, `围绕`) after a name of four characters or more ends the name
+  // there, past any shorter lead the sentence names again (`政策参与方面围绕政策过程…`, not `政策`).
+  const opener = CLAUSE_OPENER.exec(sentence.slice(MIN_OPENED_NAME, NAME_WINDOW));
+  if (opener && /^[\p{Script=Han}A-Za-z0-9]+$/u.test(sentence.slice(0, MIN_OPENED_NAME + opener.index))) {
+    named = Math.max(named, MIN_OPENED_NAME + opener.index);
+  }
   if (named === 0) return null;
   named += glossLength(text.slice(named));
   const [title, body] = splitPhrasing(content, named);
   return { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE), bold: false };
 }
+
+/** Words that open a clause, never the end of a section's name: `我国的政治体制…`, `围绕政策过程，…`. */
+const CLAUSE_OPENER = /我国|我们|本文|围绕|随着|根据|由于|目前|近年来|当前/;
+/** A name a clause opener ends is at least this long, in characters. */
+const MIN_OPENED_NAME = 4;
 
 /** A term's gloss in brackets right after it (`多元理论（pluralist theory）`): part of the name. */
 const GLOSS = /^[（(][^（）()。，,；;！？]{1,40}[）)]/;
@@ -140,6 +151,37 @@ export function sharedOpening(texts: readonly string[], bodies: readonly string[
         return at !== -1 && at <= NAME_WINDOW;
       });
       if (everywhere && (best === null || length > best.length)) best = opening;
+    }
+  }
+  return best;
+}
+
+/**
+ * Sibling run-in sections whose names share a frame (`3.1.1智库与决策团体的关系精英理论…`,
+ * `3.1.2智库与利益集团的关系利益集团…`): a common opening and a common ending (`智库与` … `的关系`),
+ * two characters or more each, the ending found in every sibling within a name's reach. Each name
+ * ends after the ending; the longest ending is taken. The name lengths, or `null` when there is no frame.
+ */
+export function framedNames(texts: readonly string[]): number[] | null {
+  if (texts.length < 2) return null;
+  let prefix = 0;
+  const first = texts[0] as string;
+  while (prefix < first.length && texts.every((text) => text[prefix] === first[prefix])) prefix++;
+  if (prefix < 2 || !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(first.slice(0, prefix))) return null;
+  let best: number[] | null = null;
+  let bestLength = 0;
+  for (let start = prefix + 1; start < NAME_WINDOW; start++) {
+    for (let length = 2; start + length <= NAME_WINDOW; length++) {
+      const ending = first.slice(start, start + length);
+      if (length <= bestLength || !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(ending)) continue;
+      const ends = texts.map((text) => {
+        const at = text.indexOf(ending, prefix + 1);
+        return at !== -1 && at + length <= NAME_WINDOW ? at + length : -1;
+      });
+      if (ends.every((end) => end !== -1)) {
+        best = ends;
+        bestLength = length;
+      }
     }
   }
   return best;
@@ -190,7 +232,17 @@ function isClausal(sentence: string): boolean {
 export function runInTitlesPass(document: Document): { document: Document; fixes: Fix[] } {
   const fixes: Fix[] = [];
   const out = mapBlockLists(document, (blocks) => {
-    const ordinals = blocks.map((block) => (block.type === 'item' ? block.ordinal : null));
+    const held = blocks.map((block) =>
+      block.type !== 'item'
+        ? 0
+        : block.ordinal.style === 'arabic-paren'
+          ? lastHeldNumber(block.ordinal, phrasingText(block.children))
+          : block.ordinal.number,
+    );
+    // Siblings are counted on from the last step a paragraph holds: `(1)…(2)…` then `(3)`.
+    const ordinals = blocks.map((block, index) =>
+      block.type === 'item' ? { ...block.ordinal, number: held[index] as number } : null,
+    );
     const breaks = blocks.map((block) => block.type === 'heading');
     const clauses = articleClauses(ordinals, breaks);
     const colonTitle = (block: BlockContent | undefined, clause: boolean) =>
@@ -202,6 +254,13 @@ export function runInTitlesPass(document: Document): { document: Document; fixes
         ? null
         : ((isDeepSection(block) ? splitNamedTitle(block.children) : null) ?? splitRunInTitle(block.children)),
     );
+    // A paragraph that holds the next steps has no title; a bold lead is still one.
+    blocks.forEach((block, index) => {
+      const split = splits[index];
+      if (split && !split.bold && block.type === 'item' && (held[index] as number) > block.ordinal.number) {
+        splits[index] = null;
+      }
+    });
     // Run-in sections of a paper decide together where their names end, when their texts open alike.
     for (const run of siblingRuns(ordinals, breaks)) {
       if (run.length < 2 || !run.every((index) => isDeepSection(blocks[index] as Item))) continue;
@@ -212,7 +271,21 @@ export function runInTitlesPass(document: Document): { document: Document; fixes
         return split && !split.bold ? [trimLayout(phrasingText(split.body))] : [];
       });
       const opening = sharedOpening(texts, bodies);
-      if (opening === null) continue;
+      if (opening === null) {
+        // No opening the texts share after their names: the names may share a frame instead.
+        const framed = framedNames(texts.map((text) => text.trimStart()));
+        if (framed) {
+          run.forEach((index, at) => {
+            if (splits[index]?.bold) return;
+            const end =
+              (framed[at] as number) + ((texts[at] as string).length - (texts[at] as string).trimStart().length);
+            const [title, body] = splitPhrasing(contents[at] as PhrasingContent[], end);
+            splits[index] = { title: dropEmpty(title), body: trimPhrasingStart(body, LEADING_SPACE), bold: false };
+          });
+        }
+        continue;
+      }
+
       run.forEach((index, at) => {
         if (splits[index]?.bold) return;
         const text = texts[at] as string;

@@ -82,3 +82,21 @@ export function articleClauses(ordinals: readonly (Ordinal | null)[], breaks: re
   });
   return clauses;
 }
+
+/**
+ * The last number an item of a bracketed numbering holds: its own, or, when its text runs on into its
+ * next siblings' numbers (`(1)收集资料。…；(2）建立模型；…`), the last of them. Such a paragraph holds
+ * the steps of a procedure printed as one: its first sentence is the first step, not a title over it,
+ * and the list numbers on from the last step it holds.
+ */
+export function lastHeldNumber(ordinal: Ordinal, text: string): number {
+  let number = ordinal.number;
+  if (ordinal.style !== 'arabic-paren' || !/[）)]/.test(text)) return number;
+  for (const match of text.matchAll(BRACKETED_NUMBER)) {
+    if (Number(match[1]) === number + 1) number++;
+  }
+  return number;
+}
+
+/** A bracketed Arabic number in running text: `(2）`, `（ 3 ）`. */
+const BRACKETED_NUMBER = /[（(]\s*(\d{1,3})\s*[）)]/g;

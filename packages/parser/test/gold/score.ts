@@ -25,7 +25,9 @@ export interface Reading {
 
 /** Text compared without the differences a reader does not see: width forms, spaces, zero-width characters. */
 export function normalise(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u200b-\u200d\u2060\ufeff*]/g, '');
+  // Markup is not text: emphasis marks, and the `$` around inline math (the gold quotes the source,
+  // the tree holds the formula without its delimiters).
+  return text.normalize('NFKC').replace(/[\s\u200b-\u200d\u2060\ufeff*$]/g, '');
 }
 
 function flatten(sections: OutlineSection[], into: GoldHeading[]): GoldHeading[] {

@@ -78,6 +78,18 @@ describe('brokenParagraphs', () => {
     ]);
   });
 
+  it('does not join a long paragraph that lost its full stop to one that opens by saying what a named thing is', () => {
+    const prose = '这几种专业的道路设计软件结合规范紧密，具有参数化、模板功能，在单一的道路三维建模方面具有优势，';
+    const pair = (opening: string) => {
+      const [first, second] = parse(`${prose.repeat(2)}但在施工总布置三维设计中存在不足\n\n${opening}`).children;
+      if (first?.type !== 'paragraph' || second?.type !== 'paragraph') throw new Error('two paragraphs expected');
+      return continues(first, second);
+    };
+    expect(pair('CATIA是法国达索公司开发的大型高端一体化设计软件。')).toBe(false);
+    // A name that goes on the cut sentence is still joined.
+    expect(pair('CATIA软件的参数化关联设计功能。')).toBe(true);
+  });
+
   it('merges phrasing: formatting and positions survive', () => {
     const document = parse(
       '全年新开工**重点项目**三百余个，带动了相关产业链上下游企业协\n\n同发展，*新动能*加快成长。',

@@ -149,6 +149,18 @@ describe('elements', () => {
       ),
     );
     expect(blockLines(credit.document)[1]).toMatch(/^p\[byline\] 作者：/);
+    // An affiliation in brackets, with its city and post code inside them.
+    const bracketed = structure(
+      parse('# 道路三维建模方法\n\n（中国电建集团贵阳勘测设计研究院有限公司，贵阳550081）\n\n# 1引言'),
+    );
+    expect(blockLines(bracketed.document)[1]).toBe('p[byline] （中国电建集团贵阳勘测设计研究院有限公司，贵阳550081）');
+    // Two institutions on one line, the first post code set in TeX with the second's number after it.
+    const tex = structure(
+      parse(
+        '# 智库核心能力研究\n\n北京大学信息管理系北京 $1 0 0 8 7 1 \\textsuperscript { 2 }$ 中国国防科技信息中心北京100142\n\n# 引言',
+      ),
+    );
+    expect(blockLines(tex.document)[1]).toMatch(/^p\[byline\] 北京大学/);
     // A plain line `基于…` right under the title is its subtitle, not a heading.
     const plain = structure(parse('# 投资者情绪的时变研究\n\n基于深度学习BERT模型和TVP-VAR模型\n\n# 1 引言'));
     expect(blockLines(plain.document)[1]).toBe('p[subtitle] 基于深度学习BERT模型和TVP-VAR模型');

@@ -74,6 +74,28 @@ describe('levels', () => {
     ]);
   });
 
+  it('ranks an unnumbered heading outside every list with parts that lost their numbers', () => {
+    const text =
+      '# 题目\n\n# 引言\n\n# 政策网络概述\n\n# 2.1 内涵\n\n# 2.2 构成\n\n# 能力分析\n\n# 3.1 关系\n\n# 3.2 能力\n\n# 总结\n\n# 参考文献：';
+    expect(levels(text)).toEqual([
+      'title 题目',
+      '1 引言',
+      '1 政策网络概述',
+      '2 2.1 内涵',
+      '2 2.2 构成',
+      '1 能力分析',
+      '2 3.1 关系',
+      '2 3.2 能力',
+      '1 总结',
+      '1 参考文献：',
+    ]);
+    // Inside a list that goes on after it, an unnumbered heading stays a section of the list.
+    expect(levels(`${text.split('\n\n# 总结')[0]}\n\n# 专栏\n\n# 3.3 路径`).slice(-2)).toEqual([
+      '2 专栏',
+      '2 3.3 路径',
+    ]);
+  });
+
   it('puts 壹、 above 一、 and （甲） above 一、', () => {
     expect(levels('## 壹、總論\n\n### 一、趨勢\n\n## 貳、路徑')).toEqual(['1 壹、總論', '2 一、趨勢', '1 貳、路徑']);
     expect(levels('# （甲）存款\n\n# 一、定期\n\n# （乙）放款')).toEqual([

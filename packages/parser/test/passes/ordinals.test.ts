@@ -17,6 +17,18 @@ describe('ordinals', () => {
     expect(fixes).toEqual([]);
   });
 
+  it('reads a numbered line after a paragraph that holds the steps before it as their sibling, not a heading', () => {
+    const { document } = only(
+      [
+        '(1)可实现从建立地形模型到生成二维设计图的整个设计过程；(2)在同一平台能够实现多专业的在线协同设计；(3)可方便的检查路线与其他专业之间是否干涉。',
+        '（4）强大的地形曲面处理功能，可建立精准的地形模型，使道路的开挖工程量更精确',
+        '同时，CATIA软件在道路设计中也存在着一些不足，如该软件目前尚未开发道路工程设计模块，不能套用现有标准和规范进行设计。',
+      ].join('\n\n'),
+      { ordinals: true },
+    );
+    expect(document.children.map((block) => block.type)).toEqual(['item', 'item', 'paragraph']);
+  });
+
   it('makes items of numbered paragraphs; the marker leaves the text', () => {
     const { document, fixes } = only('1.社保工作获推广。强化数字赋能。\n\n（2）第二项内容，分两个方面；', {
       ordinals: true,

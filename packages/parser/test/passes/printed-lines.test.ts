@@ -23,6 +23,17 @@ describe('printed lines', () => {
     expect(fixes.filter((fix) => fix.kind === 'paragraph-split')).toHaveLength(1);
   });
 
+  it('does not end a paragraph at a short line cut after a word that wants what follows', () => {
+    const markdown = [
+      '(1)可实现从建立地形模型、道路三维模型到  ',
+      '生成二维设计图、工程量的整个设计过程；(2)在同一平台能够实现多专业的在线协同设  ',
+      '计，其模型实时更新，多专业数据共享，既可协同工  ',
+      '作，又不互相牵连，可显著提高设计效率，缩短设计  ',
+      '周期；(3)在工程枢纽区布置道路时，可方便的检查路线与其他专业之间是否干涉。',
+    ].join('\n');
+    expect(only(markdown, { brokenParagraphs: true }).document.children).toHaveLength(1);
+  });
+
   it('leaves a paragraph of hard-broken lines of Latin words (a flattened figure) alone', () => {
     const markdown =
       'Gaussian Noise Discrete FIR Filter Digital Generator  \nGaussian 1 Filter Design Add FDATool Workspace  \nPhase noise Generator2 Filter Design2 Scope5  \nSpectrum Scope Gaussian Noise Discrete FIR Filter';

@@ -12,6 +12,49 @@ describe('runInTitles', () => {
     ]);
   });
 
+  it('gives no title to a paragraph that holds the next steps, and counts the list on from its last step', () => {
+    const lines = titles(
+      [
+        '(1)在道路起点建立横断面轮廓模型并进行参数化设置。(2)通过扫掠命令将轮廓扩展到整个路线。',
+        '(3)建立起、终点路基标准断面，并将其与全线轮廓曲面接合。',
+        '(4)通过镶嵌命令将曲面模型转化为实体模型。将该实体模型与地形面做布尔运算。',
+      ].join('\n\n'),
+    );
+    expect(lines).toHaveLength(3);
+    expect(lines.every((line) => !line.includes('**'))).toBe(true);
+  });
+
+  it('keeps the title of an item that does not hold its next sibling', () => {
+    expect(titles('(1)收集道路设计基础资料。收集二维设计成果。')).toEqual([
+      'item (1)|**收集道路设计基础资料。**|收集二维设计成果。',
+    ]);
+  });
+
+  it('ends the names of run-in sections where the frame their names share ends', () => {
+    const lines = titles(
+      [
+        '3.1.1智库与决策团体的关系精英理论将社会精英划分为两个阶层，智库的成员是属于后者。',
+        '3.1.2智库与利益集团的关系利益集团的特点是具有共同利益，目的在于影响公共政策。',
+        '3.1.3智库与大众媒体的关系智库通过接受采访、发表文章等向大众传播政策观点。',
+      ].join('\n\n'),
+    );
+    expect(lines.map((line) => line.split('|')[1])).toEqual([
+      '**智库与决策团体的关系**',
+      '**智库与利益集团的关系**',
+      '**智库与大众媒体的关系**',
+    ]);
+  });
+
+  it('ends a run-in section name with no mark after it where a clause opens', () => {
+    const lines = titles(
+      [
+        '2.2.1作为政策制定者的决策团体我国的政治体制和政党制度决定了政策制定主体之间存在着各种关系。',
+        '3.2.2政策参与方面围绕政策过程，智库应该重点加强发现问题能力建设。',
+      ].join('\n\n'),
+    );
+    expect(lines.map((line) => line.split('|')[1])).toEqual(['**作为政策制定者的决策团体**', '**政策参与方面**']);
+  });
+
   it('gives a list whose first sentences run to three clauses no titles', () => {
     const lines = titles(
       [
