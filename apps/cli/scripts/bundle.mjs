@@ -15,9 +15,10 @@
  * formats, both editions, two threads), so that they also hold the functions a conversion compiles
  * as it runs.
  *
- * - `fonts/`: the five faces the PDF falls back to (Noto Serif SC and Noto Sans SC, regular and
- *   bold, and Noto Sans SC light for 楷) and their licence (OFL 1.1). The two npm packages hold seven weights each, 200 MB installed;
- *   the command uses 60 MB of them. The PDF exporter finds them through the module system
+ * - `fonts/`: the ten faces the PDF falls back to (Noto Serif SC and Noto Sans SC, regular and
+ *   bold, and Noto Sans SC light for 楷; the same five of Noto Serif TC and Noto Sans TC for
+ *   Traditional documents) and their licence (OFL 1.1). The four npm packages hold seven to nine
+ *   weights each, 350 MB installed; the command uses 102 MB of them. The PDF exporter finds them through the module system
  *   (`bundledFile` in fonts/node-host.ts); in the bundle that one call is pointed at `fonts/` beside
  *   it, so the command's tarball declares no dependency at all.
  *
@@ -73,11 +74,15 @@ const separateLgpl = {
 
 /**
  * The faces the PDF exporter falls back to: [package, file prefix, weight folders]. Sans Light
- * stands in for 楷 when no 楷 is installed (`kaiFallback` in fonts/resolve.ts).
+ * stands in for 楷 when no 楷 is installed (`kaiFallback` in fonts/resolve.ts). The TC faces are
+ * Traditional documents' fallback before the SC ones.
  */
 const FONT_PACKAGES = [
   ['noto-serif-sc', 'NotoSerifSC', ['400Regular', '700Bold']],
   ['noto-sans-sc', 'NotoSansSC', ['300Light', '400Regular', '700Bold']],
+  // The same weights in Traditional-Chinese forms, for zh-TW / zh-HK / zh-Hant documents.
+  ['noto-serif-tc', 'NotoSerifTC', ['400Regular', '700Bold']],
+  ['noto-sans-tc', 'NotoSansTC', ['300Light', '400Regular', '700Bold']],
 ];
 
 /**

@@ -13,9 +13,9 @@ interface Manifest {
 const manifest = (path: string) => JSON.parse(readFileSync(join(repoRoot, path, 'package.json'), 'utf8')) as Manifest;
 
 describe('the bundled command', () => {
-  it('ships the four faces the PDF falls back to beside it, with their licence, and reads them from there', () => {
+  it('ships the faces the PDF falls back to (SC, and TC for Traditional documents) beside it, with their licence, and reads them from there', () => {
     const dist = dirname(cliPath);
-    for (const name of ['NotoSerifSC', 'NotoSansSC']) {
+    for (const name of ['NotoSerifSC', 'NotoSansSC', 'NotoSerifTC', 'NotoSansTC']) {
       for (const weight of ['400Regular', '700Bold']) {
         // A TrueType file: the sfnt version 0x00010000.
         const head = readFileSync(join(dist, 'fonts', `${name}_${weight}.ttf`)).subarray(0, 4);

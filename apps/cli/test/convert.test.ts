@@ -106,11 +106,26 @@ describe('wenshu convert: PDF and editions', () => {
     expect(wenshu(['convert', example, '--to', 'pdf', '--zh', 'tw', '--out-dir', installed]).status).toBe(0);
     expect(fontsOf(join(installed, 'report.tw.pdf'))).toMatch(/CJKtc|CJK TC/);
     const bundled = scratch();
-    const result = wenshu(['convert', example, '--to', 'pdf', '--zh', 'tw', '--no-system-fonts', '--out-dir', bundled]);
+    const result = wenshu([
+      'convert',
+      example,
+      '--to',
+      'pdf',
+      '--editions',
+      'cn,tw',
+      '--no-system-fonts',
+      '--out-dir',
+      bundled,
+    ]);
     expect(result.status).toBe(0);
     const faces = fontsOf(join(bundled, 'report.tw.pdf'));
     expect(faces).not.toMatch(/CJK/);
-    expect(faces).toMatch(/NotoSerifSC/);
+    // A Taiwan edition takes the bundled Traditional faces (Taiwan's glyph forms, centred ，。), not the SC ones.
+    expect(faces).toMatch(/NotoSerifTC-Regular/);
+    expect(faces).toMatch(/NotoSansTC-/);
+    expect(faces).not.toMatch(/NotoSerifSC/);
+    // The edition as written stays in the SC faces.
+    expect(fontsOf(join(bundled, 'report.pdf'))).toMatch(/NotoSerifSC-Regular/);
   });
 
   it('a user dictionary file is read for editions (its effect is tested in @wenshu/zh); a malformed one is a usage error', () => {

@@ -166,6 +166,9 @@ describe('the wenshu command’s tarball', () => {
       'dist/fonts/NotoSansSC_700Bold.ttf',
       'dist/fonts/NotoSansSC_300Light.ttf',
       'dist/fonts/NotoSerifSC-OFL.txt',
+      'dist/fonts/NotoSerifTC_400Regular.ttf',
+      'dist/fonts/NotoSansTC_300Light.ttf',
+      'dist/fonts/NotoSansTC-OFL.txt',
       // mathml2omml (LGPL-3.0) beside the bundle, replaceable, with its licence.
       'dist/lgpl/mathml2omml.cjs',
       'dist/lgpl/mathml2omml-LICENSE.txt',

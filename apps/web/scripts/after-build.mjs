@@ -1,6 +1,6 @@
 /**
- * After `vite build`: the PDF's fallback faces (the five the command ships, from the packages the PDF
- * exporter depends on) and their licence go to `dist/fonts/`, and the service worker is written with
+ * After `vite build`: the PDF's fallback faces (the ten the command ships, SC and TC, from the
+ * packages the PDF exporter depends on) and their licence go to `dist/fonts/`, and the service worker is written with
  * the list of the site's files, so the page works offline after its first visit. The faces are not
  * on that list: they are fetched when the first PDF is made, and kept by the service worker then.
  */
@@ -17,6 +17,8 @@ const fromPdf = createRequire(join(root, 'node_modules/@wenshu/export-pdf/packag
 const FONT_PACKAGES = [
   ['noto-serif-sc', 'NotoSerifSC', ['400Regular', '700Bold']],
   ['noto-sans-sc', 'NotoSansSC', ['300Light', '400Regular', '700Bold']],
+  ['noto-serif-tc', 'NotoSerifTC', ['400Regular', '700Bold']],
+  ['noto-sans-tc', 'NotoSansTC', ['300Light', '400Regular', '700Bold']],
 ];
 mkdirSync(join(dist, 'fonts'), { recursive: true });
 for (const [pkg, name, weights] of FONT_PACKAGES) {

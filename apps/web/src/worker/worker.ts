@@ -1,7 +1,9 @@
 /**
  * The conversion worker: `convert` of `@wenshu/convert`, the command's one entry point, run off
  * the page's thread so the page never freezes. It is loaded with the first conversion; the PDF's
- * faces are fetched from the site (`fonts/`) when the first PDF is asked for, and kept.
+ * faces are fetched from the site (`fonts/`) when the first PDF is asked for, and kept: the SC faces
+ * with the first PDF, the TC faces with the first Traditional PDF only (a Simplified-only user never
+ * downloads their 40 MB).
  */
 import './node-globals.js';
 import {
@@ -31,7 +33,7 @@ const MEDIA_TYPES = {
 const post = (reply: Reply, transfer: Transferable[] = []) => postMessage(reply, { transfer });
 
 /** The bundled faces the command falls back to (`apps/cli/dist/fonts`), served in `fonts/`. */
-const BUNDLED = {
+const BUNDLED_SC = {
   'serif-regular': 'NotoSerifSC_400Regular.ttf',
   'serif-bold': 'NotoSerifSC_700Bold.ttf',
   'sans-light': 'NotoSansSC_300Light.ttf',
@@ -39,21 +41,55 @@ const BUNDLED = {
   'sans-bold': 'NotoSansSC_700Bold.ttf',
 } as const;
 
-let bundledFaces: Promise<Record<string, Uint8Array>> | undefined;
+/** The same five in Traditional-Chinese forms, the first fallback of zh-TW / zh-HK / zh-Hant documents. */
+const BUNDLED_TC = {
+  'serif-regular-tc': 'NotoSerifTC_400Regular.ttf',
+  'serif-bold-tc': 'NotoSerifTC_700Bold.ttf',
+  'sans-light-tc': 'NotoSansTC_300Light.ttf',
+  'sans-regular-tc': 'NotoSansTC_400Regular.ttf',
+  'sans-bold-tc': 'NotoSansTC_700Bold.ttf',
+} as const;
 
-/** The bundled faces' bytes, fetched once (the service worker keeps them for the next visit). */
-function fetchBundled(): Promise<Record<string, Uint8Array>> {
-  bundledFaces ??= Promise.all(
-    Object.values(BUNDLED).map(async (file) => {
-      const response = await fetch(new URL(`../fonts/${file}`, self.location.href));
-      if (!response.ok) throw new Error(`fonts/${file}: ${response.status} ${response.statusText}`);
-      return [file, new Uint8Array(await response.arrayBuffer())] as const;
-    }),
-  ).then(Object.fromEntries);
-  bundledFaces.catch(() => {
-    bundledFaces = undefined;
-  });
-  return bundledFaces;
+type Script = 'sc' | 'tc';
+const BUNDLED: Record<Script, Record<string, string>> = { sc: BUNDLED_SC, tc: BUNDLED_TC };
+const bundledFaces: Partial<Record<Script, Promise<Record<string, Uint8Array>>>> = {};
+
+/** One set of bundled faces' bytes, fetched once (the service worker keeps them for the next visit). */
+function fetchBundled(script: Script): Promise<Record<string, Uint8Array>> {
+  let faces = bundledFaces[script];
+  if (!faces) {
+    faces = Promise.all(
+      Object.values(BUNDLED[script]).map(async (file) => {
+        const response = await fetch(new URL(`../fonts/${file}`, self.location.href));
+        if (!response.ok) throw new Error(`fonts/${file}: ${response.status} ${response.statusText}`);
+        return [file, new Uint8Array(await response.arrayBuffer())] as const;
+      }),
+    ).then(Object.fromEntries);
+    faces.catch(() => {
+      delete bundledFaces[script];
+    });
+    bundledFaces[script] = faces;
+  }
+  return faces;
+}
+
+/**
+ * Whether a file's PDFs include a Traditional one: a Traditional edition, or the file as written
+ * when it is in Traditional characters or its front matter says so (as the parser tags it, see
+ * `traditionalLanguageOf`). Only then are the TC faces fetched.
+ */
+async function wantsTraditional(module: Convert, settings: Settings, file: InputFile): Promise<boolean> {
+  if (settings.editions.some((edition) => edition !== 'cn')) return true;
+  let text: string;
+  try {
+    text = module.decodeSource(file.name, file.bytes).text;
+  } catch {
+    return false; // convert says what is wrong with the file
+  }
+  const { isTraditionalChinese, traditionalLanguageOf } = await import('@wenshu/parser');
+  // Front matter's `lang:` or a saved page's `<html lang>`, which the parser takes over the text's script.
+  const declared = /(?:^lang:\s*|<html[^>]*\slang=)["']?(zh[A-Za-z0-9-]*)/im.exec(text.slice(0, 4000))?.[1];
+  return declared !== undefined ? isTraditionalChinese(declared) : traditionalLanguageOf(text) !== undefined;
 }
 
 /** The passes switched off, and punctuation when it is not left to the theme (as the command's flags say them). */
@@ -190,7 +226,9 @@ async function convertAll(request: Extract<Request, { type: 'convert' }>): Promi
       let fontOptions = {};
       if (wantsPdf) {
         post({ type: 'progress', id: request.id, file: file.name, stage: 'fonts', done, total: targets.length });
-        fontOptions = fontsFor(module, await fetchBundled(), request.userFonts);
+        const traditional = await wantsTraditional(module, settings, file);
+        const bundled = { ...(await fetchBundled('sc')), ...(traditional ? await fetchBundled('tc') : {}) };
+        fontOptions = fontsFor(module, bundled, request.userFonts, traditional);
       }
       const result = await module.convert(file.bytes, {
         fileName: file.name,
@@ -246,7 +284,7 @@ async function convertAll(request: Extract<Request, { type: 'convert' }>): Promi
 }
 
 /** The PDF's font host: the bundled faces, and the user's files for their roles. */
-function fontsFor(module: Convert, bundled: Record<string, Uint8Array>, userFonts: UserFont[]) {
+function fontsFor(module: Convert, bundled: Record<string, Uint8Array>, userFonts: UserFont[], traditional: boolean) {
   const files: Record<string, Uint8Array> = { ...bundled };
   const fonts: Partial<Record<UserFont['role'], string>> = {};
   for (const font of userFonts) {
@@ -255,7 +293,8 @@ function fontsFor(module: Convert, bundled: Record<string, Uint8Array>, userFont
     files[name] = font.bytes;
     fonts[font.role] = font.postscriptName ? `${name}#${font.postscriptName}` : name;
   }
-  return { fontHost: module.memoryFontHost(files, BUNDLED), ...(userFonts.length ? { fonts } : {}) };
+  const names = { ...BUNDLED_SC, ...(traditional ? BUNDLED_TC : {}) };
+  return { fontHost: module.memoryFontHost(files, names), ...(userFonts.length ? { fonts } : {}) };
 }
 
 async function theme(request: Extract<Request, { type: 'theme' }>): Promise<void> {

@@ -26,7 +26,8 @@ export interface ToPdfOptions {
   fonts?: Partial<Record<FontRole | 'mono', string>>;
   /**
    * Look at installed fonts for roles and for characters the role's face lacks (default `true`);
-   * `false` uses only given files and the bundled Noto Serif SC / Noto Sans SC, so that output
+   * `false` uses only given files and the bundled Noto Serif / Sans SC (and TC, for Traditional
+   * documents), so that output
    * does not depend on the machine.
    */
   systemFonts?: boolean;

@@ -93,6 +93,11 @@ export function candidates(role: PdfFontRole, script: Script): Candidate[] {
   return script === 'tc' ? [...(TC[role] ?? []), ...SC[role]] : SC[role];
 }
 
+/** The candidates of a script's own (for `tc`, the Traditional faces only; for `sc`, the Simplified ones). */
+export function ownCandidates(role: PdfFontRole, script: Script): Candidate[] {
+  return script === 'tc' ? (TC[role] ?? []) : SC[role];
+}
+
 /**
  * File names of the candidates, for searching font folders where fontconfig is not installed
  * (Windows and macOS names included).

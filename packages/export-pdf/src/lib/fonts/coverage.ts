@@ -59,9 +59,16 @@ export class Coverage {
     };
     for (const role of PDF_FONT_ROLES) add(fonts.roles[role].regular);
     for (const role of PDF_FONT_ROLES) add(fonts.roles[role].bold);
-    // The bundled faces, when the host has them.
-    for (const family of ['serif', 'sans'] as const) {
-      if (fonts.host.bundledFile(family, 'regular') !== undefined) add(bundledFace(fonts.host, family, 'regular'));
+    // The bundled faces, when the host has them: for a Traditional document the TC ones first, then
+    // the SC ones, which have the Simplified characters the TC faces lack. A Simplified document never
+    // asks for the TC ones (the web page then never fetches them).
+    const scripts = fonts.script === 'tc' ? (['tc', 'sc'] as const) : (['sc'] as const);
+    for (const script of scripts) {
+      for (const family of ['serif', 'sans'] as const) {
+        if (fonts.host.bundledFile(family, 'regular', script) !== undefined) {
+          add(bundledFace(fonts.host, family, 'regular', script));
+        }
+      }
     }
     this.#chain = chain;
     this.#host = fonts.host;

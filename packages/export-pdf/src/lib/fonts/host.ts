@@ -15,11 +15,23 @@ export interface SystemFace {
 
 export type BundledWeight = 'light' | 'regular' | 'bold';
 
+/** Which bundled set: Noto Serif/Sans SC (`sc`, every document's last fallback) or TC (`tc`, Traditional editions first). */
+export type BundledScript = 'sc' | 'tc';
+
+/**
+ * A bundled face's key among `memoryFontHost`'s names: `serif-regular` is Noto Serif SC Regular,
+ * `serif-regular-tc` Noto Serif TC Regular.
+ */
+export type BundledKey = `${'serif' | 'sans'}-${BundledWeight}` | `${'serif' | 'sans'}-${BundledWeight}-tc`;
+
 export interface FontHost {
   /** A font file's bytes, fresh for each call (the exporter rewrites a face's header in place). Throws when it cannot. */
   readFile(file: string): Uint8Array;
-  /** The file of a fallback face (Noto Serif SC for `serif`, Noto Sans SC for `sans`), or `undefined` when there is none. */
-  bundledFile(family: 'serif' | 'sans', weight: BundledWeight): string | undefined;
+  /**
+   * The file of a fallback face (Noto Serif SC for `serif`, Noto Sans SC for `sans`; their TC
+   * faces when `script` is `tc`), or `undefined` when there is none.
+   */
+  bundledFile(family: 'serif' | 'sans', weight: BundledWeight, script?: BundledScript): string | undefined;
   /** Installed faces of files whose names pass `wantedFile`. */
   systemFaces(wantedFile: (name: string) => boolean): SystemFace[];
   /** Installed faces that have `codePoint`, when the host can tell; `undefined` when it cannot. */
@@ -28,12 +40,13 @@ export interface FontHost {
 
 /**
  * Fonts given as bytes by name: `fonts: { fang: 'fangsong.ttf' }` names one of `files`. `bundled`
- * names the fallback faces among them (`{ 'serif-regular': 'NotoSerifSC-Regular.ttf', … }`);
- * without them, every role needs a file of its own.
+ * names the fallback faces among them (`{ 'serif-regular': 'NotoSerifSC-Regular.ttf', … }`, and
+ * `'serif-regular-tc': 'NotoSerifTC-Regular.ttf'` for Traditional documents); without them, every
+ * role needs a file of its own, and without the TC ones Traditional documents take the SC ones.
  */
 export function memoryFontHost(
   files: Readonly<Record<string, Uint8Array>>,
-  bundled: Partial<Record<`${'serif' | 'sans'}-${BundledWeight}`, string>> = {},
+  bundled: Partial<Record<BundledKey, string>> = {},
 ): FontHost {
   return {
     readFile(file) {
@@ -41,7 +54,8 @@ export function memoryFontHost(
       if (!bytes) throw new Error('no such font among the files given');
       return bytes.slice();
     },
-    bundledFile: (family, weight) => bundled[`${family}-${weight}`],
+    bundledFile: (family, weight, script = 'sc') =>
+      bundled[script === 'tc' ? (`${family}-${weight}-tc` as const) : (`${family}-${weight}` as const)],
     systemFaces: () => [],
     systemFacesWith: () => [],
   };

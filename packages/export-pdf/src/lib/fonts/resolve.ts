@@ -1,15 +1,26 @@
 /**
  * Which face draws each role. In order: the user's files (`fonts` option), the theme's files,
  * installed faces (see `candidates.ts`), the Noto Serif SC (宋) and Noto Sans SC (黑) files bundled
- * from npm. A role with none of these falls back: 楷 and 仿宋 to 宋, 小标宋 to 宋 bold, the code face
+ * from npm. A Traditional document (zh-TW, zh-HK, zh-Hant) takes installed TC faces, then the
+ * bundled Noto Serif TC / Noto Sans TC, then installed SC faces, then the bundled SC ones: a TC face
+ * draws Taiwan's and Hong Kong's glyph forms and centres ，。 in their cells, as their readers expect. A role with none of these falls back: 楷 and 仿宋 to 宋, 小标宋 to 宋 bold, the code face
  * to 宋; each fallback is a warning. Results are cached per process: faces are opened once.
  */
 
 import type { FontRole, Theme } from '@wenshu/theme';
-import { candidates, isCandidateFile, PDF_FONT_ROLES, type PdfFontRole, type Script, scriptOf } from './candidates.js';
+import {
+  type Candidate,
+  candidates,
+  isCandidateFile,
+  ownCandidates,
+  PDF_FONT_ROLES,
+  type PdfFontRole,
+  type Script,
+  scriptOf,
+} from './candidates.js';
 import { type Face, lazyFace, openFace, parseFontSpec } from './face.js';
 import { FontFileError } from './font-file-error.js';
-import { type BundledWeight, type FontHost, noFontFiles, type SystemFace } from './host.js';
+import { type BundledScript, type BundledWeight, type FontHost, noFontFiles, type SystemFace } from './host.js';
 
 /** Where a role's face came from. */
 export type FontSource = 'user' | 'theme' | 'system' | 'bundled' | 'fallback';
@@ -71,16 +82,36 @@ export function roleLabel(role: PdfFontRole): string {
 }
 
 /** A bundled face, read when first used; an error when the host has none (every role then needs a file). */
-export function bundledFace(host: FontHost, family: 'serif' | 'sans', weight: BundledWeight): Face {
+export function bundledFace(
+  host: FontHost,
+  family: 'serif' | 'sans',
+  weight: BundledWeight,
+  script: BundledScript = 'sc',
+): Face {
   const style = { light: 'Light', regular: 'Regular', bold: 'Bold' }[weight];
-  const file = host.bundledFile(family, weight);
+  const file = host.bundledFile(family, weight, script);
+  const name = `Noto${family === 'serif' ? 'Serif' : 'Sans'}${script.toUpperCase()}`;
   if (file === undefined) {
-    throw new FontFileError(
-      `Noto ${family === 'serif' ? 'Serif' : 'Sans'} SC ${style}`,
-      'no bundled faces here: give font files',
-    );
+    throw new FontFileError(`${name} ${style}`, 'no bundled faces here: give font files');
   }
-  return lazyFace(host, file, `${family === 'serif' ? 'NotoSerifSC' : 'NotoSansSC'}-${style}`);
+  return lazyFace(host, file, `${name}-${style}`);
+}
+
+/**
+ * The bundled face a document of `script` takes: for Traditional, the TC face when the host has
+ * it, else the SC one (it has Traditional characters too, in mainland forms). `undefined` when the
+ * host has neither.
+ */
+export function bundledFor(
+  host: FontHost,
+  family: 'serif' | 'sans',
+  weight: BundledWeight,
+  script: Script,
+): Face | undefined {
+  if (script === 'tc' && host.bundledFile(family, weight, 'tc') !== undefined) {
+    return bundledFace(host, family, weight, 'tc');
+  }
+  return host.bundledFile(family, weight) === undefined ? undefined : bundledFace(host, family, weight);
 }
 
 /**
@@ -89,12 +120,8 @@ export function bundledFace(host: FontHost, family: 'serif' | 'sans', weight: Bu
  * did, （一） would look exactly like body text (issue 15). A light 黑 is neither 宋 (body, 1. in
  * bold) nor the regular 黑 of the first level (一、). `undefined` when the bundled file is absent.
  */
-function kaiFallback(host: FontHost): Face | undefined {
-  try {
-    return bundledFace(host, 'sans', 'light');
-  } catch {
-    return undefined;
-  }
+function kaiFallback(host: FontHost, script: Script): Face | undefined {
+  return bundledFor(host, 'sans', 'light', script);
 }
 
 const BUNDLED: Partial<Record<PdfFontRole, 'serif' | 'sans'>> = { song: 'serif', hei: 'sans' };
@@ -108,10 +135,10 @@ interface Found {
   source: FontSource;
 }
 
-function findSystem(host: FontHost, role: PdfFontRole, script: Script, installed: SystemFace[]): Found | undefined {
+function findSystem(host: FontHost, list: Candidate[], installed: SystemFace[]): Found | undefined {
   const byName = new Map<string, SystemFace>();
   for (const face of installed) if (!byName.has(face.postscriptName)) byName.set(face.postscriptName, face);
-  for (const candidate of candidates(role, script)) {
+  for (const candidate of list) {
     const entry = byName.get(candidate.regular);
     if (!entry) continue;
     const regular = lazyFace(host, entry.file, entry.postscriptName);
@@ -132,13 +159,22 @@ function findSystemBold(host: FontHost, role: PdfFontRole, script: Script, insta
   return undefined;
 }
 
+/** A bundled face and its bold, when the host has them. */
+function bundledPair(host: FontHost, family: 'serif' | 'sans', script: BundledScript): Found | undefined {
+  if (host.bundledFile(family, 'regular', script) === undefined) return undefined;
+  const regular = bundledFace(host, family, 'regular', script);
+  const bold =
+    host.bundledFile(family, 'bold', script) === undefined ? undefined : bundledFace(host, family, 'bold', script);
+  return { regular, ...(bold ? { bold } : {}), source: 'bundled' };
+}
+
 function resolveUncached(host: FontHost, options: ResolveFontsOptions): ResolvedFonts {
   const script = scriptOf(options.lang);
   const useSystem = options.systemFonts ?? true;
   const installed = useSystem ? host.systemFaces(isCandidateFile) : [];
   // A bundled face, or none when the host has no bundled faces (then every role needs a file).
   const bundled = (family: 'serif' | 'sans', weight: BundledWeight): Face | undefined =>
-    host.bundledFile(family, weight) === undefined ? undefined : bundledFace(host, family, weight);
+    bundledFor(host, family, weight, script);
   const warnings: FontWarning[] = [];
   const roles = {} as Record<PdfFontRole, RoleFaces>;
 
@@ -169,13 +205,13 @@ function resolveUncached(host: FontHost, options: ResolveFontsOptions): Resolved
       const bold = open(role, files.bold, `the theme's bold font file`);
       if (bold) found.bold = bold;
     }
-    if (!found && useSystem) found = findSystem(host, role, script, installed);
     const family = BUNDLED[role];
-    const regular = !found && family ? bundled(family, 'regular') : undefined;
-    if (regular && family) {
-      const bold = bundled(family, 'bold');
-      found = { regular, ...(bold ? { bold } : {}), source: 'bundled' };
-    }
+    if (!found && useSystem) found = findSystem(host, ownCandidates(role, script), installed);
+    // A Traditional document: the bundled TC face before an installed SC one (its glyph forms and
+    // centred marks are what a Taiwan or Hong Kong reader expects); then the SC faces.
+    if (!found && family && script === 'tc') found = bundledPair(host, family, 'tc');
+    if (!found && useSystem && script === 'tc') found = findSystem(host, ownCandidates(role, 'sc'), installed);
+    if (!found && family) found = bundledPair(host, family, 'sc');
     if (!found && role === 'song') {
       // Every other role falls back to 宋: without it there is nothing to fall back to.
       throw new FontFileError(roleLabel(role), 'no face for it: give its font file, or the bundled faces');
@@ -183,7 +219,7 @@ function resolveUncached(host: FontHost, options: ResolveFontsOptions): Resolved
 
     if (!found) {
       const song = roles.song;
-      const light = role === 'kai' ? kaiFallback(host) : undefined;
+      const light = role === 'kai' ? kaiFallback(host, script) : undefined;
       const regular = light ?? (role === 'title' ? song.bold : song.regular);
       const bold = light ? roles.hei.bold : song.bold;
       roles[role] = {
