@@ -66,3 +66,9 @@ export async function openSite(query = ''): Promise<Session> {
 export function foreignRequests(session: Session): string[] {
   return session.requests.filter((url) => /^(https?|wss?|ftp):/i.test(url) && !url.startsWith(`${session.origin}/`));
 }
+
+/** Opens a report file on the page and waits until its outline is shown. */
+export async function openReport(page: Page, file: string): Promise<void> {
+  await page.setInputFiles('#open', file);
+  await page.waitForSelector('#outline li a', { timeout: 60_000 });
+}

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, openSite, type Session } from './browser.js';
+import { foreignRequests, openReport, openSite, type Session } from './browser.js';
 
 /** The page's window with the long tasks the responsiveness test records on it. */
 interface LongTaskWindow extends Window {
@@ -82,8 +82,7 @@ describe('the web page, in Chromium', () => {
 
   it('opens the example, shows its outline and check, and converts it as the command does', async () => {
     const { page } = session;
-    await page.setInputFiles('#open', seed);
-    await page.waitForSelector('#outline li a', { timeout: 60_000 });
+    await openReport(page, seed);
     const outline = await page.$$eval('#outline a', (links) => links.map((a) => a.textContent ?? ''));
     expect(outline.some((text) => text.startsWith('一、'))).toBe(true);
     // A link goes to its line: the editor's selection is that line.
@@ -207,8 +206,7 @@ describe('the web page, in Chromium', () => {
     await page.reload();
     await page.waitForSelector('#user-fonts li');
     expect(await page.textContent('#user-fonts li')).toContain('song: NotoSansSC_400Regular.ttf');
-    await page.setInputFiles('#open', seed);
-    await page.waitForSelector('#outline li a');
+    await openReport(page, seed);
     for (const format of ['docx', 'xlsx']) await page.uncheck(`#formats input[value=${format}]`);
     await page.check('#formats input[value=pdf]');
     await page.uncheck('#editions input[value=tw]');
@@ -273,8 +271,7 @@ describe('the web page, in Chromium', () => {
     await context.setOffline(true);
     try {
       await page.reload();
-      await page.setInputFiles('#open', seed);
-      await page.waitForSelector('#outline li a', { timeout: 60_000 });
+      await openReport(page, seed);
       for (const format of ['pdf', 'xlsx']) await page.uncheck(`#formats input[value=${format}]`);
       await page.click('#convert');
       await page.waitForSelector('#outputs a', { timeout: 60_000 });

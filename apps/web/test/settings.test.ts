@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, type Session } from './browser.js';
+import { openReport, openSite, type Session } from './browser.js';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const seed = join(repo, 'examples/report.md');
@@ -70,8 +70,7 @@ describe('the settings, in Chromium', () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'wenshu-web-settings-'));
     session = await openSite(`?sourceDateEpoch=${EPOCH}`);
-    await session.page.setInputFiles('#open', seed);
-    await session.page.waitForSelector('#outline li a', { timeout: 60_000 });
+    await openReport(session.page, seed);
   }, 120_000);
   afterAll(async () => {
     await session?.close();

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, type Session } from './browser.js';
+import { openReport, openSite, type Session } from './browser.js';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const seed = join(repo, 'examples/report.md');
@@ -36,8 +36,7 @@ describe('the bundled TC faces on the web page', () => {
 
   it('are not fetched for a Simplified PDF', async () => {
     const { page } = session;
-    await page.setInputFiles('#open', seed);
-    await page.waitForSelector('#outline li a', { timeout: 60_000 });
+    await openReport(page, seed);
     await page.uncheck('#formats input[value=docx]');
     await page.check('#formats input[value=pdf]');
     await page.click('#convert');

@@ -176,7 +176,7 @@ function elementXml(element: WithRoot, name: string, context: { stack: unknown[]
       // docx's Table.prepForXml gives every cell of every row its width each time it is called
       // (setCellWidths, over all its rows): called once a slice, that was slices × rows — 160,000 rows
       // ran for minutes. The widths are the same each time: given once, on the first slice.
-      if (table && from > 0) table.skip();
+      if (table && from > 0) table.keepCellWidths();
       const value = element.prepForXml(context)?.[name];
       const parts = Array.isArray(value) ? value : value !== undefined && '_attr' in (value as object) ? [value] : [];
       for (const part of parts) {
@@ -209,16 +209,16 @@ interface TableInternals {
 }
 
 /**
- * For a docx `Table` with its column widths given (the tables made here), a way to skip its
- * `setCellWidths` on later slices and to put it back; `undefined` for anything else. Without column
+ * For a docx `Table` with its column widths given (the tables made here), a way to keep the cell
+ * widths its first slice set (`setCellWidths` not called again on later slices) and to put it back; `undefined` for anything else. Without column
  * widths docx works them out from the rows on every call, and its cells' widths could then differ.
  */
-function tableWidths(element: WithRoot): { skip(): void; restore(): void } | undefined {
+function tableWidths(element: WithRoot): { keepCellWidths(): void; restore(): void } | undefined {
   if (!(element instanceof Table) || element.constructor !== Table) return undefined;
   const table = element as unknown as TableInternals;
   if (table.columnWidths === undefined || typeof table.setCellWidths !== 'function') return undefined;
   return {
-    skip: () => {
+    keepCellWidths: () => {
       // An own property shadows the class's method for this table only.
       table.setCellWidths = () => {};
     },

@@ -205,6 +205,17 @@ export class Face {
     return width;
   }
 
+  /**
+   * The width of `text` at `sizePt` with no spacing, as pdfmake measures it: the glyphs' advances, or
+   * what shaping gives in a shaping face (pt).
+   */
+  naturalWidth(text: string, sizePt: number): number {
+    if (this.shaping) return (this.shapedWidth(text) * sizePt) / this.unitsPerEm;
+    let units = 0;
+    for (const char of text) units += this.advance(char.codePointAt(0) as number);
+    return (units / this.unitsPerEm) * sizePt;
+  }
+
   /** The ink box of the glyph of `codePoint`, in font units. */
   glyphBox(codePoint: number): { minX: number; maxX: number; minY: number; maxY: number } {
     const { minX, maxX, minY, maxY } = this.#data().font.glyphForCodePoint(codePoint).bbox;

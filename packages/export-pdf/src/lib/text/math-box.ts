@@ -71,13 +71,6 @@ const CLEARANCE_EM = 0.08;
 
 const ascender = (face: Face, sizePt: number) => (face.ascent / face.unitsPerEm) * sizePt;
 
-/** The width of `text` as pdfmake measures it in a face that is not shaped, at `sizePt` with no spacing. */
-function naturalWidth(face: Face, text: string, sizePt: number): number {
-  let units = 0;
-  for (const char of text) units += face.advance(char.codePointAt(0) as number);
-  return (units / face.unitsPerEm) * sizePt;
-}
-
 /** The inlines of a formula in a line of `pitch`, and the width pdfmake will measure them at. */
 export function mathInlines(
   box: MathBox,
@@ -107,7 +100,7 @@ export function mathInlines(
   // Never so large that its ascender would raise the line.
   const size = round(Math.min(box.sizePt, (ascent * face.unitsPerEm) / face.ascent));
   const lineHeight = round(pitch / face.lineHeightPt(size));
-  const natural = naturalWidth(face, tex, size);
+  const natural = face.naturalWidth(tex, size);
   const scaling = natural > 0 ? Math.round((100_000 * box.width) / natural) / 1000 : 100;
   inlines.push({
     text: tex,

@@ -276,21 +276,22 @@ function lineSlots(c: Clusters, span: LineSpan, options: SetOptions): { slots: n
   for (let i = span.start; i < span.end; i++) {
     natural += c.advance[i] ?? 0;
     if (i + 1 < span.end) {
-      slots.push(gridSlot(c, i, options.spacing));
+      const grid = gridSlot(c, i, options.spacing);
+      slots.push(grid);
+      natural += grid;
       const pair = squeezeAfter(c, i);
       if (pair > 0) squeeze.right[i - span.start] = pair;
       else if (pair < 0) squeeze.left[i + 1 - span.start] = -pair;
+      natural -= Math.abs(pair);
       if (stretchable(c.cp[i] ?? 0, c.cls[i] ?? 0, c.cp[i + 1] ?? 0, c.cls[i + 1] ?? 0)) count++;
     } else slots.push(0);
   }
   squeeze.left[0] = span.startTrim;
   natural -= span.startTrim;
+  if (span.pushedIn) natural -= squeezeLine(c, span.start, span.end, natural - span.target, squeeze);
   // The squeezed blanks come out of the slots beside the marks: after a closing mark, before an opening one.
-  const squeezedBefore = sum(squeeze.left) - span.startTrim + sum(squeeze.right);
-  if (span.pushedIn) squeezeLine(c, span.start, span.end, natural + sum(slots) - squeezedBefore - span.target, squeeze);
   for (let k = 0; k < length; k++) {
     slots[k] = (slots[k] ?? 0) - (squeeze.right[k] ?? 0) - (squeeze.left[k + 1] ?? 0);
-    natural += slots[k] ?? 0;
   }
   // (The last slot is the blank a mark pushed in at the line's end gave up: the line is that much narrower.)
   if (!span.justify || count === 0) return { slots, squeeze };
@@ -302,12 +303,6 @@ function lineSlots(c: Clusters, span: LineSpan, options: SetOptions): { slots: n
     }
   }
   return { slots, squeeze };
-}
-
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
 }
 
 /**
@@ -380,7 +375,7 @@ function lineInlines(c: Clusters, span: LineSpan, options: SetOptions, ids: Face
     for (let k = i; k <= last; k++) advance += c.advance[k] ?? 0;
     if (piece.dashes && text === '——' && piece.face.has(TWO_EM_DASH)) {
       // —— as the face's one glyph of it, centred in its two cells (mark-inline.ts).
-      const natural = naturalWidth(piece, text);
+      const natural = piece.face.naturalWidth(text, effectiveSize(piece));
       const gap = target - placed;
       if (out.length > 0 && Math.abs(gap) > 1e-6) out.push(spacer(out.at(-1) as Inline, gap));
       // Its two cells: nothing is stretched between the dashes (spacing.ts).
@@ -392,7 +387,7 @@ function lineInlines(c: Clusters, span: LineSpan, options: SetOptions, ids: Face
     }
     const dash = piece.dashes ? dashSetting(piece, text.length) : undefined;
     const tc = dash ? dash.spacing : last > i ? spacing : 0;
-    const drawn = dash ? dash.drawn : piece.face.shaping ? naturalWidth(piece, text) : advance;
+    const drawn = dash ? dash.drawn : piece.face.shaping ? piece.face.naturalWidth(text, effectiveSize(piece)) : advance;
     const measured = drawn + (dash ? 0 : tc * (text.length - 1));
     const offset = dash ? (advance - dash.drawn) / 2 + dash.centring : 0;
     const gap = target + offset - placed;
@@ -425,15 +420,6 @@ function dashSetting(piece: Piece, count: number): { spacing: number; drawn: num
   // An empty glyph (no ink) has nothing to join.
   const spacing = count > 1 && box.maxX > box.minX ? -(left + right) : 0;
   return { spacing, drawn: count * advance + (count - 1) * spacing, centring: (right - left) / 2 };
-}
-
-/** The width pdfmake measures `text` of `piece` at, with no spacing (pt). */
-function naturalWidth(piece: Piece, text: string): number {
-  const face = piece.face;
-  if (face.shaping) return (face.shapedWidth(text) * effectiveSize(piece)) / face.unitsPerEm;
-  let units = 0;
-  for (const char of text) units += face.advance(char.codePointAt(0) as number);
-  return (units * effectiveSize(piece)) / face.unitsPerEm;
 }
 
 /** An empty inline `width` wide (see lineInlines), in the style of the inline before it. */
