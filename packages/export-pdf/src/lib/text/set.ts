@@ -387,7 +387,11 @@ function lineInlines(c: Clusters, span: LineSpan, options: SetOptions, ids: Face
     }
     const dash = piece.dashes ? dashSetting(piece, text.length) : undefined;
     const tc = dash ? dash.spacing : last > i ? spacing : 0;
-    const drawn = dash ? dash.drawn : piece.face.shaping ? piece.face.naturalWidth(text, effectiveSize(piece)) : advance;
+    const drawn = dash
+      ? dash.drawn
+      : piece.face.shaping
+        ? piece.face.naturalWidth(text, effectiveSize(piece))
+        : advance;
     const measured = drawn + (dash ? 0 : tc * (text.length - 1));
     const offset = dash ? (advance - dash.drawn) / 2 + dash.centring : 0;
     const gap = target + offset - placed;
